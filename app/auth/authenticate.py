@@ -1,0 +1,89 @@
+"""Authenticate a request: verify the bearer token, type its claims, check them with the registry."""
+
+import time
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.claims import Caller, Claims
+from app.auth.errors import NotAuthenticated
+from app.auth.tokens import TokenInvalid, VerificationKey, verify
+from app.config import Settings
+from app.db.registry import RegistryRepository
+from app.domain.deelnemer import Deelnemertype, is_gezamenlijk_verwerkingsverantwoordelijke
+
+
+def bearer_token(authorization: str | None) -> str:
+    if not authorization:
+        raise NotAuthenticated(
+            "Stuur een token mee: Authorization: Bearer <JWT>.", code="token-ontbreekt"
+        )
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated(
+            "Alleen Authorization: Bearer <JWT> wordt geaccepteerd.", code="token-ontbreekt"
+        )
+    return token.strip()
+
+
+async def authenticate(
+    authorization: str | None,
+    *,
+    keys: list[VerificationKey],
+    settings: Settings,
+    session: AsyncSession,
+) -> Caller:
+    """The verified caller, or NotAuthenticated (401) saying why."""
+    token = bearer_token(authorization)
+    try:
+        raw = verify(
+            token,
+            keys,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            leeway=settings.jwt_leeway_seconds,
+            now=int(time.time()),
+        )
+    except TokenInvalid as exc:
+        raise NotAuthenticated(exc.reason, code=exc.code) from exc
+    try:
+        claims = Claims.model_validate(raw)
+    except ValidationError as exc:
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in exc.errors()})
+        raise NotAuthenticated(
+            f"Het token heeft ontbrekende of ongeldige claims: {', '.join(fields)}.",
+            code="claims-ongeldig",
+        ) from exc
+    return await _check_with_registry(claims, RegistryRepository(session))
+
+
+async def _check_with_registry(claims: Claims, registry: RegistryRepository) -> Caller:
+    if await registry.samenwerkingsverband(claims.zvh) is None:
+        raise NotAuthenticated(
+            "Het samenwerkingsverband in het token is onbekend.", code="zvh-onbekend"
+        )
+    registratie = await registry.deelnemer(claims.zvh, claims.deelnemer)
+    if registratie is None:
+        if claims.deelnemertype is not Deelnemertype.INCIDENTEEL:
+            raise NotAuthenticated(
+                "De deelnemer in het token is in dit samenwerkingsverband niet geregistreerd.",
+                code="deelnemer-onbekend",
+            )
+        if claims.gezamenlijk_verwerkingsverantwoordelijke:
+            raise NotAuthenticated(
+                "Een incidentele deelnemer is nooit gezamenlijk verwerkingsverantwoordelijke.",
+                code="claims-wijken-af-van-register",
+            )
+        return Caller(claims=claims, registratie=None)
+    if claims.deelnemertype is not registratie.deelnemertype:
+        raise NotAuthenticated(
+            "Het deelnemertype in het token wijkt af van het register.",
+            code="claims-wijken-af-van-register",
+        )
+    expected = is_gezamenlijk_verwerkingsverantwoordelijke(registratie.deelnemertype)
+    if claims.gezamenlijk_verwerkingsverantwoordelijke is not expected:
+        raise NotAuthenticated(
+            "De status gezamenlijk verwerkingsverantwoordelijke in het token wijkt af van het register.",
+            code="claims-wijken-af-van-register",
+        )
+    return Caller(claims=claims, registratie=registratie)

@@ -1,0 +1,38 @@
+"""Who may do what: one table of actions and the callers allowed to take them."""
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+
+from app.auth.claims import Caller
+from app.auth.errors import AccessDenied
+from app.domain.deelnemer import Rol
+
+
+class Actie(StrEnum):
+    """An action a caller asks to take, independent of any case."""
+
+    DEELNEMERS_LEZEN = "deelnemers-lezen"
+    DEELNEMERS_BEHEREN = "deelnemers-beheren"
+    REGELS_TOEPASSEN = "regels-toepassen"
+
+
+def _any_participant(_caller: Caller) -> bool:
+    return True
+
+
+def _beheerder(caller: Caller) -> bool:
+    return caller.has_rol(Rol.BEHEERDER)
+
+
+POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
+    Actie.DEELNEMERS_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.DEELNEMERS_BEHEREN: (_beheerder, "Alleen de rol beheerder beheert het register."),
+    # Stateless rule endpoints (bewaartermijn, criteria): any authenticated participant.
+    Actie.REGELS_TOEPASSEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+}
+
+
+def authorize(caller: Caller, actie: Actie) -> None:
+    rule, explanation = POLICY[actie]
+    if not rule(caller):
+        raise AccessDenied(f"Deze actie ({actie.value}) is niet toegestaan. {explanation}")

@@ -1,0 +1,163 @@
+"""The `zvh` command: serve, migrate, seed-demo, token, openapi."""
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+
+from app.config import ConfigurationError, Environment, Settings, get_settings
+from app.domain.deelnemer import Deelnemertype, Rol
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ConfigurationError as exc:
+        print(f"zvh: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.main import create_app
+    from app.observability import configure_logging
+
+    settings = _settings()
+    configure_logging(settings.log_level)
+    app = create_app(settings)
+    print(
+        f"zvh-wgs serves on http://{args.host}:{args.port}\n"
+        f"  docs:     http://{args.host}:{args.port}/v1/docs\n"
+        f"  contract: http://{args.host}:{args.port}/v1/openapi.json\n"
+        "  token:    .venv/bin/zvh token --deelnemer politie --rol medewerker",
+        file=sys.stderr,
+        flush=True,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from app.db.migrate import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    print("database is at the newest migration", file=sys.stderr)
+    return 0
+
+
+async def _seed(settings: Settings) -> int:
+    from app.db.session import Database, create_engine
+    from app.seed import seed_demo
+
+    database = Database(create_engine(settings.database_url))
+    try:
+        async with database.session() as session, session.begin():
+            return await seed_demo(session)
+    finally:
+        await database.dispose()
+
+
+def cmd_seed_demo(_args: argparse.Namespace) -> int:
+    added = asyncio.run(_seed(_settings()))
+    print(
+        f"demo partnerships zvh-demo and zvh-oost registered ({added} participants added)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+async def _registered_type(settings: Settings, zvh: str, deelnemer: str) -> Deelnemertype | None:
+    from app.db.registry import RegistryRepository
+    from app.db.session import Database, create_engine
+
+    database = Database(create_engine(settings.database_url))
+    try:
+        async with database.session() as session:
+            found = await RegistryRepository(session).deelnemer(zvh, deelnemer)
+            return found.deelnemertype if found else None
+    finally:
+        await database.dispose()
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from app.auth.devtokens import issue_dev_token
+
+    settings = _settings()
+    if settings.env is Environment.PRODUCTION:
+        print("zvh: `zvh token` refuses to run when ZVH_ENV=production", file=sys.stderr)
+        return 2
+    soort = Deelnemertype(args.deelnemertype) if args.deelnemertype else None
+    if soort is None:
+        soort = asyncio.run(_registered_type(settings, args.zvh, args.deelnemer))
+        if soort is None:
+            print(
+                f"zvh: {args.deelnemer} is not registered in {args.zvh}; run `zvh seed-demo`, "
+                "or pass --deelnemertype incidenteel for an incidental participant",
+                file=sys.stderr,
+            )
+            return 2
+    gvv = soort is Deelnemertype.OVERHEID if args.gvv is None else args.gvv == "true"
+    print(
+        issue_dev_token(
+            settings,
+            zvh=args.zvh,
+            deelnemer=args.deelnemer,
+            deelnemertype=soort.value,
+            gvv=gvv,
+            rollen=args.rol or [Rol.MEDEWERKER.value],
+            sub=args.sub,
+            ttl=args.ttl,
+        )
+    )
+    return 0
+
+
+def cmd_openapi(_args: argparse.Namespace) -> int:
+    from app.main import create_app
+
+    document = create_app(_settings()).openapi()
+    print(json.dumps(document, indent=2, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="zvh", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+
+    commands.add_parser("migrate", help="bring the database to the newest migration").set_defaults(
+        func=cmd_migrate
+    )
+    commands.add_parser("seed-demo", help="register the demo partnerships").set_defaults(
+        func=cmd_seed_demo
+    )
+
+    token = commands.add_parser("token", help="development only: print a signed JWT")
+    token.add_argument("--deelnemer", required=True)
+    token.add_argument("--rol", action="append", choices=[r.value for r in Rol])
+    token.add_argument("--zvh", default="zvh-demo")
+    token.add_argument("--ttl", type=int, default=3600, help="seconds; may be negative")
+    token.add_argument("--deelnemertype", choices=[t.value for t in Deelnemertype])
+    token.add_argument("--gvv", choices=["true", "false"])
+    token.add_argument("--sub")
+    token.set_defaults(func=cmd_token)
+
+    commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""Settings, read from the environment with the prefix ZVH_."""
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration does not allow the service to run safely."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZVH_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'zvh.db'}"
+    database_pool_size: int = Field(default=10, ge=1)
+
+    jwt_issuer: str = "zvh-wgs-dev"
+    jwt_audience: str = "zvh-wgs"
+    # Production: PEM files of the issuers' public keys, or a JWKS file.
+    jwt_public_key_files: list[Path] = Field(default_factory=list)
+    jwt_jwks_file: Path | None = None
+    jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    # Development only: where the local key pair lives (created on first use).
+    dev_key_dir: Path = VAR_DIR / "keys"
+
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    log_level: str = "INFO"
+
+    # National instruction of 1 March 2025: nothing is destroyed or anonymised.
+    destruction_hold: bool = True
+
+    @model_validator(mode="after")
+    def _production_needs_keys(self) -> "Settings":
+        if self.env is Environment.PRODUCTION and not (
+            self.jwt_public_key_files or self.jwt_jwks_file
+        ):
+            raise ConfigurationError(
+                "ZVH_ENV=production needs the issuers' public keys: set "
+                "ZVH_JWT_PUBLIC_KEY_FILES or ZVH_JWT_JWKS_FILE"
+            )
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Pure domain: aggregates, value objects and domain errors. No framework imports."""

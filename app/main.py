@@ -1,0 +1,119 @@
+"""create_app(): routers, middleware, and the one exception-to-problem table."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from app.auth.keys import trusted_keys
+from app.config import Settings, get_settings
+from app.db.session import Database, create_engine
+from app.domain.errors import InvalidInput
+from app.middleware import ServiceMiddleware
+from app.openapi import build_openapi
+from app.problems import ERROR_TABLE, error_response, problem_response
+from app.routers import deelnemers, health
+from app.validation import invalid_params_from
+
+ROUTERS = (deelnemers.router,)
+
+_HTTP_TITLES = {
+    404: ("Niet gevonden", "niet-gevonden", "Deze resource bestaat niet."),
+    405: (
+        "Methode niet toegestaan",
+        "methode-niet-toegestaan",
+        "Deze methode is hier niet toegestaan.",
+    ),
+}
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    owns_database = database is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_database:
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="Zorg- en Veiligheidshuizen WGS API",
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+        lifespan=lifespan,
+    )
+    app.router.redirect_slashes = False
+    app.state.settings = settings
+    app.state.keys = trusted_keys(settings)
+    app.state.db = database or Database(
+        create_engine(settings.database_url, pool_size=settings.database_pool_size)
+    )
+
+    app.include_router(health.router)
+    for router in ROUTERS:
+        app.include_router(router)
+    _add_contract_routes(app)
+    _add_exception_handlers(app)
+    app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+def _add_contract_routes(app: FastAPI) -> None:
+    cache: dict[str, dict[str, Any]] = {}
+
+    def document() -> dict[str, Any]:
+        if "doc" not in cache:
+            cache["doc"] = build_openapi(app)
+        return cache["doc"]
+
+    app.openapi = document  # type: ignore[method-assign]
+
+    @app.get("/v1/openapi.json", include_in_schema=False)
+    async def openapi_json() -> JSONResponse:
+        return JSONResponse(document())
+
+    @app.get("/v1/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/v1/openapi.json", title="zvh-wgs API")
+
+
+def _add_exception_handlers(app: FastAPI) -> None:
+    async def on_known_error(_request: Request, exc: Exception) -> Response:
+        response = error_response(exc)
+        assert response is not None
+        return response
+
+    for error_class in ERROR_TABLE:
+        app.add_exception_handler(error_class, on_known_error)
+
+    async def on_validation_error(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        response = error_response(InvalidInput(invalid_params_from(exc.errors())))
+        assert response is not None
+        return response
+
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+
+    async def on_http_error(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        title, code, detail = _HTTP_TITLES.get(
+            exc.status_code, ("Fout", f"http-{exc.status_code}", str(exc.detail))
+        )
+        if exc.status_code == 400:
+            title, code, detail = (
+                "Ongeldige invoer",
+                "ongeldige-invoer",
+                "Het verzoek kon niet worden gelezen.",
+            )
+        return problem_response(exc.status_code, title, detail, code=code, headers=exc.headers)
+
+    app.add_exception_handler(StarletteHTTPException, on_http_error)

@@ -1,0 +1,146 @@
+"""One pure ASGI middleware for what every response needs (NL GOV API Design Rules)."""
+
+import logging
+import time
+import traceback
+import uuid
+from collections.abc import Iterable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import API_VERSION
+from app.observability import request_id_var, trace_context_from, trace_var
+from app.problems import problem_response
+
+log = logging.getLogger("zvh.http")
+
+# /core/transport/security-headers
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"api-version", API_VERSION.encode()),
+    (b"cache-control", b"no-store"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"strict-transport-security", b"max-age=31536000; includeSubDomains"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+# Documentation pages load Swagger UI's scripts; everything else may load nothing.
+PUBLIC_CORS_PATHS = frozenset({"/v1/openapi.json"})
+
+
+class ServiceMiddleware:
+    """Request id, W3C trace context, body size cap, standard headers, access log, 500s."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request_id = str(uuid.uuid4())
+        trace = trace_context_from(_header(scope, b"traceparent"))
+        request_id_token = request_id_var.set(request_id)
+        trace_token = trace_var.set(trace)
+        extra_headers = [
+            *SECURITY_HEADERS,
+            (b"x-request-id", request_id.encode()),
+            (b"traceparent", trace.traceparent.encode()),
+        ]
+        if scope["path"] in PUBLIC_CORS_PATHS:
+            extra_headers.append((b"access-control-allow-origin", b"*"))
+        status = 500
+        response_started = False
+        too_large = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                message["headers"] = [*message.get("headers", ()), *extra_headers]
+            await send(message)
+
+        async def send_problem(code: int, title: str, detail: str, slug: str) -> None:
+            response = problem_response(code, title, detail, code=slug)
+            await response(scope, receive, send_with_headers)
+
+        try:
+            declared = _header(scope, b"content-length")
+            if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+                await send_problem(
+                    413, "Verzoek te groot", self._too_large_detail(), "verzoek-te-groot"
+                )
+                return
+
+            received = 0
+
+            async def limited_receive() -> Message:
+                nonlocal received, too_large
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > self.max_body_bytes:
+                        too_large = True
+                        return {"type": "http.disconnect"}
+                return message
+
+            async def guarded_send(message: Message) -> None:
+                # A body that grew past the cap while streaming: whatever the app
+                # made of the cut-off body, the answer is 413.
+                if too_large:
+                    if message["type"] == "http.response.start":
+                        await send_problem(
+                            413, "Verzoek te groot", self._too_large_detail(), "verzoek-te-groot"
+                        )
+                    return
+                await send_with_headers(message)
+
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception as exc:
+            log.error(
+                "unhandled error",
+                extra={"error_type": type(exc).__name__, "event": _frames(exc)},
+            )
+            if not response_started:
+                await send_problem(
+                    500,
+                    "Interne fout",
+                    "Er ging iets mis in de dienst. Vermeld de request-id bij een melding.",
+                    "interne-fout",
+                )
+        finally:
+            route = scope.get("route")
+            log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "route": getattr(route, "path", None) or "(geen route)",
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            trace_var.reset(trace_token)
+            request_id_var.reset(request_id_token)
+
+    def _too_large_detail(self) -> str:
+        return f"Het verzoek is groter dan {self.max_body_bytes} bytes."
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    headers: Iterable[tuple[bytes, bytes]] = scope["headers"]
+    for key, value in headers:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _frames(exc: BaseException) -> str:
+    # Where it failed, never what the values were: messages of database errors
+    # carry the statement's parameters, which may be personal data.
+    return " | ".join(
+        f"{frame.filename}:{frame.lineno} {frame.name}"
+        for frame in traceback.extract_tb(exc.__traceback__)[-8:]
+    )

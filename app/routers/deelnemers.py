@@ -1,0 +1,75 @@
+"""The participant registry: `/v1/deelnemers`."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Response
+
+from app.auth.claims import Caller
+from app.auth.policy import Actie
+from app.deps import Session, allowed
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.schemas.deelnemers import (
+    ID_PATTERN,
+    DeelnemerLijst,
+    DeelnemerNieuw,
+    DeelnemerSchema,
+    DeelnemerWijziging,
+)
+from app.services import registry
+
+router = v1_router(tags=["Deelnemers"])
+
+Lezer = Annotated[Caller, Depends(allowed(Actie.DEELNEMERS_LEZEN))]
+Beheerder = Annotated[Caller, Depends(allowed(Actie.DEELNEMERS_BEHEREN))]
+DeelnemerId = Annotated[str, Path(pattern=ID_PATTERN, description="Kenmerk van de deelnemer.")]
+
+
+@router.get(
+    "/deelnemers",
+    operation_id="deelnemersLijst",
+    summary="Vaste deelnemers van het eigen samenwerkingsverband",
+    responses=problem_responses(401),
+)
+async def list_deelnemers(caller: Lezer, session: Session) -> DeelnemerLijst:
+    found = await registry.list_deelnemers(session, caller)
+    return DeelnemerLijst(deelnemers=[DeelnemerSchema.of(d) for d in found])
+
+
+@router.get(
+    "/deelnemers/{deelnemer_id}",
+    operation_id="deelnemerOpvragen",
+    summary="Eén vaste deelnemer",
+    responses=problem_responses(400, 401, 404),
+)
+async def get_deelnemer(
+    caller: Lezer, session: Session, deelnemer_id: DeelnemerId
+) -> DeelnemerSchema:
+    return DeelnemerSchema.of(await registry.get_deelnemer(session, caller, deelnemer_id))
+
+
+@router.post(
+    "/deelnemers",
+    operation_id="deelnemerRegistreren",
+    summary="Registreer een vaste deelnemer (alleen beheerder)",
+    status_code=201,
+    responses=problem_responses(400, 401, 403, 409, 413, 415),
+)
+async def create_deelnemer(
+    caller: Beheerder, session: Session, body: DeelnemerNieuw, response: Response
+) -> DeelnemerSchema:
+    created = await registry.register_deelnemer(session, caller, body)
+    response.headers["Location"] = f"/v1/deelnemers/{created.id}"
+    return DeelnemerSchema.of(created)
+
+
+@router.patch(
+    "/deelnemers/{deelnemer_id}",
+    operation_id="deelnemerWijzigen",
+    summary="Wijzig een vaste deelnemer (alleen beheerder)",
+    responses=problem_responses(400, 401, 403, 404, 413, 415),
+)
+async def change_deelnemer(
+    caller: Beheerder, session: Session, deelnemer_id: DeelnemerId, body: DeelnemerWijziging
+) -> DeelnemerSchema:
+    return DeelnemerSchema.of(await registry.change_deelnemer(session, caller, deelnemer_id, body))

@@ -1,0 +1,77 @@
+"""The route class every router uses: media-type check, and authorisation before body parsing."""
+
+import json
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi.routing import APIRoute
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.problems import problem_response
+from app.validation import MalformedJson
+
+JSON_MEDIA_TYPES = ("application/json",)
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+class _LenientJsonRequest(Request):
+    """A request whose malformed JSON body becomes a marker instead of an early error.
+
+    FastAPI parses JSON before it runs dependencies, so a malformed body would be
+    answered with 400 before the caller's token and rights were looked at. With the
+    marker the dependencies (401/403) run first; validation then reports the marker.
+    """
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            body = await self.body()
+            try:
+                self._json = json.loads(body)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                position = exc.pos if isinstance(exc, json.JSONDecodeError) else exc.start
+                self._json = MalformedJson(str(exc), position)
+        return self._json
+
+
+def _has_body(request: Request) -> bool:
+    length = request.headers.get("content-length")
+    if length is not None:
+        return length.strip() not in ("", "0")
+    return "transfer-encoding" in request.headers
+
+
+def accepts(content_type: str | None, media_types: tuple[str, ...]) -> bool:
+    if not content_type:
+        return False
+    base = content_type.split(";", 1)[0].strip().lower()
+    return base in media_types or (
+        "application/json" in media_types
+        and base.startswith("application/")
+        and base.endswith("+json")
+    )
+
+
+class ZvhRoute(APIRoute):
+    """APIRoute with the API's body rules: 415 for other media types, lenient JSON."""
+
+    accepted_media_types: tuple[str, ...] = JSON_MEDIA_TYPES
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        has_body_param = self.body_field is not None
+        media_types = self.accepted_media_types
+
+        async def route_handler(request: Request) -> Response:
+            if has_body_param and request.method in BODY_METHODS and _has_body(request):
+                content_type = request.headers.get("content-type")
+                if not accepts(content_type, media_types):
+                    return problem_response(
+                        415,
+                        "Mediatype niet ondersteund",
+                        f"Stuur het verzoek als {' of '.join(media_types)}.",
+                        code="mediatype-niet-ondersteund",
+                    )
+            return await handler(_LenientJsonRequest(request.scope, request.receive))
+
+        return route_handler

@@ -1,0 +1,1 @@
+"""Pure rule functions, each citing the article it encodes."""

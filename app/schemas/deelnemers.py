@@ -1,0 +1,84 @@
+"""The participant registry on the wire."""
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field
+
+from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer
+from app.schemas.base import ApiModel, RequestModel
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+class VasteDeelnemertype(StrEnum):
+    """Soort vaste deelnemer (art. 2.27 WGS): overheidsdeelnemer of private deelnemer."""
+
+    OVERHEID = "overheid"
+    PRIVAAT = "privaat"
+
+
+class DeelnemerSchema(ApiModel):
+    """Een vaste deelnemer van het samenwerkingsverband (art. 2.27 WGS)."""
+
+    id: str = Field(description="Kenmerk van de deelnemer binnen het samenwerkingsverband.")
+    naam: str = Field(description="Naam van de organisatie.")
+    deelnemertype: VasteDeelnemertype = Field(
+        description="`overheid`: overheidsdeelnemer; `privaat`: private deelnemer."
+    )
+    gezamenlijk_verwerkingsverantwoordelijke: bool = Field(
+        description=(
+            "Afgeleid van het deelnemertype: overheidsdeelnemers zijn samen gezamenlijk "
+            "verwerkingsverantwoordelijke (art. 2.27 lid 3 jo 1.4 lid 1 WGS, art. 26 AVG)."
+        )
+    )
+    categorie: Categorie = Field(description="Soort organisatie.")
+    beroepsgeheim: Beroepsgeheim | None = Field(
+        description="Wettelijk beroepsgeheim waaraan de deelnemer gebonden is (art. 2.29 lid 2 WGS), of null."
+    )
+    toetredingsdatum: date = Field(
+        description="Datum van toetreding (art. 17 bestuurlijke afspraken)."
+    )
+
+    @classmethod
+    def of(cls, deelnemer: Deelnemer) -> "DeelnemerSchema":
+        return cls(
+            id=deelnemer.id,
+            naam=deelnemer.naam,
+            deelnemertype=VasteDeelnemertype(deelnemer.deelnemertype.value),
+            gezamenlijk_verwerkingsverantwoordelijke=deelnemer.gezamenlijk_verwerkingsverantwoordelijke,
+            categorie=deelnemer.categorie,
+            beroepsgeheim=deelnemer.beroepsgeheim,
+            toetredingsdatum=deelnemer.toetredingsdatum,
+        )
+
+
+class DeelnemerLijst(ApiModel):
+    """De vaste deelnemers van het samenwerkingsverband van de aanroeper."""
+
+    deelnemers: list[DeelnemerSchema]
+
+
+class DeelnemerNieuw(RequestModel):
+    """Registratie van een nieuwe vaste deelnemer."""
+
+    id: str = Field(
+        pattern=ID_PATTERN, description="Kenmerk: kleine letters, cijfers en streepjes."
+    )
+    naam: str = Field(min_length=1, max_length=200)
+    deelnemertype: VasteDeelnemertype
+    categorie: Categorie
+    beroepsgeheim: Beroepsgeheim | None = None
+    toetredingsdatum: date
+
+
+class DeelnemerWijziging(RequestModel):
+    """Wijziging van een vaste deelnemer; alleen meegestuurde velden veranderen."""
+
+    naam: str | None = Field(default=None, min_length=1, max_length=200)
+    deelnemertype: VasteDeelnemertype | None = None
+    categorie: Categorie | None = None
+    beroepsgeheim: Beroepsgeheim | None = Field(
+        default=None, description="null wist het beroepsgeheim."
+    )
+    toetredingsdatum: date | None = None

@@ -1,0 +1,1 @@
+"""Use cases: load, decide (domain and rules), authorise, store, log."""

@@ -1,0 +1,60 @@
+"""Use cases of the participant registry. Callers were authorised by the route's policy."""
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.claims import Caller
+from app.db.registry import RegistryRepository
+from app.domain.deelnemer import Deelnemer, Deelnemertype
+from app.domain.errors import Conflict, NotFound
+from app.schemas.deelnemers import DeelnemerNieuw, DeelnemerWijziging
+
+
+async def list_deelnemers(session: AsyncSession, caller: Caller) -> Sequence[Deelnemer]:
+    return await RegistryRepository(session).deelnemers(caller.zvh)
+
+
+async def get_deelnemer(session: AsyncSession, caller: Caller, deelnemer_id: str) -> Deelnemer:
+    found = await RegistryRepository(session).deelnemer(caller.zvh, deelnemer_id)
+    if found is None:
+        raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
+    return found
+
+
+async def register_deelnemer(
+    session: AsyncSession, caller: Caller, data: DeelnemerNieuw
+) -> Deelnemer:
+    registry = RegistryRepository(session)
+    if await registry.deelnemer(caller.zvh, data.id) is not None:
+        raise Conflict(f"Deelnemer {data.id} is al geregistreerd.", code="deelnemer-bestaat-al")
+    deelnemer = Deelnemer(
+        zvh=caller.zvh,
+        id=data.id,
+        naam=data.naam,
+        deelnemertype=Deelnemertype(data.deelnemertype.value),
+        categorie=data.categorie,
+        beroepsgeheim=data.beroepsgeheim,
+        toetredingsdatum=data.toetredingsdatum,
+    )
+    await registry.add(deelnemer)
+    return deelnemer
+
+
+async def change_deelnemer(
+    session: AsyncSession, caller: Caller, deelnemer_id: str, data: DeelnemerWijziging
+) -> Deelnemer:
+    sent = data.model_fields_set
+    changed = await RegistryRepository(session).update(
+        caller.zvh,
+        deelnemer_id,
+        naam=data.naam,
+        deelnemertype=Deelnemertype(data.deelnemertype.value) if data.deelnemertype else None,
+        categorie=data.categorie,
+        beroepsgeheim=data.beroepsgeheim,
+        clear_beroepsgeheim="beroepsgeheim" in sent and data.beroepsgeheim is None,
+        toetredingsdatum=data.toetredingsdatum,
+    )
+    if changed is None:
+        raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
+    return changed

@@ -1,0 +1,145 @@
+"""The participant registry: reading, the beheerder's changes, tenant isolation."""
+
+import httpx
+import pytest
+
+from tests.conftest import AuthHeaders
+
+pytestmark = pytest.mark.anyio
+
+NIEUW = {
+    "id": "leerplicht",
+    "naam": "Leerplicht Utrecht",
+    "deelnemertype": "overheid",
+    "categorie": "gemeente",
+    "beroepsgeheim": None,
+    "toetredingsdatum": "2026-01-01",
+}
+
+
+async def test_lists_only_own_partnership(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    demo = await client.get("/v1/deelnemers", headers=auth("politie"))
+    oost = await client.get("/v1/deelnemers", headers=auth("politie", zvh="zvh-oost"))
+    assert demo.status_code == 200
+    demo_ids = {d["id"] for d in demo.json()["deelnemers"]}
+    oost_ids = {d["id"] for d in oost.json()["deelnemers"]}
+    assert "gemeente-utrecht" in demo_ids
+    assert "gemeente-utrecht" not in oost_ids
+    assert oost_ids == {"gemeente-zwolle", "politie", "reclassering-nederland"}
+
+
+async def test_joint_controller_status_is_derived(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    body = (await client.get("/v1/deelnemers", headers=auth("om"))).json()
+    by_id = {d["id"]: d for d in body["deelnemers"]}
+    assert by_id["om"]["gezamenlijkVerwerkingsverantwoordelijke"] is True
+    assert by_id["ggz"]["gezamenlijkVerwerkingsverantwoordelijke"] is False
+    assert by_id["ggz"]["beroepsgeheim"] == "wgbo"
+
+
+async def test_beheerder_registers_and_it_is_visible(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    created = await client.post(
+        "/v1/deelnemers", json=NIEUW, headers=auth("gemeente-utrecht", "beheerder")
+    )
+    assert created.status_code == 201, created.text
+    assert created.headers["location"] == "/v1/deelnemers/leerplicht"
+    assert created.json()["gezamenlijkVerwerkingsverantwoordelijke"] is True
+    fetched = await client.get("/v1/deelnemers/leerplicht", headers=auth("wijkteam"))
+    assert fetched.status_code == 200
+    elsewhere = await client.get(
+        "/v1/deelnemers/leerplicht", headers=auth("politie", zvh="zvh-oost")
+    )
+    assert elsewhere.status_code == 404
+
+
+async def test_registering_twice_conflicts(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    headers = auth("gemeente-utrecht", "beheerder")
+    assert (await client.post("/v1/deelnemers", json=NIEUW, headers=headers)).status_code == 201
+    again = await client.post("/v1/deelnemers", json=NIEUW, headers=headers)
+    assert again.status_code == 409
+    assert again.json()["code"] == "deelnemer-bestaat-al"
+
+
+@pytest.mark.parametrize("rollen", [(), ("medewerker",), ("procesregisseur", "netwerkmanager")])
+async def test_only_beheerder_may_register(
+    client: httpx.AsyncClient, auth: AuthHeaders, rollen: tuple[str, ...]
+) -> None:
+    response = await client.post(
+        "/v1/deelnemers", json=NIEUW, headers=auth("gemeente-utrecht", *rollen)
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    listed = await client.get("/v1/deelnemers", headers=auth("politie"))
+    assert "leerplicht" not in {d["id"] for d in listed.json()["deelnemers"]}
+
+
+async def test_forbidden_wins_over_bad_body(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    headers = {**auth("politie", "medewerker"), "Content-Type": "application/json"}
+    malformed = await client.post("/v1/deelnemers", content=b"{not json", headers=headers)
+    assert malformed.status_code == 403
+    wrong = await client.post("/v1/deelnemers", json={"id": 5}, headers=headers)
+    assert wrong.status_code == 403
+    patched = await client.patch("/v1/deelnemers/ggz", content=b"[", headers=headers)
+    assert patched.status_code == 403
+
+
+async def test_no_token_wins_over_bad_body(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/deelnemers", content=b"{", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 401
+
+
+async def test_beheerder_changes_type_and_the_tokens_follow(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    beheerder = auth("gemeente-utrecht", "beheerder")
+    response = await client.patch(
+        "/v1/deelnemers/wijkteam",
+        json={"deelnemertype": "overheid", "beroepsgeheim": "jeugdwet"},
+        headers=beheerder,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["gezamenlijkVerwerkingsverantwoordelijke"] is True
+    assert response.json()["naam"] == "Sociaal wijkteam"
+    # A token that still says "privaat" now disagrees with the registry.
+    stale = auth("wijkteam", deelnemertype="privaat", gvv=False)
+    assert (await client.get("/v1/deelnemers", headers=stale)).status_code == 401
+    cleared = await client.patch(
+        "/v1/deelnemers/wijkteam", json={"beroepsgeheim": None}, headers=beheerder
+    )
+    assert cleared.json()["beroepsgeheim"] is None
+
+
+async def test_beheerder_cannot_change_another_partnership(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    response = await client.patch(
+        "/v1/deelnemers/gemeente-utrecht",
+        json={"naam": "Overgenomen"},
+        headers=auth("gemeente-zwolle", "beheerder", zvh="zvh-oost"),
+    )
+    assert response.status_code == 404
+    own = await client.get("/v1/deelnemers/gemeente-utrecht", headers=auth("politie"))
+    assert own.json()["naam"] != "Overgenomen"
+
+
+async def test_invalid_registration_lists_every_problem(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    body = {
+        **NIEUW,
+        "id": "Geen Geldig Id",
+        "deelnemertype": "incidenteel",
+        "toetredingsdatum": "2026-02-30",
+        "extra": 1,
+    }
+    response = await client.post(
+        "/v1/deelnemers", json=body, headers=auth("gemeente-utrecht", "beheerder")
+    )
+    assert response.status_code == 400
+    names = {p["name"] for p in response.json()["invalidParams"]}
+    assert names == {"id", "deelnemertype", "toetredingsdatum", "extra"}
