@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(health.router)
     for router in ROUTERS:
         app.include_router(router)
+    app.state.api_routes = [route for router in ROUTERS for route in router.routes]
     _add_contract_routes(app)
     _add_exception_handlers(app)
     app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes)
@@ -103,8 +105,11 @@ def _add_exception_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(RequestValidationError, on_validation_error)
 
-    async def on_http_error(_request: Request, exc: Exception) -> Response:
+    async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {"Allow": ", ".join(_allowed_methods(request))}
         title, code, detail = _HTTP_TITLES.get(
             exc.status_code, ("Fout", f"http-{exc.status_code}", str(exc.detail))
         )
@@ -114,6 +119,16 @@ def _add_exception_handlers(app: FastAPI) -> None:
                 "ongeldige-invoer",
                 "Het verzoek kon niet worden gelezen.",
             )
-        return problem_response(exc.status_code, title, detail, code=code, headers=exc.headers)
+        return problem_response(exc.status_code, title, detail, code=code, headers=headers)
 
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method of every route on this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    path = request.url.path
+    for route in request.app.state.api_routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(path):
+            methods |= route.methods
+    return sorted(methods)
