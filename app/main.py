@@ -130,5 +130,5 @@ def _allowed_methods(request: Request) -> list[str]:
     path = request.url.path
     for route in request.app.state.api_routes:
         if isinstance(route, APIRoute) and route.path_regex.match(path):
-            methods |= route.methods
+            methods |= route.methods or set()
     return sorted(methods)

@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
+from starlette.responses import Response
 
-from app.db.session import Database
 from app.problems import problem_response
+from app.services.health import database_ready
 
 router = APIRouter(include_in_schema=False)
 
@@ -16,12 +16,8 @@ async def live() -> JSONResponse:
 
 
 @router.get("/health/ready")
-async def ready(request: Request) -> object:
-    database: Database = request.app.state.db
-    try:
-        async with database.session() as session:
-            await session.execute(text("SELECT 1"))
-    except Exception:
+async def ready(request: Request) -> Response:
+    if not await database_ready(request.app.state.db):
         return problem_response(
             503, "Niet gereed", "De database is niet bereikbaar.", code="database-onbereikbaar"
         )

@@ -43,7 +43,12 @@ def _claims(settings: Settings, **overrides: Any) -> dict[str, Any]:
 
 
 def _signed(settings: Settings, **overrides: Any) -> str:
-    return sign(_claims(settings, **overrides), dev_key_pair(settings).private_pem, algorithm="RS256", kid=DEV_KID)
+    return sign(
+        _claims(settings, **overrides),
+        dev_key_pair(settings).private_pem,
+        algorithm="RS256",
+        kid=DEV_KID,
+    )
 
 
 def _unsigned(settings: Settings, alg: str) -> str:
@@ -66,7 +71,12 @@ async def test_valid_token_is_accepted(client: httpx.AsyncClient, settings: Sett
 
 
 async def test_missing_and_malformed_authorization(client: httpx.AsyncClient) -> None:
-    for headers in ({}, {"Authorization": "Basic dXNlcjpwdw=="}, {"Authorization": "Bearer "}, {"Authorization": "Bearer abc.def"}):
+    for headers in (
+        {},
+        {"Authorization": "Basic dXNlcjpwdw=="},
+        {"Authorization": "Bearer "},
+        {"Authorization": "Bearer abc.def"},
+    ):
         response = await client.get(URL, headers=headers)
         assert response.status_code == 401, headers
         body = response.json()
@@ -80,7 +90,9 @@ async def test_alg_none_is_refused(client: httpx.AsyncClient, settings: Settings
     assert body["code"] == "algoritme-niet-toegestaan"
 
 
-async def test_hs256_signed_with_the_public_key_is_refused(client: httpx.AsyncClient, settings: Settings) -> None:
+async def test_hs256_signed_with_the_public_key_is_refused(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
     # The classic key-confusion attack: HMAC with the public key as the secret.
     import hashlib
     import hmac
@@ -94,22 +106,30 @@ async def test_hs256_signed_with_the_public_key_is_refused(client: httpx.AsyncCl
     assert body["code"] == "algoritme-niet-toegestaan"
 
 
-async def test_token_signed_by_an_unknown_key_is_refused(client: httpx.AsyncClient, settings: Settings) -> None:
+async def test_token_signed_by_an_unknown_key_is_refused(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = other.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    status, body = await _status(client, sign(_claims(settings), pem, algorithm="RS256", kid=DEV_KID))
+    status, body = await _status(
+        client, sign(_claims(settings), pem, algorithm="RS256", kid=DEV_KID)
+    )
     assert status == 401
     assert body["code"] == "ondertekening-ongeldig"
 
 
-async def test_es256_with_an_untrusted_key_is_refused(client: httpx.AsyncClient, settings: Settings) -> None:
+async def test_es256_with_an_untrusted_key_is_refused(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    status, body = await _status(client, sign(_claims(settings), pem, algorithm="ES256", kid="onbekend"))
+    status, body = await _status(
+        client, sign(_claims(settings), pem, algorithm="ES256", kid="onbekend")
+    )
     assert status == 401
     assert body["code"] == "sleutel-onbekend"
 
@@ -183,7 +203,11 @@ async def test_custom_claims_are_typed(
         # Not registered in this partnership.
         ("gemeente-zwolle", {"deelnemertype": "overheid"}, "deelnemer-onbekend"),
         # Registered elsewhere only.
-        ("gemeente-utrecht", {"zvh": "zvh-oost", "deelnemertype": "overheid"}, "deelnemer-onbekend"),
+        (
+            "gemeente-utrecht",
+            {"zvh": "zvh-oost", "deelnemertype": "overheid"},
+            "deelnemer-onbekend",
+        ),
         # An unknown partnership.
         ("politie", {"zvh": "zvh-nergens"}, "zvh-onbekend"),
         # An incidental participant never holds joint control.
@@ -191,7 +215,11 @@ async def test_custom_claims_are_typed(
     ],
 )
 async def test_claims_must_agree_with_the_registry(
-    client: httpx.AsyncClient, token: TokenFactory, deelnemer: str, kwargs: dict[str, Any], code: str
+    client: httpx.AsyncClient,
+    token: TokenFactory,
+    deelnemer: str,
+    kwargs: dict[str, Any],
+    code: str,
 ) -> None:
     status, body = await _status(client, token(deelnemer, **kwargs))
     assert status == 401
@@ -205,7 +233,9 @@ async def test_incidental_participant_is_accepted_at_this_stage(
     assert status == 200
 
 
-async def test_refusal_does_not_echo_the_token(client: httpx.AsyncClient, settings: Settings) -> None:
+async def test_refusal_does_not_echo_the_token(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
     token = _signed(settings, aud="andere-dienst")
     response = await client.get(URL, headers={"Authorization": f"Bearer {token}"})
     assert token not in response.text

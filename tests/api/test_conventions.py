@@ -56,7 +56,9 @@ async def test_openapi_is_public_with_cors(client: httpx.AsyncClient) -> None:
     assert "/deelnemers" in document["paths"]
 
 
-async def test_committed_contract_matches_the_app(client: httpx.AsyncClient, repo_root: object) -> None:
+async def test_committed_contract_matches_the_app(
+    client: httpx.AsyncClient, repo_root: object
+) -> None:
     from pathlib import Path
 
     assert isinstance(repo_root, Path)
@@ -65,7 +67,9 @@ async def test_committed_contract_matches_the_app(client: httpx.AsyncClient, rep
     assert served == committed, "openapi/openapi.json is stale: run `make openapi`"
 
 
-async def test_cors_only_on_the_public_document(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+async def test_cors_only_on_the_public_document(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
     response = await client.get("/v1/deelnemers", headers=auth("politie"))
     assert "access-control-allow-origin" not in response.headers
 
@@ -88,7 +92,9 @@ async def test_wrong_method_is_405_with_allow(client: httpx.AsyncClient, auth: A
 async def test_unsupported_media_type_is_415(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("politie", "beheerder"), "Content-Type": "text/plain"}
     _assert_problem(await client.post("/v1/deelnemers", content=b"id=x", headers=headers), 415)
-    no_type = await client.post("/v1/deelnemers", content=b"{}", headers=auth("politie", "beheerder"))
+    no_type = await client.post(
+        "/v1/deelnemers", content=b"{}", headers=auth("politie", "beheerder")
+    )
     _assert_problem(no_type, 415)
 
 
@@ -111,17 +117,27 @@ async def test_oversized_streamed_body_is_413(client: httpx.AsyncClient, auth: A
     _assert_problem(response, 413)
 
 
-async def test_malformed_json_is_400_with_one_problem(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+async def test_malformed_json_is_400_with_one_problem(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
     headers = {**auth("politie", "beheerder"), "Content-Type": "application/json"}
     response = await client.post("/v1/deelnemers", content=b'{"id": ', headers=headers)
     body = _assert_problem(response, 400)
     assert body["invalidParams"] == [
-        {"name": "body", "code": "json-ongeldig", "reason": "Het verzoek is geen geldige JSON (positie 7)."}
+        {
+            "name": "body",
+            "code": "json-ongeldig",
+            "reason": "Het verzoek is geen geldige JSON (positie 7).",
+        }
     ]
 
 
-async def test_validation_is_400_never_422_and_lists_all(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
-    response = await client.post("/v1/deelnemers", json={"naam": 3}, headers=auth("politie", "beheerder"))
+async def test_validation_is_400_never_422_and_lists_all(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    response = await client.post(
+        "/v1/deelnemers", json={"naam": 3}, headers=auth("politie", "beheerder")
+    )
     body = _assert_problem(response, 400)
     params = body["invalidParams"]
     assert isinstance(params, list)
@@ -131,7 +147,9 @@ async def test_validation_is_400_never_422_and_lists_all(client: httpx.AsyncClie
 
 
 async def test_invalid_path_parameter_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
-    body = _assert_problem(await client.get("/v1/deelnemers/NIET_GELDIG", headers=auth("politie")), 400)
+    body = _assert_problem(
+        await client.get("/v1/deelnemers/NIET_GELDIG", headers=auth("politie")), 400
+    )
     assert body["invalidParams"][0]["name"] == "deelnemer_id"  # type: ignore[index]
 
 
@@ -141,7 +159,9 @@ async def test_trace_context_is_continued(client: httpx.AsyncClient, auth: AuthH
     response = await client.get("/v1/deelnemers", headers=headers)
     assert response.headers["traceparent"].startswith(f"00-{trace_id}-")
     assert not response.headers["traceparent"].endswith("00f067aa0ba902b7-01")
-    fresh = await client.get("/v1/deelnemers", headers={**auth("politie"), "traceparent": "garbage"})
+    fresh = await client.get(
+        "/v1/deelnemers", headers={**auth("politie"), "traceparent": "garbage"}
+    )
     assert trace_id not in fresh.headers["traceparent"]
 
 

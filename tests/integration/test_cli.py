@@ -32,7 +32,9 @@ def test_production_refuses_to_start_without_issuer_keys() -> None:
 
 
 def test_production_serve_exits_with_a_clear_message(tmp_path: Path) -> None:
-    result = _zvh("serve", "--port", "0", env={"ZVH_ENV": "production", "ZVH_DEV_KEY_DIR": str(tmp_path)})
+    result = _zvh(
+        "serve", "--port", "0", env={"ZVH_ENV": "production", "ZVH_DEV_KEY_DIR": str(tmp_path)}
+    )
     assert result.returncode == 2
     assert "ZVH_JWT_PUBLIC_KEY_FILES" in result.stderr
 
@@ -41,7 +43,9 @@ def test_token_refuses_in_production(tmp_path: Path) -> None:
     key = tmp_path / "issuer.pem"
     key.write_text("not used")
     result = _zvh(
-        "token", "--deelnemer", "politie",
+        "token",
+        "--deelnemer",
+        "politie",
         env={"ZVH_ENV": "production", "ZVH_JWT_PUBLIC_KEY_FILES": f'["{key}"]'},
     )
     assert result.returncode == 2
@@ -66,8 +70,14 @@ def test_production_trusts_only_configured_keys(tmp_path: Path, settings: Settin
 
 
 @pytest.mark.anyio
-async def test_token_takes_the_type_from_the_registry(settings: Settings, engine: AsyncEngine) -> None:
-    env = {**os.environ, "ZVH_DATABASE_URL": settings.database_url, "ZVH_DEV_KEY_DIR": str(settings.dev_key_dir)}
+async def test_token_takes_the_type_from_the_registry(
+    settings: Settings, engine: AsyncEngine
+) -> None:
+    env = {
+        **os.environ,
+        "ZVH_DATABASE_URL": settings.database_url,
+        "ZVH_DEV_KEY_DIR": str(settings.dev_key_dir),
+    }
     command = [sys.executable, "-m", "app.cli", "token"]
     refused = await anyio.run_process([*command, "--deelnemer", "cjib"], env=env, check=False)
     assert refused.returncode == 2
@@ -77,7 +87,9 @@ async def test_token_takes_the_type_from_the_registry(settings: Settings, engine
     )
     assert issued.returncode == 0
     assert issued.stdout.count(b".") == 2
-    private = await anyio.run_process([*command, "--deelnemer", "ggz", "--rol", "procesregisseur"], env=env)
+    private = await anyio.run_process(
+        [*command, "--deelnemer", "ggz", "--rol", "procesregisseur"], env=env
+    )
     payload = private.stdout.decode().strip().split(".")[1]
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert claims["deelnemertype"] == "privaat"
