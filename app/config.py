@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     # Development only: where the local key pair lives (created on first use).
     dev_key_dir: Path = VAR_DIR / "keys"
 
+    # How long a process trusts its snapshot of a partnership's registry; its own
+    # changes take effect at once, other processes' within this many seconds.
+    registry_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_level: str = "INFO"
 

@@ -12,8 +12,10 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from app.auth.authenticate import VerifiedTokens
 from app.auth.keys import trusted_keys
 from app.config import Settings, get_settings
+from app.db.registry_cache import RegistryCache
 from app.db.session import Database, create_engine
 from app.domain.errors import InvalidInput
 from app.middleware import ServiceMiddleware
@@ -55,6 +57,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.keys = trusted_keys(settings)
+    app.state.verified_tokens = VerifiedTokens()
+    app.state.registry_cache = RegistryCache(settings.registry_cache_seconds)
     app.state.db = database or Database(
         create_engine(settings.database_url, pool_size=settings.database_pool_size)
     )

@@ -72,6 +72,16 @@ def shape(document: dict[str, Any]) -> dict[str, Any]:
         "description": "De volledige versie van de API (semver).",
         "schema": {"type": "string", "example": API_VERSION},
     }
+    components.setdefault("securitySchemes", {})["jwt"] = {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": (
+            "JWT (RS256 of ES256) van de identiteitsvoorziening van de deelnemer, met de claims "
+            "`zvh`, `deelnemer`, `deelnemertype`, `gezamenlijkVerwerkingsverantwoordelijke` en "
+            "`rollen`. Zie de claims in het contract."
+        ),
+    }
     for item in doc["paths"].values():
         for method in _METHODS:
             operation = item.get(method)
@@ -85,6 +95,8 @@ def shape(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _shape_operation(method: str, operation: dict[str, Any]) -> None:
+    # Every operation needs a token unless it says otherwise (openapi_extra={"security": []}).
+    operation.setdefault("security", [{"jwt": []}])
     responses: dict[str, Any] = operation.setdefault("responses", {})
     responses.pop("422", None)
     has_input = bool(operation.get("parameters")) or "requestBody" in operation

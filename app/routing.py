@@ -8,6 +8,7 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.db.transaction import end_request_session
 from app.problems import problem_response
 from app.validation import MalformedJson
 
@@ -72,6 +73,14 @@ class ZvhRoute(APIRoute):
                         f"Stuur het verzoek als {' of '.join(media_types)}.",
                         code="mediatype-niet-ondersteund",
                     )
-            return await handler(_LenientJsonRequest(request.scope, request.receive))
+            try:
+                response = await handler(_LenientJsonRequest(request.scope, request.receive))
+            except BaseException:
+                await end_request_session(request.scope, success=False)
+                raise
+            # The transaction commits before the response is sent: a failed commit
+            # is an error response, never a success reported for lost work.
+            await end_request_session(request.scope, success=response.status_code < 400)
+            return response
 
         return route_handler

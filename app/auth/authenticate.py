@@ -9,7 +9,7 @@ from app.auth.claims import Caller, Claims
 from app.auth.errors import NotAuthenticated
 from app.auth.tokens import TokenInvalid, VerificationKey, verify
 from app.config import Settings
-from app.db.registry import RegistryRepository
+from app.db.registry_cache import RegistryCache, RegistrySnapshot
 from app.domain.deelnemer import Deelnemertype, is_gezamenlijk_verwerkingsverantwoordelijke
 
 
@@ -26,43 +26,77 @@ def bearer_token(authorization: str | None) -> str:
     return token.strip()
 
 
+class VerifiedTokens:
+    """Claims of tokens whose signature was verified, keyed by the whole token string.
+
+    Verifying an RS256 signature costs more than the rest of a typical request, and a
+    client reuses its token until it expires. Expiry is checked again on every use.
+    """
+
+    def __init__(self, max_entries: int = 10_000) -> None:
+        self.max_entries = max_entries
+        self._claims: dict[str, tuple[int, Claims]] = {}
+
+    def get(self, token: str, now: int, leeway: int) -> Claims | None:
+        entry = self._claims.get(token)
+        if entry is None:
+            return None
+        expires, claims = entry
+        if now > expires + leeway:
+            del self._claims[token]
+            return None
+        return claims
+
+    def put(self, token: str, expires: int, claims: Claims) -> None:
+        if len(self._claims) >= self.max_entries:
+            # Oldest first: dicts keep insertion order.
+            del self._claims[next(iter(self._claims))]
+        self._claims[token] = (expires, claims)
+
+
 async def authenticate(
     authorization: str | None,
     *,
     keys: list[VerificationKey],
     settings: Settings,
     session: AsyncSession,
+    verified: VerifiedTokens,
+    registry: RegistryCache,
 ) -> Caller:
     """The verified caller, or NotAuthenticated (401) saying why."""
     token = bearer_token(authorization)
-    try:
-        raw = verify(
-            token,
-            keys,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            leeway=settings.jwt_leeway_seconds,
-            now=int(time.time()),
-        )
-    except TokenInvalid as exc:
-        raise NotAuthenticated(exc.reason, code=exc.code) from exc
-    try:
-        claims = Claims.model_validate(raw)
-    except ValidationError as exc:
-        fields = sorted({".".join(str(p) for p in e["loc"]) for e in exc.errors()})
-        raise NotAuthenticated(
-            f"Het token heeft ontbrekende of ongeldige claims: {', '.join(fields)}.",
-            code="claims-ongeldig",
-        ) from exc
-    return await _check_with_registry(claims, RegistryRepository(session))
+    now = int(time.time())
+    claims = verified.get(token, now, settings.jwt_leeway_seconds)
+    if claims is None:
+        try:
+            raw = verify(
+                token,
+                keys,
+                issuer=settings.jwt_issuer,
+                audience=settings.jwt_audience,
+                leeway=settings.jwt_leeway_seconds,
+                now=now,
+            )
+        except TokenInvalid as exc:
+            raise NotAuthenticated(exc.reason, code=exc.code) from exc
+        try:
+            claims = Claims.model_validate(raw)
+        except ValidationError as exc:
+            fields = sorted({".".join(str(p) for p in e["loc"]) for e in exc.errors()})
+            raise NotAuthenticated(
+                f"Het token heeft ontbrekende of ongeldige claims: {', '.join(fields)}.",
+                code="claims-ongeldig",
+            ) from exc
+        verified.put(token, int(raw["exp"]), claims)
+    return _check_with_registry(claims, await registry.snapshot(session, claims.zvh))
 
 
-async def _check_with_registry(claims: Claims, registry: RegistryRepository) -> Caller:
-    if await registry.samenwerkingsverband(claims.zvh) is None:
+def _check_with_registry(claims: Claims, snapshot: RegistrySnapshot) -> Caller:
+    if not snapshot.bestaat:
         raise NotAuthenticated(
             "Het samenwerkingsverband in het token is onbekend.", code="zvh-onbekend"
         )
-    registratie = await registry.deelnemer(claims.zvh, claims.deelnemer)
+    registratie = snapshot.deelnemers.get(claims.deelnemer)
     if registratie is None:
         if claims.deelnemertype is not Deelnemertype.INCIDENTEEL:
             raise NotAuthenticated(

@@ -1,5 +1,6 @@
 """Engine and session factory for PostgreSQL (asyncpg) and the embedded SQLite (aiosqlite)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
@@ -12,6 +13,14 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+
+# session.info key: callables run after the request's transaction committed.
+AFTER_COMMIT = "after_commit"
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Run `callback` once the request's transaction has committed."""
+    session.info.setdefault(AFTER_COMMIT, []).append(callback)
 
 
 def is_sqlite(url: str) -> bool:

@@ -6,7 +6,7 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Session, allowed
+from app.deps import Registry, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.deelnemers import (
@@ -31,8 +31,8 @@ DeelnemerId = Annotated[str, Path(pattern=ID_PATTERN, description="Kenmerk van d
     summary="Vaste deelnemers van het eigen samenwerkingsverband",
     responses=problem_responses(401),
 )
-async def list_deelnemers(caller: Lezer, session: Session) -> DeelnemerLijst:
-    found = await registry.list_deelnemers(session, caller)
+async def list_deelnemers(caller: Lezer, session: Session, cache: Registry) -> DeelnemerLijst:
+    found = await registry.list_deelnemers(session, cache, caller)
     return DeelnemerLijst(deelnemers=[DeelnemerSchema.of(d) for d in found])
 
 
@@ -43,9 +43,9 @@ async def list_deelnemers(caller: Lezer, session: Session) -> DeelnemerLijst:
     responses=problem_responses(400, 401, 404),
 )
 async def get_deelnemer(
-    caller: Lezer, session: Session, deelnemer_id: DeelnemerId
+    caller: Lezer, session: Session, cache: Registry, deelnemer_id: DeelnemerId
 ) -> DeelnemerSchema:
-    return DeelnemerSchema.of(await registry.get_deelnemer(session, caller, deelnemer_id))
+    return DeelnemerSchema.of(await registry.get_deelnemer(session, cache, caller, deelnemer_id))
 
 
 @router.post(
@@ -56,9 +56,9 @@ async def get_deelnemer(
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
 async def create_deelnemer(
-    caller: Beheerder, session: Session, body: DeelnemerNieuw, response: Response
+    caller: Beheerder, session: Session, cache: Registry, body: DeelnemerNieuw, response: Response
 ) -> DeelnemerSchema:
-    created = await registry.register_deelnemer(session, caller, body)
+    created = await registry.register_deelnemer(session, cache, caller, body)
     response.headers["Location"] = f"/v1/deelnemers/{created.id}"
     return DeelnemerSchema.of(created)
 
@@ -70,6 +70,12 @@ async def create_deelnemer(
     responses=problem_responses(400, 401, 403, 404, 413, 415),
 )
 async def change_deelnemer(
-    caller: Beheerder, session: Session, deelnemer_id: DeelnemerId, body: DeelnemerWijziging
+    caller: Beheerder,
+    session: Session,
+    cache: Registry,
+    deelnemer_id: DeelnemerId,
+    body: DeelnemerWijziging,
 ) -> DeelnemerSchema:
-    return DeelnemerSchema.of(await registry.change_deelnemer(session, caller, deelnemer_id, body))
+    return DeelnemerSchema.of(
+        await registry.change_deelnemer(session, cache, caller, deelnemer_id, body)
+    )

@@ -6,24 +6,37 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
+from app.db.registry_cache import RegistryCache
+from app.db.session import after_commit
 from app.domain.deelnemer import Deelnemer, Deelnemertype
 from app.domain.errors import Conflict, NotFound
 from app.schemas.deelnemers import DeelnemerNieuw, DeelnemerWijziging
 
 
-async def list_deelnemers(session: AsyncSession, caller: Caller) -> Sequence[Deelnemer]:
-    return await RegistryRepository(session).deelnemers(caller.zvh)
+async def list_deelnemers(
+    session: AsyncSession, cache: RegistryCache, caller: Caller
+) -> Sequence[Deelnemer]:
+    return list((await cache.snapshot(session, caller.zvh)).deelnemers.values())
 
 
-async def get_deelnemer(session: AsyncSession, caller: Caller, deelnemer_id: str) -> Deelnemer:
-    found = await RegistryRepository(session).deelnemer(caller.zvh, deelnemer_id)
+async def get_deelnemer(
+    session: AsyncSession, cache: RegistryCache, caller: Caller, deelnemer_id: str
+) -> Deelnemer:
+    found = (await cache.snapshot(session, caller.zvh)).deelnemers.get(deelnemer_id)
     if found is None:
         raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
     return found
 
 
+def _changed(session: AsyncSession, cache: RegistryCache, zvh: str) -> None:
+    # Drop the snapshot now (this request may read it again) and after the commit
+    # (another request may have reloaded the old state in between).
+    cache.invalidate(zvh)
+    after_commit(session, lambda: cache.invalidate(zvh))
+
+
 async def register_deelnemer(
-    session: AsyncSession, caller: Caller, data: DeelnemerNieuw
+    session: AsyncSession, cache: RegistryCache, caller: Caller, data: DeelnemerNieuw
 ) -> Deelnemer:
     registry = RegistryRepository(session)
     if await registry.deelnemer(caller.zvh, data.id) is not None:
@@ -38,11 +51,16 @@ async def register_deelnemer(
         toetredingsdatum=data.toetredingsdatum,
     )
     await registry.add(deelnemer)
+    _changed(session, cache, caller.zvh)
     return deelnemer
 
 
 async def change_deelnemer(
-    session: AsyncSession, caller: Caller, deelnemer_id: str, data: DeelnemerWijziging
+    session: AsyncSession,
+    cache: RegistryCache,
+    caller: Caller,
+    deelnemer_id: str,
+    data: DeelnemerWijziging,
 ) -> Deelnemer:
     sent = data.model_fields_set
     changed = await RegistryRepository(session).update(
@@ -57,4 +75,5 @@ async def change_deelnemer(
     )
     if changed is None:
         raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
+    _changed(session, cache, caller.zvh)
     return changed
