@@ -109,10 +109,6 @@ _ONDERBOUWING_REDEN = {
 }
 
 
-def _blank(text: str | None) -> bool:
-    return text is None or not text.strip()
-
-
 @cache
 def _uitkomst(letter: str, mate: Mate, redenen: tuple[Reden, ...]) -> Criteriumuitkomst:
     """The outcome with its Dutch explanation; the combinations are few, so they are cached."""
@@ -136,7 +132,7 @@ def _common(letter: str, mate: Mate, onderbouwing: str) -> list[Reden]:
     redenen: list[Reden] = []
     if mate is not Mate.VOLDAAN:
         redenen.append(_MATE_REDEN[letter])
-    if _blank(onderbouwing):
+    if not onderbouwing.strip():
         redenen.append(_ONDERBOUWING_REDEN[letter])
     return redenen
 
@@ -166,7 +162,9 @@ def assess_c(criterium: CriteriumC) -> Criteriumuitkomst:
         redenen.append(Reden.C_GEVOLG_ONTBREEKT)
     if criterium.tijd is None:
         redenen.append(Reden.C_TIJD_ONTBREEKT)
-    elif criterium.tijd is Tijd.ZOU_LEIDEN and _blank(criterium.objectieve_aanwijzingen):
+    elif (
+        criterium.tijd is Tijd.ZOU_LEIDEN and not (criterium.objectieve_aanwijzingen or "").strip()
+    ):
         redenen.append(Reden.C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN)
     return _uitkomst("c", criterium.mate, tuple(redenen))
 
@@ -180,7 +178,9 @@ def assess_d(criterium: CriteriumD) -> Criteriumuitkomst:
 
 
 @cache
-def _samenvatting(fase: Fase, niet_voldaan: tuple[str, ...]) -> str:
+def _samenvatting(fase: Fase, voldaan: tuple[bool, bool, bool, bool]) -> str:
+    """The phase's summary; cached on which criteria are met, as assessments repeat."""
+    niet_voldaan = ", ".join(letter for letter, ok in zip("abcd", voldaan, strict=True) if not ok)
     if fase is Fase.INTAKE:
         if not niet_voldaan:
             return (
@@ -191,8 +191,8 @@ def _samenvatting(fase: Fase, niet_voldaan: tuple[str, ...]) -> str:
         return (
             "Intake (art. 2.31 lid 2 WGS): op grond van de aanmelding is niet voldoende "
             "aannemelijk gemaakt dat aan alle criteria van art. 2.20 lid 1 BGS is voldaan "
-            f"(niet voldaan: {', '.join(niet_voldaan)}). Wordt de casus niet in behandeling "
-            "genomen, dan worden de gegevens vernietigd of geanonimiseerd (art. 1.16 lid 1 BGS)."
+            f"(niet voldaan: {niet_voldaan}). Wordt de casus niet in behandeling genomen, dan "
+            "worden de gegevens vernietigd of geanonimiseerd (art. 1.16 lid 1 BGS)."
         )
     if not niet_voldaan:
         return (
@@ -201,8 +201,8 @@ def _samenvatting(fase: Fase, niet_voldaan: tuple[str, ...]) -> str:
         )
     return (
         "Definitieve beoordeling: niet aan alle criteria van art. 2.20 lid 1 BGS is voldaan "
-        f"(niet voldaan: {', '.join(niet_voldaan)}). De behandeling moet stoppen en de "
-        "gegevens worden vernietigd of geanonimiseerd (art. 1.16 lid 1 BGS)."
+        f"(niet voldaan: {niet_voldaan}). De behandeling moet stoppen en de gegevens worden "
+        "vernietigd of geanonimiseerd (art. 1.16 lid 1 BGS)."
     )
 
 
@@ -212,17 +212,6 @@ def assess_criteria(criteria: Criteria, fase: Fase) -> Toetsingsuitkomst:
     b = assess_b(criteria.b)
     c = assess_c(criteria.c)
     d = assess_d(criteria.d)
-    niet_voldaan = tuple(
-        letter
-        for letter, uitkomst in (("a", a), ("b", b), ("c", c), ("d", d))
-        if not uitkomst.voldaan
-    )
-    return Toetsingsuitkomst(
-        fase=fase,
-        toelaatbaar=not niet_voldaan,
-        toelichting=_samenvatting(fase, niet_voldaan),
-        a=a,
-        b=b,
-        c=c,
-        d=d,
-    )
+    voldaan = (a.voldaan, b.voldaan, c.voldaan, d.voldaan)
+    toelaatbaar = a.voldaan and b.voldaan and c.voldaan and d.voldaan
+    return Toetsingsuitkomst(fase, toelaatbaar, _samenvatting(fase, voldaan), a, b, c, d)
