@@ -90,8 +90,49 @@ def shape(document: dict[str, Any]) -> dict[str, Any]:
     schemas = components.get("schemas", {})
     for name in _FASTAPI_VALIDATION_SCHEMAS:
         schemas.pop(name, None)
+    _prune_unreferenced(doc)
     _collapse_nullable(doc)
     return doc
+
+
+_SCHEMA_REF = "#/components/schemas/"
+
+
+def _refs(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_SCHEMA_REF):
+            found.add(ref.removeprefix(_SCHEMA_REF))
+        for value in node.values():
+            found |= _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= _refs(value)
+    return found
+
+
+def _prune_unreferenced(doc: dict[str, Any]) -> None:
+    """Drop component schemas nothing points to.
+
+    A field annotated with its own JSON schema (the Dutch vocabularies of
+    app/schemas/vocabulaires.py) still leaves pydantic's definition of the underlying
+    enum behind, with the domain's English docstring; it is unused, so it goes.
+    """
+    schemas: dict[str, Any] = doc.get("components", {}).get("schemas", {})
+    outside = {key: value for key, value in doc.items() if key != "components"}
+    reachable: set[str] = set()
+    pending = _refs(outside) | _refs(
+        {k: v for k, v in doc.get("components", {}).items() if k != "schemas"}
+    )
+    while pending:
+        name = pending.pop()
+        if name in reachable or name not in schemas:
+            continue
+        reachable.add(name)
+        pending |= _refs(schemas[name])
+    for name in [n for n in schemas if n not in reachable]:
+        del schemas[name]
 
 
 def _shape_operation(method: str, operation: dict[str, Any]) -> None:

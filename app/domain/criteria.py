@@ -1,0 +1,165 @@
+"""The four criteria for complex cases (art. 2.20(1) BGS) as typed value objects.
+
+Art. 2.20(3) BGS requires the partnership to record to what extent each criterion is met,
+with its objective substantiation; the same model serves the plausibility check at intake
+and the definitive assessment after data gathering (art. 2.31(2)-(3) WGS). The vocabularies
+are the API contract's closed lists. Lists keep what was sent, duplicates included: the
+rules count distinct values, so a repeated value never counts twice.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Mate(StrEnum):
+    """To what extent a criterion is met (art. 2.20(3) BGS)."""
+
+    VOLDAAN = "voldaan"
+    DEELS = "deels"
+    NIET_VOLDAAN = "niet-voldaan"
+    ONBEKEND = "onbekend"
+
+
+class Betreft(StrEnum):
+    """Where the problems lie (art. 2.20(1)(a) BGS)."""
+
+    BETROKKENE = "betrokkene"
+    GEZINSSITUATIE = "gezinssituatie"
+
+
+class Leefgebied(StrEnum):
+    """A life domain on which problems with criminogenic factors play (art. 2.20(1)(b) BGS)."""
+
+    HUISVESTING = "huisvesting"
+    OPLEIDING_WERK = "opleiding-werk"
+    FINANCIEN = "financien"
+    RELATIES_GEZIN = "relaties-gezin"
+    SOCIAAL_NETWERK = "sociaal-netwerk"
+    MIDDELENGEBRUIK = "middelengebruik"
+    PSYCHISCHE_GEZONDHEID = "psychische-gezondheid"
+    LICHAMELIJKE_GEZONDHEID = "lichamelijke-gezondheid"
+    DENKPATRONEN_GEDRAG = "denkpatronen-gedrag"
+    JUSTITIE = "justitie"
+
+
+class Gevolg(StrEnum):
+    """What the problems cause or would cause (art. 2.20(1)(c) BGS)."""
+
+    ERNSTIGE_OVERLAST = "ernstige-overlast"
+    CRIMINALITEIT = "criminaliteit"
+    ONVEILIGE_SITUATIE_PERSONEN = "onveilige-situatie-personen"
+    ONVEILIGE_SITUATIE_GEBIED = "onveilige-situatie-gebied"
+
+
+class Tijd(StrEnum):
+    """Whether the problems lead, have led or would lead to the consequence (2.20(1)(c) BGS)."""
+
+    LEIDT = "leidt"
+    HEEFT_GELEID = "heeft-geleid"
+    ZOU_LEIDEN = "zou-leiden"
+
+
+class Domein(StrEnum):
+    """A domain of participants whose cooperation is needed (art. 2.20(1)(d) BGS)."""
+
+    ZORG = "zorg"
+    VEILIGHEID = "veiligheid"
+    SOCIAAL = "sociaal"
+
+
+class Fase(StrEnum):
+    """When the criteria are assessed: at intake, or definitively after gathering data."""
+
+    INTAKE = "intake"
+    DEFINITIEF = "definitief"
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriumA:
+    """Relevant problems of the data subject or in their family situation."""
+
+    mate: Mate
+    betreft: tuple[Betreft, ...]
+    onderbouwing: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriumB:
+    """Problems on several life domains, with criminogenic factors."""
+
+    mate: Mate
+    leefgebieden: tuple[Leefgebied, ...]
+    criminogene_factoren: bool
+    onderbouwing: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriumC:
+    """Serious nuisance, crime or unsafe situations caused by the data subject."""
+
+    mate: Mate
+    gevolgen: tuple[Gevolg, ...]
+    tijd: Tijd | None
+    objectieve_aanwijzingen: str | None
+    onderbouwing: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriumD:
+    """Cooperation between participants from several domains is necessary."""
+
+    mate: Mate
+    domeinen: tuple[Domein, ...]
+    onderbouwing: str
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """One assessment of all four criteria, as recorded under art. 2.20(3) BGS."""
+
+    a: CriteriumA
+    b: CriteriumB
+    c: CriteriumC
+    d: CriteriumD
+
+
+class Reden(StrEnum):
+    """Why a criterion is not met: stable, machine-readable, prefixed with its letter."""
+
+    A_MATE_NIET_VOLDAAN = "a.mate-niet-voldaan"
+    A_ONDERBOUWING_ONTBREEKT = "a.onderbouwing-ontbreekt"
+    A_BETREFT_ONTBREEKT = "a.betreft-ontbreekt"
+    B_MATE_NIET_VOLDAAN = "b.mate-niet-voldaan"
+    B_ONDERBOUWING_ONTBREEKT = "b.onderbouwing-ontbreekt"
+    B_TE_WEINIG_LEEFGEBIEDEN = "b.te-weinig-leefgebieden"
+    B_GEEN_CRIMINOGENE_FACTOREN = "b.geen-criminogene-factoren"
+    C_MATE_NIET_VOLDAAN = "c.mate-niet-voldaan"
+    C_ONDERBOUWING_ONTBREEKT = "c.onderbouwing-ontbreekt"
+    C_GEVOLG_ONTBREEKT = "c.gevolg-ontbreekt"
+    C_TIJD_ONTBREEKT = "c.tijd-ontbreekt"
+    C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN = "c.objectieve-aanwijzingen-ontbreken"
+    D_MATE_NIET_VOLDAAN = "d.mate-niet-voldaan"
+    D_ONDERBOUWING_ONTBREEKT = "d.onderbouwing-ontbreekt"
+    D_TE_WEINIG_DOMEINEN = "d.te-weinig-domeinen"
+
+
+@dataclass(frozen=True, slots=True)
+class Criteriumuitkomst:
+    """The outcome for one criterion: met or not, the reasons why not, and an explanation."""
+
+    voldaan: bool
+    redenen: tuple[Reden, ...]
+    toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Toetsingsuitkomst:
+    """The outcome of an assessment: admissible only when all four criteria are met."""
+
+    fase: Fase
+    toelaatbaar: bool
+    toelichting: str
+    a: Criteriumuitkomst
+    b: Criteriumuitkomst
+    c: Criteriumuitkomst
+    d: Criteriumuitkomst
