@@ -12,6 +12,7 @@ from app.auth.policy import Actie, authorize
 from app.config import Settings
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
+from app.services.verwerkingslog import Verwerkingslog
 
 
 async def get_session(request: Request) -> AsyncSession:
@@ -60,3 +61,10 @@ async def get_registry_cache(request: Request) -> RegistryCache:
 
 
 Registry = Annotated[RegistryCache, Depends(get_registry_cache)]
+
+
+async def get_verwerkingslog(request: Request) -> Verwerkingslog:
+    return Verwerkingslog(request.scope)
+
+
+Log = Annotated[Verwerkingslog, Depends(get_verwerkingslog)]

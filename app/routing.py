@@ -4,11 +4,15 @@ import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
-from app.db.transaction import end_request_session
+from app.auth.errors import AccessDenied, NotAuthenticated
+from app.db.transaction import end_request
+from app.domain.errors import InvalidInput, NotFound
+from app.domain.verwerking import Resultaat
 from app.problems import problem_response
 from app.validation import MalformedJson
 
@@ -73,14 +77,27 @@ class ZvhRoute(APIRoute):
                         f"Stuur het verzoek als {' of '.join(media_types)}.",
                         code="mediatype-niet-ondersteund",
                     )
+            database = request.app.state.db
             try:
                 response = await handler(_LenientJsonRequest(request.scope, request.receive))
-            except BaseException:
-                await end_request_session(request.scope, success=False)
+            except BaseException as exc:
+                await end_request(request.scope, database, failure=outcome_of(exc))
                 raise
             # The transaction commits before the response is sent: a failed commit
             # is an error response, never a success reported for lost work.
-            await end_request_session(request.scope, success=response.status_code < 400)
+            failure = None if response.status_code < 400 else Resultaat.MISLUKT
+            await end_request(request.scope, database, failure=failure)
             return response
 
         return route_handler
+
+
+def outcome_of(exc: BaseException) -> Resultaat:
+    """How a failed request is recorded in the processing log."""
+    if isinstance(exc, AccessDenied | NotAuthenticated):
+        return Resultaat.GEWEIGERD
+    if isinstance(exc, NotFound):
+        return Resultaat.NIET_GEVONDEN
+    if isinstance(exc, InvalidInput | RequestValidationError):
+        return Resultaat.ONGELDIG
+    return Resultaat.MISLUKT

@@ -50,4 +50,7 @@ class Caller:
         return self.registratie is not None
 
     def has_rol(self, rol: Rol) -> bool:
-        return rol in self.claims.rollen
+        """Roles inside the partnership belong to its fixed participants only: an incidental
+        participant takes part in one case (art. 2.31 lid 9 WGS) and holds none of them,
+        whatever its own identity provider put in the token."""
+        return self.registratie is not None and rol in self.claims.rollen

@@ -14,6 +14,7 @@ class Actie(StrEnum):
     DEELNEMERS_LEZEN = "deelnemers-lezen"
     DEELNEMERS_BEHEREN = "deelnemers-beheren"
     REGELS_TOEPASSEN = "regels-toepassen"
+    VERWERKINGEN_LEZEN = "verwerkingen-lezen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -24,11 +25,24 @@ def _beheerder(caller: Caller) -> bool:
     return caller.has_rol(Rol.BEHEERDER)
 
 
+def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
+    # The joint controllers' data protection officer, and the system administrator.
+    return caller.has_rol(Rol.BEHEERDER) or (
+        caller.is_gezamenlijk_verwerkingsverantwoordelijke
+        and caller.has_rol(Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
+    )
+
+
 POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.DEELNEMERS_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
     Actie.DEELNEMERS_BEHEREN: (_beheerder, "Alleen de rol beheerder beheert het register."),
     # Stateless rule endpoints (bewaartermijn, criteria): any authenticated participant.
     Actie.REGELS_TOEPASSEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.VERWERKINGEN_LEZEN: (
+        _fg_of_joint_controller_or_beheerder,
+        "Alleen de functionaris gegevensbescherming van een gezamenlijk "
+        "verwerkingsverantwoordelijke, of de beheerder.",
+    ),
 }
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, func
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
@@ -39,3 +39,24 @@ class DeelnemerRow(Base):
     gewijzigd_op: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class VerwerkingRow(Base):
+    """One processing of personal data. Append-only: triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "verwerkingen"
+    __table_args__ = (Index("ix_verwerkingen_zvh_casus", "zvh", "casus_id", "tijdstip"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    zvh: Mapped[str] = mapped_column(String(64))
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    trace_id: Mapped[str] = mapped_column(String(32))
+    span_id: Mapped[str] = mapped_column(String(16))
+    activiteit: Mapped[str] = mapped_column(String(64))
+    handeling: Mapped[str] = mapped_column(String(16))
+    casus_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    betrokkene: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    sub: Mapped[str] = mapped_column(String(200))
+    deelnemer: Mapped[str] = mapped_column(String(64))
+    rollen: Mapped[str] = mapped_column(String(400))
+    resultaat: Mapped[str] = mapped_column(String(16))

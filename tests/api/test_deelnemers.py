@@ -143,3 +143,10 @@ async def test_invalid_registration_lists_every_problem(
     assert response.status_code == 400
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"id", "deelnemertype", "toetredingsdatum", "extra"}
+
+
+async def test_incidental_participant_claiming_beheerder_may_not_register(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
+    assert (await client.post("/v1/deelnemers", json=NIEUW, headers=headers)).status_code == 403
