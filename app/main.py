@@ -19,10 +19,10 @@ from app.domain.errors import InvalidInput
 from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
-from app.routers import deelnemers, health
+from app.routers import bewaartermijn, deelnemers, health
 from app.validation import invalid_params_from
 
-ROUTERS = (deelnemers.router,)
+ROUTERS = (deelnemers.router, bewaartermijn.router)
 
 _HTTP_TITLES = {
     404: ("Niet gevonden", "niet-gevonden", "Deze resource bestaat niet."),
