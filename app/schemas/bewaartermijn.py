@@ -1,9 +1,11 @@
 """The retention calculation on the wire: `POST /v1/bewaartermijn-berekeningen`."""
 
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from app.rules.bewaartermijn_typen import (
     Bewaarbeleid,
@@ -22,8 +24,18 @@ from app.rules.bewaartermijn_typen import (
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.deelnemers import ID_PATTERN
 
-# Strict: only a JSON string "JJJJ-MM-DD" of a date that exists, never a number or a time.
-Datum = Annotated[date, Field(strict=True)]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_string(value: object) -> object:
+    """Only a JSON string `JJJJ-MM-DD` is a date here: no timestamps, no times of day."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_type", "Verwacht een datum (JJJJ-MM-DD).")
+
+
+# A date that exists (2025-02-30 does not), written as the contract writes dates.
+Datum = Annotated[date, BeforeValidator(_iso_date_string)]
 
 _REDEN = (
     "Situatie van art. 1.16 BGS: `criteria-nog-van-toepassing` (situatie 1: de casus is op de "
