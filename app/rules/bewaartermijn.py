@@ -80,13 +80,12 @@ def calculate_bewaartermijn(
 
 def _check_case_dates(casus: Casusdata) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
-    aanmelding = format_datum(casus.aanmelddatum)
     if casus.afsluitdatum is not None and casus.afsluitdatum < casus.aanmelddatum:
         problems.append(
             InvalidParam(
                 "afsluitdatum",
                 "afsluitdatum-voor-aanmelddatum",
-                f"De afsluitdatum ligt voor de aanmelddatum ({aanmelding}).",
+                f"De afsluitdatum ligt voor de aanmelddatum ({format_datum(casus.aanmelddatum)}).",
             )
         )
     if casus.afwijzingsdatum is not None and casus.afwijzingsdatum < casus.aanmelddatum:
@@ -94,7 +93,7 @@ def _check_case_dates(casus: Casusdata) -> list[InvalidParam]:
             InvalidParam(
                 "afwijzingsdatum",
                 "afwijzingsdatum-voor-aanmelddatum",
-                f"De afwijzingsdatum ligt voor de aanmelddatum ({aanmelding}).",
+                f"De afwijzingsdatum ligt voor de aanmelddatum ({format_datum(casus.aanmelddatum)}).",
             )
         )
     if casus.afsluitdatum is not None and casus.afwijzingsdatum is not None:
