@@ -56,7 +56,11 @@ class VerlengingInvoer(RequestModel):
     )
     maanden: int = Field(
         strict=True,
-        description="Aantal maanden verlenging: 1 tot en met 24 (art. 1.16 BGS, ten hoogste twee jaar).",
+        description=(
+            "Aantal maanden verlenging: 1 tot en met het plafond van het bewaarbeleid, ten "
+            "hoogste 24 (art. 1.16 BGS: ten hoogste twee jaar, hoeft niet volledig te worden "
+            "gebruikt)."
+        ),
     )
     reden: Reden = Field(description=_REDEN)
 
@@ -285,7 +289,10 @@ class BewaartermijnUitkomst(ApiModel):
         description="`open`, `afgesloten` of `afgewezen`, afgeleid uit de meegestuurde datums."
     )
     oorspronkelijke_maximale_bewaardatum: date = Field(
-        description="Aanmelddatum plus vijf jaar, voor verlenging (art. 1.8 lid 7 WGS)."
+        description=(
+            "Aanmelddatum plus de maximale termijn (vijf jaar, art. 1.8 lid 7 WGS), voor "
+            "verlenging; zonder instemming blijft een bron hieraan gebonden."
+        )
     )
     maximale_bewaardatum: date = Field(
         description="De maximale bewaardatum na alle verlengingen (art. 1.8 lid 7 WGS, art. 1.16 BGS)."

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.config import ConfigurationError, Settings
 from app.rules.bewaartermijn_toelichting import (
     ANDERE_WET,
     BGS_VERLENGING,
@@ -369,3 +370,23 @@ def test_toelichting_explains_each_step() -> None:
         "1 van de 1 bronnen",
     ):
         assert fragment in tekst
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"bewaartermijn_maximum_jaren": 3, "bewaartermijn_na_afsluiting_maanden": 37},
+        {"bewaartermijn_maximum_jaren": 1, "bewaartermijn_na_afwijzing_maanden": 13},
+    ],
+)
+def test_settings_refuse_a_period_longer_than_the_maximum(kwargs: dict[str, int]) -> None:
+    with pytest.raises(ConfigurationError, match="maximum term"):
+        Settings(**kwargs)  # type: ignore[arg-type]
+
+
+def test_settings_build_the_policy() -> None:
+    settings = Settings(bewaartermijn_na_afsluiting_maanden=18, verlenging_maximum_maanden=12)
+    assert settings.bewaarbeleid() == Bewaarbeleid(
+        na_afsluiting_maanden=18, verlenging_maximum_maanden=12
+    )
+    assert Settings().bewaarbeleid() == Bewaarbeleid()
