@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.rules.bewaartermijn_typen import Bewaarbeleid
+
 VAR_DIR = Path("var")
 
 
@@ -44,6 +46,31 @@ class Settings(BaseSettings):
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
     destruction_hold: bool = True
+
+    # Retention policy (art. 1.8 lid 7 WGS, art. 1.16 BGS, factsheet Bewaartermijnen). The
+    # periods after closure and rejection are national agreements a later decision may
+    # lengthen; the maximum and the extension ceiling are the law's and may only be lowered.
+    bewaartermijn_maximum_jaren: int = Field(default=5, ge=1, le=5)
+    bewaartermijn_na_afsluiting_maanden: int = Field(default=12, ge=0, le=60)
+    bewaartermijn_na_afwijzing_maanden: int = Field(default=12, ge=0, le=60)
+    verlenging_maximum_maanden: int = Field(default=24, ge=1, le=24)
+
+    @model_validator(mode="after")
+    def _retention_policy_is_lawful(self) -> "Settings":
+        try:
+            self.bewaarbeleid()
+        except ValueError as exc:
+            raise ConfigurationError(f"ZVH_BEWAARTERMIJN_*/ZVH_VERLENGING_*: {exc}") from exc
+        return self
+
+    def bewaarbeleid(self) -> Bewaarbeleid:
+        """The retention policy these settings describe."""
+        return Bewaarbeleid(
+            maximum_jaren=self.bewaartermijn_maximum_jaren,
+            na_afsluiting_maanden=self.bewaartermijn_na_afsluiting_maanden,
+            na_afwijzing_maanden=self.bewaartermijn_na_afwijzing_maanden,
+            verlenging_maximum_maanden=self.verlenging_maximum_maanden,
+        )
 
     @model_validator(mode="after")
     def _production_needs_keys(self) -> "Settings":

@@ -1,0 +1,39 @@
+"""Stateless retention calculation: `/v1/bewaartermijn-berekeningen`."""
+
+from typing import Annotated
+
+from fastapi import Body, Depends
+
+from app.auth.claims import Caller
+from app.auth.policy import Actie
+from app.deps import AppSettings, allowed
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.schemas.bewaartermijn import BewaartermijnBerekening, BewaartermijnUitkomst
+from app.schemas.bewaartermijn_voorbeelden import VOORBEELDEN
+from app.services import bewaartermijn
+
+router = v1_router(tags=["Bewaartermijnen"])
+
+Deelnemer = Annotated[Caller, Depends(allowed(Actie.REGELS_TOEPASSEN))]
+
+
+@router.post(
+    "/bewaartermijn-berekeningen",
+    operation_id="bewaartermijnBerekenen",
+    summary="Bereken de bewaartermijn van een casus (art. 1.8 lid 7 WGS, art. 1.16 BGS)",
+    description=(
+        "Berekent uit de aanmeld-, afsluit- of afwijzingsdatum, de verlengingen en de bronnen "
+        "van één casus de maximale bewaardatum, de archiefdatum, de archiefdatum per bron en of "
+        "nog een verlenging mogelijk is, met de toegepaste artikelen en een toelichting "
+        "(factsheet Bewaartermijnen). Iedere geauthenticeerde deelnemer mag rekenen; er wordt "
+        "niets opgeslagen. Ongeldige invoer geeft 400 met alle gevonden problemen."
+    ),
+    responses=problem_responses(400, 401, 413, 415),
+)
+async def bereken_bewaartermijn(
+    caller: Deelnemer,
+    settings: AppSettings,
+    berekening: Annotated[BewaartermijnBerekening, Body(openapi_examples=VOORBEELDEN)],
+) -> BewaartermijnUitkomst:
+    return bewaartermijn.bereken(settings, berekening)
