@@ -18,10 +18,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.rules.bewaartermijn import calculate_bewaartermijn
-from app.rules.bewaartermijn_typen import Bron, Casusdata, Reden, Verlenging
+from app.rules.bewaartermijn_typen import Bron, Casusdata, Verlenging, Verlengingsreden
 
-S1 = Reden.CRITERIA_NOG_VAN_TOEPASSING
-S2 = Reden.TERUGVALRISICO
+S1 = Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
+S2 = Verlengingsreden.TERUGVALRISICO
 PEILDATUM = date(2026, 1, 1)
 
 MIX: tuple[Casusdata, ...] = (

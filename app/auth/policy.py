@@ -15,10 +15,17 @@ class Actie(StrEnum):
     DEELNEMERS_BEHEREN = "deelnemers-beheren"
     REGELS_TOEPASSEN = "regels-toepassen"
     VERWERKINGEN_LEZEN = "verwerkingen-lezen"
+    CASUS_AANMELDEN = "casus-aanmelden"
+    CASUSSEN_ZOEKEN = "casussen-zoeken"
+    INSTELLINGEN_BEHEREN = "instellingen-beheren"
 
 
 def _any_participant(_caller: Caller) -> bool:
     return True
+
+
+def _vaste_deelnemer(caller: Caller) -> bool:
+    return caller.is_vaste_deelnemer
 
 
 def _beheerder(caller: Caller) -> bool:
@@ -38,6 +45,14 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.DEELNEMERS_BEHEREN: (_beheerder, "Alleen de rol beheerder beheert het register."),
     # Stateless rule endpoints (bewaartermijn, criteria): any authenticated participant.
     Actie.REGELS_TOEPASSEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.CASUS_AANMELDEN: (
+        _vaste_deelnemer,
+        "Aanmelden doet een vaste deelnemer (overheid of privaat), nooit een incidentele "
+        "deelnemer of derde (art. 2.31 lid 1 WGS).",
+    ),
+    # The list shows only the cases the caller may read (case_policy.view_for).
+    Actie.CASUSSEN_ZOEKEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.INSTELLINGEN_BEHEREN: (_beheerder, "Alleen de beheerder beheert de instellingen."),
     Actie.VERWERKINGEN_LEZEN: (
         _fg_of_joint_controller_or_beheerder,
         "Alleen de functionaris gegevensbescherming van een gezamenlijk "

@@ -1,8 +1,21 @@
 """Tables. Every row belongs to a partnership (zvh): nothing crosses that line."""
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
@@ -60,3 +73,129 @@ class VerwerkingRow(Base):
     deelnemer: Mapped[str] = mapped_column(String(64))
     rollen: Mapped[str] = mapped_column(String(400))
     resultaat: Mapped[str] = mapped_column(String(16))
+
+
+class CasusRow(Base):
+    """A case (art. 2.31 WGS). Personal data of the data subject lives in BetrokkeneRow."""
+
+    __tablename__ = "casussen"
+    __table_args__ = (
+        Index("ix_casussen_zvh_status", "zvh", "status"),
+        Index("ix_casussen_zvh_archiefdatum", "zvh", "archiefdatum"),
+        ForeignKeyConstraint(["zvh", "aanmelder"], ["deelnemers.zvh", "deelnemers.id"]),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    zvh: Mapped[str] = mapped_column(String(64), ForeignKey("samenwerkingsverbanden.id"))
+    status: Mapped[str] = mapped_column(String(24))
+    versie: Mapped[int] = mapped_column(Integer)
+    aanmelder: Mapped[str] = mapped_column(String(64))
+    aanmelddatum: Mapped[date] = mapped_column(Date)
+    aanmeldreden: Mapped[str | None] = mapped_column(Text, nullable=True)
+    vorige_casus_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    afsluitdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    afwijzingsdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The retention engine's dates, recomputed whenever something they depend on changes.
+    maximale_bewaardatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gewijzigd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BetrokkeneRow(Base):
+    """The data subject of a case; anonymisation empties these columns."""
+
+    __tablename__ = "betrokkenen"
+    __table_args__ = (Index("ix_betrokkenen_zvh_bsn", "zvh", "bsn"),)
+
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), primary_key=True)
+    zvh: Mapped[str] = mapped_column(String(64))
+    pseudoniem: Mapped[str] = mapped_column(String(36), unique=True)
+    bsn: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    voornamen: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    achternaam: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    geboortedatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class OmgevingspersoonRow(Base):
+    """A person in the data subject's direct social environment (art. 2.31(7) WGS)."""
+
+    __tablename__ = "omgevingspersonen"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
+    naam: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    relatie: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class CriteriabeoordelingRow(Base):
+    """A recorded assessment of the BGS 2.20 criteria (art. 2.20(3) BGS), per phase."""
+
+    __tablename__ = "criteriabeoordelingen"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
+    fase: Mapped[str] = mapped_column(String(16))
+    criteria: Mapped[dict[str, Any]] = mapped_column(JSON)
+    toelaatbaar: Mapped[bool] = mapped_column(Boolean)
+    uitkomst: Mapped[dict[str, Any]] = mapped_column(JSON)
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deelnemer: Mapped[str] = mapped_column(String(64))
+    sub: Mapped[str] = mapped_column(String(200))
+
+
+class CasusgebeurtenisRow(Base):
+    """A decision on a case: what, when, by whom and why."""
+
+    __tablename__ = "casusgebeurtenissen"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
+    soort: Mapped[str] = mapped_column(String(32))
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deelnemer: Mapped[str] = mapped_column(String(64))
+    sub: Mapped[str] = mapped_column(String(200))
+    rollen: Mapped[str] = mapped_column(String(400))
+    toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class CasusdeelnemerRow(Base):
+    """A participant selected for a case (art. 2.31(4) WGS), or an invited incidental one."""
+
+    __tablename__ = "casusdeelnemers"
+
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), primary_key=True)
+    deelnemer: Mapped[str] = mapped_column(String(64), primary_key=True)
+    incidenteel: Mapped[bool] = mapped_column(Boolean)
+    noodzaak: Mapped[str] = mapped_column(Text)
+    geselecteerd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GeheimhoudingsverklaringRow(Base):
+    """A signed confidentiality statement of an incidental participant (art. 2.21 BGS)."""
+
+    __tablename__ = "geheimhoudingsverklaringen"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
+    deelnemer: Mapped[str] = mapped_column(String(64))
+    ondertekenaar: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    regime: Mapped[str] = mapped_column(String(32))
+    sub: Mapped[str] = mapped_column(String(200))
+    ondertekend_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IdempotentieRow(Base):
+    """A creating request's first response, replayed for a retry with the same key."""
+
+    __tablename__ = "idempotentiesleutels"
+
+    zvh: Mapped[str] = mapped_column(String(64), primary_key=True)
+    deelnemer: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(200), primary_key=True)
+    verzoek_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -11,9 +11,9 @@ from app.rules.bewaartermijn_typen import (
     BronGrens,
     Casusdata,
     Inzagetermijn,
-    Reden,
     Status,
     ToegepasteVerlenging,
+    Verlengingsreden,
 )
 from app.rules.kalender import format_datum
 
@@ -24,8 +24,8 @@ FACTSHEET = "Factsheet Bewaartermijnen (bijlage 6 Bestuurlijke afspraken)"
 ANDERE_WET = "Bewaartermijn uit een andere wet (zoals Wvggz of Wzd)"
 
 _SITUATIE = {
-    Reden.CRITERIA_NOG_VAN_TOEPASSING: "situatie 1, criteria van art. 2.20 BGS nog van toepassing",
-    Reden.TERUGVALRISICO: "situatie 2, groot risico op terugval",
+    Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING: "situatie 1, criteria van art. 2.20 BGS nog van toepassing",
+    Verlengingsreden.TERUGVALRISICO: "situatie 2, groot risico op terugval",
 }
 
 

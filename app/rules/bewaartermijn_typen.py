@@ -18,7 +18,7 @@ class Status(StrEnum):
     AFGEWEZEN = "afgewezen"
 
 
-class Reden(StrEnum):
+class Verlengingsreden(StrEnum):
     """The two situations of art. 1.16 BGS in which the term may be extended (factsheet)."""
 
     # Situation 1: at the maximum the case is still open because the 2.20 BGS criteria apply.
@@ -67,7 +67,7 @@ class Verlenging:
 
     besluitdatum: date
     maanden: int
-    reden: Reden
+    reden: Verlengingsreden
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class ToegepasteVerlenging:
 
     besluitdatum: date
     maanden: int
-    reden: Reden
+    reden: Verlengingsreden
     ingangsdatum: date
     einddatum: date
 
@@ -134,7 +134,7 @@ class VerdereVerlenging:
     """Whether, on the peildatum, a further extension may be decided, and in which situation."""
 
     mogelijk: bool
-    situatie: Reden | None
+    situatie: Verlengingsreden | None
     vroegste_besluitdatum: date | None
     uiterlijke_besluitdatum: date | None
     maximale_maanden: int | None

@@ -13,9 +13,9 @@ from app.rules.bewaartermijn_toelichting import maanden_tekst
 from app.rules.bewaartermijn_typen import (
     Bewaarbeleid,
     Casusdata,
-    Reden,
     ToegepasteVerlenging,
     VerdereVerlenging,
+    Verlengingsreden,
 )
 from app.rules.kalender import DateOutOfRange, add_months, format_datum
 
@@ -104,13 +104,13 @@ def _decision_problem(
 
 
 def _situation_problem(
-    reden: Reden, casus: Casusdata, maximum: date, beleid: Bewaarbeleid
+    reden: Verlengingsreden, casus: Casusdata, maximum: date, beleid: Bewaarbeleid
 ) -> str | None:
     """Why the situation named by `reden` does not apply at `maximum`, or None if it does."""
     if casus.afwijzingsdatum is not None:
         return "Een afgewezen aanmelding geldt als direct afgesloten en kan niet worden verlengd."
     afsluitdatum = casus.afsluitdatum
-    if reden is Reden.CRITERIA_NOG_VAN_TOEPASSING:
+    if reden is Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING:
         if afsluitdatum is not None and afsluitdatum <= maximum:
             return (
                 "Situatie 1 (criteria-nog-van-toepassing) vraagt een casus die op de maximale "
@@ -160,13 +160,13 @@ def further_extension(
         return _not_possible("Een afgewezen aanmelding kan niet worden verlengd.")
     afsluitdatum = casus.afsluitdatum
     if afsluitdatum is None or afsluitdatum > maximum:
-        situatie = Reden.CRITERIA_NOG_VAN_TOEPASSING
+        situatie = Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
         voorwaarde = (
             "als de casus dan nog open is omdat de criteria van art. 2.20 BGS nog gelden "
             "(situatie 1)"
         )
     elif _closed_shortly_before(afsluitdatum, maximum, beleid):
-        situatie = Reden.TERUGVALRISICO
+        situatie = Verlengingsreden.TERUGVALRISICO
         voorwaarde = "als er een groot risico op terugval is (situatie 2)"
     else:
         return _not_possible(

@@ -15,11 +15,11 @@ from app.rules.bewaartermijn_typen import (
     BronGrens,
     Casusdata,
     Inzagetermijn,
-    Reden,
     Status,
     ToegepasteVerlenging,
     VerdereVerlenging,
     Verlenging,
+    Verlengingsreden,
 )
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.deelnemers import ID_PATTERN
@@ -62,7 +62,7 @@ class VerlengingInvoer(RequestModel):
             "gebruikt)."
         ),
     )
-    reden: Reden = Field(description=_REDEN)
+    reden: Verlengingsreden = Field(description=_REDEN)
 
     def to_rule(self) -> Verlenging:
         return Verlenging(besluitdatum=self.besluitdatum, maanden=self.maanden, reden=self.reden)
@@ -153,7 +153,7 @@ class VerlengingUitkomst(ApiModel):
 
     besluitdatum: date = Field(description="Datum van het besluit.")
     maanden: int = Field(description="Aantal maanden verlenging.")
-    reden: Reden = Field(description=_REDEN)
+    reden: Verlengingsreden = Field(description=_REDEN)
     ingangsdatum: date = Field(
         description="De maximale bewaardatum die deze verlenging verlengt: daar gaat zij in."
     )
@@ -232,7 +232,7 @@ class VerdereVerlengingUitkomst(ApiModel):
     """Of op de peildatum nog een verlenging kan worden besloten (art. 1.16 BGS)."""
 
     mogelijk: bool = Field(description="Of op de peildatum een verlenging kan worden besloten.")
-    situatie: Reden | None = Field(
+    situatie: Verlengingsreden | None = Field(
         description="De situatie van art. 1.16 BGS die van toepassing is, of null."
     )
     vroegste_besluitdatum: date | None = Field(

@@ -8,12 +8,12 @@ from app.rules.bewaartermijn_typen import (
     Bewaartermijn,
     Bron,
     Casusdata,
-    Reden,
     Verlenging,
+    Verlengingsreden,
 )
 
-S1 = Reden.CRITERIA_NOG_VAN_TOEPASSING
-S2 = Reden.TERUGVALRISICO
+S1 = Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
+S2 = Verlengingsreden.TERUGVALRISICO
 PEILDATUM = date(2026, 1, 1)
 
 
@@ -25,7 +25,7 @@ def dd(value: str) -> date:
     return date.fromisoformat(value)
 
 
-def verlenging(besluitdatum: str, maanden: int = 24, reden: Reden = S1) -> Verlenging:
+def verlenging(besluitdatum: str, maanden: int = 24, reden: Verlengingsreden = S1) -> Verlenging:
     return Verlenging(besluitdatum=dd(besluitdatum), maanden=maanden, reden=reden)
 
 

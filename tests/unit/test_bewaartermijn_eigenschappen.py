@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from app.domain.errors import InvalidInput
 from app.rules.bewaartermijn import calculate_bewaartermijn
-from app.rules.bewaartermijn_typen import Bewaartermijn, Bron, Casusdata, Reden, Verlenging
+from app.rules.bewaartermijn_typen import (
+    Bewaartermijn,
+    Bron,
+    Casusdata,
+    Verlenging,
+    Verlengingsreden,
+)
 from app.rules.kalender import add_months, add_years, months_and_days
 
 AANMELDING = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
@@ -30,12 +36,12 @@ def numbered(bronnen: list[Bron]) -> tuple[Bron, ...]:
     )
 
 
-def _situation(afsluitdatum: date | None, maximum: date) -> Reden | None:
+def _situation(afsluitdatum: date | None, maximum: date) -> Verlengingsreden | None:
     """The situation of art. 1.16 BGS at `maximum`, computed independently of the rule."""
     if afsluitdatum is None or afsluitdatum > maximum:
-        return Reden.CRITERIA_NOG_VAN_TOEPASSING
+        return Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
     if add_months(afsluitdatum, 12) > maximum:
-        return Reden.TERUGVALRISICO
+        return Verlengingsreden.TERUGVALRISICO
     return None
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from app.domain.errors import InvalidInput
-from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata, Reden
+from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata, Verlengingsreden
 from tests.unit.bewaartermijn_helpers import S1, S2, bereken, bron, casus, dd, verlenging
 
 
@@ -178,7 +178,7 @@ def test_further_extension_possible(
     data: Casusdata,
     peildatum: str,
     mogelijk: bool,
-    situatie: Reden,
+    situatie: Verlengingsreden,
     vroegste: str,
     uiterlijk: str,
 ) -> None:

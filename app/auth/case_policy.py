@@ -1,0 +1,139 @@
+"""Who may do what with a case (art. 2.31 WGS; factsheet Werkprocessen; model art. 12).
+
+One table: each action on a case names who may take it. A rule sees the verified caller
+and what the service knows of the case (its status, registrant, selected and invited
+participants, signed confidentiality statements, the partnership's mandates).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.auth.claims import Caller
+from app.auth.errors import AccessDenied
+from app.domain.casus import AFGESCHERMDE_STATUSSEN, AFGEWEZEN_STATUSSEN, Casusstatus
+from app.domain.deelnemer import Rol
+
+
+class CasusActie(StrEnum):
+    LEZEN = "casus-lezen"
+    INTAKE = "intake"
+    DEFINITIEVE_BEOORDELING = "definitieve-beoordeling"
+    DEELNEMERS_SELECTEREN = "deelnemers-selecteren"
+    VERKLARING_ONDERTEKENEN = "geheimhoudingsverklaring-ondertekenen"
+    AFSLUITEN = "afsluiten"
+    HEROPENEN = "heropenen"
+
+
+@dataclass(frozen=True, slots=True)
+class CasusFeiten:
+    """What the policy needs to know about one case."""
+
+    status: Casusstatus
+    aanmelder: str
+    geselecteerd: frozenset[str]
+    uitgenodigd_incidenteel: frozenset[str]
+    verklaring_getekend: frozenset[str]
+    mandaat_procesregisseur_intake: bool
+
+
+class Weergave(StrEnum):
+    """Which view of a case a reader gets: only what its part needs (need to know)."""
+
+    VOLLEDIG = "volledig"
+    AANMELDER = "aanmelder"
+    DEELNEMER = "deelnemer"
+
+
+SHIELD_READERS = frozenset({Rol.BEHEERDER, Rol.ARCHIEFBEHEERDER, Rol.CONTACTPUNT})
+
+
+def _gvv(caller: Caller, _casus: CasusFeiten) -> bool:
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke
+
+
+def _open(casus: CasusFeiten) -> bool:
+    return casus.status not in AFGESCHERMDE_STATUSSEN
+
+
+def _intake(caller: Caller, casus: CasusFeiten) -> bool:
+    # Joint controllers, or a process director where the partnership mandated it (model
+    # art. 12.2, option 1).
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or (
+        casus.mandaat_procesregisseur_intake
+        and caller.is_vaste_deelnemer
+        and caller.has_rol(Rol.PROCESREGISSEUR)
+    )
+
+
+def _invited_incidental(caller: Caller, casus: CasusFeiten) -> bool:
+    return caller.registratie is None and caller.deelnemer in casus.uitgenodigd_incidenteel
+
+
+def _beheerder(caller: Caller, _casus: CasusFeiten) -> bool:
+    return caller.has_rol(Rol.BEHEERDER)
+
+
+def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
+    """The view the caller may have of the case, or None when it may not read it at all."""
+    if casus.status is Casusstatus.AFGESLOTEN or casus.status in AFGEWEZEN_STATUSSEN:
+        # Shielded (art. 2.31(6) WGS): not consulted again for its purpose.
+        if any(caller.has_rol(rol) for rol in SHIELD_READERS):
+            return Weergave.VOLLEDIG
+        if casus.status in AFGEWEZEN_STATUSSEN and caller.deelnemer == casus.aanmelder:
+            # The registrant learns the outcome of its own registration.
+            return Weergave.AANMELDER
+        return None
+    if caller.is_gezamenlijk_verwerkingsverantwoordelijke:
+        return Weergave.VOLLEDIG
+    if caller.registratie is None:
+        # Incidental participants: only once the statement is signed (art. 2.21 BGS).
+        if caller.deelnemer in casus.verklaring_getekend:
+            return Weergave.DEELNEMER
+        return None
+    if caller.deelnemer in casus.geselecteerd:
+        return Weergave.DEELNEMER
+    if caller.deelnemer == casus.aanmelder:
+        return Weergave.AANMELDER
+    return None
+
+
+Rule = Callable[[Caller, CasusFeiten], bool]
+
+POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
+    CasusActie.LEZEN: (
+        lambda caller, casus: view_for(caller, casus) is not None,
+        "Lezen mogen de gezamenlijk verwerkingsverantwoordelijken, de aanmelder, de "
+        "geselecteerde deelnemers en een incidentele deelnemer na ondertekening van de "
+        "geheimhoudingsverklaring; een afgeschermde casus alleen beheerder, archiefbeheerder "
+        "en contactpunt.",
+    ),
+    CasusActie.INTAKE: (
+        lambda caller, casus: _open(casus) and _intake(caller, casus),
+        "De intake doen de gezamenlijk verwerkingsverantwoordelijken, of de procesregisseur "
+        "als het samenwerkingsverband daartoe mandaat gaf (art. 2.31 lid 2 WGS).",
+    ),
+    CasusActie.DEFINITIEVE_BEOORDELING: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 3 WGS).",
+    ),
+    CasusActie.DEELNEMERS_SELECTEREN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 4 WGS).",
+    ),
+    CasusActie.VERKLARING_ONDERTEKENEN: (
+        lambda caller, casus: _open(casus) and _invited_incidental(caller, casus),
+        "Alleen de uitgenodigde incidentele deelnemer zelf (art. 2.31 lid 9 WGS, art. 2.21 BGS).",
+    ),
+    CasusActie.AFSLUITEN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 6 WGS).",
+    ),
+    CasusActie.HEROPENEN: (_beheerder, "Alleen de beheerder heropent een afgesloten casus."),
+}
+
+
+def authorize_casus(caller: Caller, actie: CasusActie, casus: CasusFeiten) -> None:
+    rule, explanation = POLICY[actie]
+    if not rule(caller, casus):
+        raise AccessDenied(f"Deze actie ({actie.value}) is niet toegestaan. {explanation}")

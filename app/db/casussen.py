@@ -1,0 +1,175 @@
+"""Repository of cases: the case row, its data subject, decisions and participants."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, false, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.db.tables import (
+    BetrokkeneRow,
+    CasusdeelnemerRow,
+    CasusgebeurtenisRow,
+    CasusRow,
+    CriteriabeoordelingRow,
+    GeheimhoudingsverklaringRow,
+    OmgevingspersoonRow,
+    SamenwerkingsverbandRow,
+)
+from app.domain.casus import AFGESCHERMDE_STATUSSEN, AFGEWEZEN_STATUSSEN, Casusstatus
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Zichtbaarheid:
+    """Which cases a caller may see in a list; mirrors auth.case_policy.view_for."""
+
+    deelnemer: str
+    gvv: bool
+    vast: bool
+    afscherming_lezer: bool
+
+
+class CasusRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, zvh: str, casus_id: str, *, for_update: bool = False) -> CasusRow | None:
+        query = select(CasusRow).where(CasusRow.id == casus_id, CasusRow.zvh == zvh)
+        if for_update:
+            query = query.with_for_update()
+        row: CasusRow | None = await self.session.scalar(query)
+        return row
+
+    async def betrokkene(self, casus_id: str) -> BetrokkeneRow | None:
+        return await self.session.get(BetrokkeneRow, casus_id)
+
+    async def omgeving(self, casus_id: str) -> Sequence[OmgevingspersoonRow]:
+        rows = await self.session.scalars(
+            select(OmgevingspersoonRow).where(OmgevingspersoonRow.casus_id == casus_id)
+        )
+        return list(rows)
+
+    async def mandaat_procesregisseur_intake(self, zvh: str) -> bool:
+        row = await self.session.get(SamenwerkingsverbandRow, zvh)
+        return bool(row and row.mandaat_procesregisseur_intake)
+
+    async def deelnemers(self, casus_id: str) -> Sequence[CasusdeelnemerRow]:
+        rows = await self.session.scalars(
+            select(CasusdeelnemerRow)
+            .where(CasusdeelnemerRow.casus_id == casus_id)
+            .order_by(CasusdeelnemerRow.deelnemer)
+        )
+        return list(rows)
+
+    async def verklaringen(self, casus_id: str) -> Sequence[GeheimhoudingsverklaringRow]:
+        rows = await self.session.scalars(
+            select(GeheimhoudingsverklaringRow).where(
+                GeheimhoudingsverklaringRow.casus_id == casus_id
+            )
+        )
+        return list(rows)
+
+    async def beoordelingen(self, casus_id: str) -> Sequence[CriteriabeoordelingRow]:
+        rows = await self.session.scalars(
+            select(CriteriabeoordelingRow)
+            .where(CriteriabeoordelingRow.casus_id == casus_id)
+            .order_by(CriteriabeoordelingRow.tijdstip)
+        )
+        return list(rows)
+
+    async def gebeurtenissen(self, casus_id: str) -> Sequence[CasusgebeurtenisRow]:
+        rows = await self.session.scalars(
+            select(CasusgebeurtenisRow)
+            .where(CasusgebeurtenisRow.casus_id == casus_id)
+            .order_by(CasusgebeurtenisRow.tijdstip, CasusgebeurtenisRow.id)
+        )
+        return list(rows)
+
+    async def latest_closed_for_bsn(self, zvh: str, bsn: str) -> str | None:
+        """The most recent earlier case of the same person, to link a new registration to."""
+        casus_id: str | None = await self.session.scalar(
+            select(CasusRow.id)
+            .join(BetrokkeneRow, BetrokkeneRow.casus_id == CasusRow.id)
+            .where(BetrokkeneRow.zvh == zvh, BetrokkeneRow.bsn == bsn)
+            .order_by(CasusRow.aanmelddatum.desc(), CasusRow.aangemaakt_op.desc())
+            .limit(1)
+        )
+        return casus_id
+
+    def add(self, *rows: Any) -> None:
+        self.session.add_all(rows)
+
+    async def save_status(self, casus: CasusRow, expected_versie: int, **values: object) -> bool:
+        """Compare-and-set: write only if nobody changed the case since it was read."""
+        result = await self.session.execute(
+            update(CasusRow)
+            .where(CasusRow.id == casus.id, CasusRow.versie == expected_versie)
+            .values(versie=expected_versie + 1, **values)
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def replace_deelnemers(self, casus_id: str, rows: Sequence[CasusdeelnemerRow]) -> None:
+        for row in await self.deelnemers(casus_id):
+            await self.session.delete(row)
+        await self.session.flush()
+        self.session.add_all(rows)
+
+    async def visible(
+        self,
+        zvh: str,
+        wie: Zichtbaarheid,
+        *,
+        status: Casusstatus | None,
+        vanaf: date | None,
+        tot: date | None,
+        offset: int,
+        limit: int,
+    ) -> Sequence[CasusRow]:
+        query = select(CasusRow).where(CasusRow.zvh == zvh, _visible_to(wie))
+        if status is not None:
+            query = query.where(CasusRow.status == status.value)
+        if vanaf is not None:
+            query = query.where(CasusRow.aanmelddatum >= vanaf)
+        if tot is not None:
+            query = query.where(CasusRow.aanmelddatum <= tot)
+        rows = await self.session.scalars(
+            query.order_by(CasusRow.aanmelddatum.desc(), CasusRow.id).offset(offset).limit(limit)
+        )
+        return list(rows)
+
+
+def _visible_to(wie: Zichtbaarheid) -> ColumnElement[bool]:
+    afgeschermd = CasusRow.status.in_([s.value for s in AFGESCHERMDE_STATUSSEN])
+    afgewezen = CasusRow.status.in_([s.value for s in AFGEWEZEN_STATUSSEN])
+    geselecteerd = exists().where(
+        CasusdeelnemerRow.casus_id == CasusRow.id,
+        CasusdeelnemerRow.deelnemer == wie.deelnemer,
+        CasusdeelnemerRow.incidenteel.is_(False),
+    )
+    getekend = exists().where(
+        GeheimhoudingsverklaringRow.casus_id == CasusRow.id,
+        GeheimhoudingsverklaringRow.deelnemer == wie.deelnemer,
+    )
+    eigen = CasusRow.aanmelder == wie.deelnemer
+    if not wie.vast:
+        return and_(~afgeschermd, getekend)
+    open_zichtbaar: ColumnElement[bool] = (
+        ~afgeschermd if wie.gvv else and_(~afgeschermd, or_(eigen, geselecteerd))
+    )
+    afgeschermd_zichtbaar = afgeschermd if wie.afscherming_lezer else and_(afgewezen, eigen)
+    return or_(open_zichtbaar, afgeschermd_zichtbaar, false())
+
+
+def now_utc() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)

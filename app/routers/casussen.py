@@ -1,0 +1,337 @@
+"""The case process of art. 2.31 WGS: `/v1/casussen`."""
+
+from collections.abc import Callable, Coroutine
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, Header, Path, Query, Response
+
+from app.auth.case_policy import CasusActie
+from app.auth.claims import Caller
+from app.auth.policy import Actie
+from app.deps import AppSettings, CurrentCaller, Log, Registry, Session, allowed
+from app.domain.casus import Casusstatus
+from app.domain.verwerking import Handeling
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.schemas.casussen import (
+    Afsluiting,
+    Beoordelingsbesluit,
+    CasusAanmelding,
+    CasusSamenvatting,
+    CasusSchema,
+    CasussenPagina,
+    DeelnemerSelectie,
+    GeheimhoudingsverklaringNieuw,
+    Heropening,
+)
+from app.services import casusdeelnemers, casuslijst, casussen, casusweergave
+from app.services.bewaartermijn import today_in_amsterdam
+from app.services.casussen import CasusToegang, etag
+
+router = v1_router(tags=["Casussen"])
+
+CasusId = Annotated[str, Path(max_length=36, description="Kenmerk van de casus.")]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="De ETag van de casus zoals u die kent; verouderd geeft 412 en verandert niets.",
+    ),
+]
+Aanmelder = Annotated[Caller, Depends(allowed(Actie.CASUS_AANMELDEN))]
+Zoeker = Annotated[Caller, Depends(allowed(Actie.CASUSSEN_ZOEKEN))]
+
+READ = problem_responses(400, 401, 403, 404)
+WRITE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
+
+
+def toegang(
+    actie: CasusActie, activiteit: str, handeling: Handeling
+) -> Callable[..., Coroutine[Any, Any, CasusToegang]]:
+    """Load the case, log the attempt and authorise, all before the body is looked at."""
+
+    async def dependency(
+        caller: CurrentCaller,
+        session: Session,
+        log: Log,
+        casus_id: CasusId,
+        if_match: IfMatch = None,
+    ) -> CasusToegang:
+        return await casussen.open_casus(
+            session,
+            log,
+            caller,
+            casus_id,
+            actie,
+            activiteit=activiteit,
+            handeling=handeling,
+            if_match=if_match,
+        )
+
+    return dependency
+
+
+Lezen = Annotated[
+    CasusToegang, Depends(toegang(CasusActie.LEZEN, "casus-raadplegen", Handeling.RAADPLEGEN))
+]
+Intake = Annotated[
+    CasusToegang, Depends(toegang(CasusActie.INTAKE, "casus-intake", Handeling.WIJZIGEN))
+]
+Definitief = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(
+            CasusActie.DEFINITIEVE_BEOORDELING, "casus-definitieve-beoordeling", Handeling.WIJZIGEN
+        )
+    ),
+]
+Selecteren = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(CasusActie.DEELNEMERS_SELECTEREN, "casus-deelnemers-selecteren", Handeling.WIJZIGEN)
+    ),
+]
+Ondertekenen = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(
+            CasusActie.VERKLARING_ONDERTEKENEN, "casus-deelnemers-selecteren", Handeling.VASTLEGGEN
+        )
+    ),
+]
+Afsluiten = Annotated[
+    CasusToegang, Depends(toegang(CasusActie.AFSLUITEN, "casus-afsluiten", Handeling.WIJZIGEN))
+]
+Heropenen = Annotated[
+    CasusToegang, Depends(toegang(CasusActie.HEROPENEN, "casus-heropenen", Handeling.WIJZIGEN))
+]
+
+
+async def _respond(session: Session, access: CasusToegang, response: Response) -> CasusSchema:
+    response.headers["ETag"] = etag(access.casus)
+    return await casusweergave.render(session, access)
+
+
+@router.post(
+    "/casussen",
+    operation_id="casusAanmelden",
+    summary="Meld een casus aan (stap 1, art. 2.31 lid 1 WGS)",
+    status_code=201,
+    responses=problem_responses(400, 401, 403, 409, 413, 415),
+)
+async def register(
+    caller: Aanmelder,
+    session: Session,
+    log: Log,
+    settings: AppSettings,
+    body: CasusAanmelding,
+    response: Response,
+) -> CasusSchema:
+    casus = await casussen.register(
+        session, log, caller, body, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
+    )
+    response.headers["Location"] = f"/v1/casussen/{casus.id}"
+    access = await casussen.open_casus(
+        session,
+        log,
+        caller,
+        casus.id,
+        CasusActie.LEZEN,
+        activiteit="casus-raadplegen",
+        handeling=Handeling.RAADPLEGEN,
+    )
+    return await _respond(session, access, response)
+
+
+@router.get(
+    "/casussen",
+    operation_id="casussenLijst",
+    summary="De casussen die u mag zien",
+    responses=problem_responses(400, 401),
+)
+async def list_casussen(
+    caller: Zoeker,
+    session: Session,
+    log: Log,
+    status: Casusstatus | None = None,
+    aanmelddatum_vanaf: Annotated[date | None, Query(alias="aanmelddatumVanaf")] = None,
+    aanmelddatum_tot: Annotated[date | None, Query(alias="aanmelddatumTotEnMet")] = None,
+    pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)] = 50,
+) -> CasussenPagina:
+    rows, more = await casuslijst.list_visible(
+        session,
+        log,
+        caller,
+        status=status,
+        vanaf=aanmelddatum_vanaf,
+        tot=aanmelddatum_tot,
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+    )
+    volgende = None
+    if more:
+        query: dict[str, str | int] = {"pagina": pagina + 1, "paginaGrootte": pagina_grootte}
+        if status is not None:
+            query["status"] = status.value
+        if aanmelddatum_vanaf is not None:
+            query["aanmelddatumVanaf"] = aanmelddatum_vanaf.isoformat()
+        if aanmelddatum_tot is not None:
+            query["aanmelddatumTotEnMet"] = aanmelddatum_tot.isoformat()
+        volgende = f"/v1/casussen?{urlencode(query)}"
+    return CasussenPagina(
+        casussen=[
+            CasusSamenvatting(
+                id=r.id,
+                status=Casusstatus(r.status),
+                aanmelddatum=r.aanmelddatum,
+                aanmelder=r.aanmelder,
+            )
+            for r in rows
+        ],
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende,
+    )
+
+
+@router.get(
+    "/casussen/{casus_id}", operation_id="casusOpvragen", summary="Eén casus", responses=READ
+)
+async def get_casus(access: Lezen, session: Session, response: Response) -> CasusSchema:
+    return await _respond(session, access, response)
+
+
+@router.post(
+    "/casussen/{casus_id}/intake",
+    operation_id="casusIntake",
+    summary="Intake: toelaten of afwijzen op de aanmelding alleen (stap 2, art. 2.31 lid 2 WGS)",
+    responses=WRITE,
+)
+async def intake(
+    access: Intake,
+    session: Session,
+    settings: AppSettings,
+    body: Beoordelingsbesluit,
+    response: Response,
+) -> CasusSchema:
+    await casussen.decide(
+        session,
+        access,
+        body,
+        definitief=False,
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
+    )
+    return await _respond(session, access, response)
+
+
+@router.post(
+    "/casussen/{casus_id}/definitieve-beoordeling",
+    operation_id="casusDefinitiefBeoordelen",
+    summary="Definitieve beoordeling na de gegevensverzameling (stap 3, art. 2.31 lid 3 WGS)",
+    responses=WRITE,
+)
+async def definitive(
+    access: Definitief,
+    session: Session,
+    settings: AppSettings,
+    body: Beoordelingsbesluit,
+    response: Response,
+) -> CasusSchema:
+    await casussen.decide(
+        session,
+        access,
+        body,
+        definitief=True,
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
+    )
+    return await _respond(session, access, response)
+
+
+@router.put(
+    "/casussen/{casus_id}/deelnemers",
+    operation_id="casusDeelnemersSelecteren",
+    summary="Selecteer de noodzakelijke deelnemers (stap 4, art. 2.31 lid 4 WGS)",
+    responses=WRITE,
+)
+async def select_deelnemers(
+    access: Selecteren,
+    session: Session,
+    cache: Registry,
+    body: DeelnemerSelectie,
+    response: Response,
+) -> CasusSchema:
+    snapshot = await cache.snapshot(session, access.caller.zvh)
+    await casusdeelnemers.select(session, access, body, snapshot)
+    return await _respond(session, access, response)
+
+
+@router.post(
+    "/casussen/{casus_id}/geheimhoudingsverklaringen",
+    operation_id="geheimhoudingsverklaringOndertekenen",
+    summary="De uitgenodigde incidentele deelnemer ondertekent de geheimhoudingsverklaring",
+    status_code=201,
+    responses=WRITE,
+)
+async def sign_statement(
+    access: Ondertekenen,
+    session: Session,
+    log: Log,
+    body: GeheimhoudingsverklaringNieuw,
+    response: Response,
+) -> CasusSchema:
+    await casusdeelnemers.sign(session, access, body)
+    signed = await casussen.open_casus(
+        session,
+        log,
+        access.caller,
+        access.casus.id,
+        CasusActie.LEZEN,
+        activiteit="casus-raadplegen",
+        handeling=Handeling.RAADPLEGEN,
+    )
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
+    return await _respond(session, signed, response)
+
+
+@router.post(
+    "/casussen/{casus_id}/afsluiting",
+    operation_id="casusAfsluiten",
+    summary="Sluit de casus af (stap 6); daarna is hij afgeschermd",
+    responses=WRITE,
+)
+async def close(
+    access: Afsluiten, session: Session, settings: AppSettings, body: Afsluiting, response: Response
+) -> CasusSchema:
+    await casussen.close(
+        session,
+        access,
+        body.datum,
+        body.toelichting,
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
+    )
+    return await _respond(session, access, response)
+
+
+@router.post(
+    "/casussen/{casus_id}/heropening",
+    operation_id="casusHeropenen",
+    summary="Heropen een afgesloten casus (alleen beheerder)",
+    responses=WRITE,
+)
+async def reopen(
+    access: Heropenen, session: Session, settings: AppSettings, body: Heropening, response: Response
+) -> CasusSchema:
+    await casussen.reopen(
+        session,
+        access,
+        body.toelichting,
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
+    )
+    return await _respond(session, access, response)

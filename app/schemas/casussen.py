@@ -1,0 +1,193 @@
+"""Cases on the wire (art. 2.31 WGS). Readers get only the parts their role needs."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from app.auth.case_policy import Weergave
+from app.domain.casus import Casusstatus, Intakebesluit
+from app.schemas.base import ApiModel, RequestModel
+from app.schemas.bsn import BsnVeld
+from app.schemas.criteria import Criteria, Toetsingsuitkomst
+
+MAX_TEKST = 4_000
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+class Betrokkene(RequestModel):
+    """De betrokkene: de persoon om wie het gaat."""
+
+    bsn: BsnVeld | None = Field(default=None, description="Optioneel; moet de elfproef doorstaan.")
+    voornamen: str = Field(min_length=1, max_length=200)
+    achternaam: str = Field(min_length=1, max_length=200)
+    geboortedatum: date = Field(description="Geboortedatum (niet in de toekomst).")
+
+
+class Omgevingspersoon(RequestModel):
+    """Een persoon uit de directe sociale omgeving van de betrokkene (art. 2.31 lid 7 WGS)."""
+
+    naam: str = Field(min_length=1, max_length=200)
+    relatie: str = Field(min_length=1, max_length=200, description="Bijv. partner, ouder, buur.")
+
+
+class CasusAanmelding(RequestModel):
+    """Aanmelding van een casus door een vaste deelnemer (stap 1, art. 2.31 lid 1 WGS).
+
+    De aanmelding laat met objectieve informatie zien in welke mate aan elk criterium van
+    art. 2.20 BGS is voldaan; de aanmelder staat in voor de juistheid (art. 1.6 BGS).
+    """
+
+    betrokkene: Betrokkene
+    aanmeldreden: str = Field(min_length=1, max_length=MAX_TEKST)
+    criteria: Criteria
+    aanmelddatum: date | None = Field(
+        default=None,
+        description=(
+            "Standaard vandaag; mag in het verleden liggen (casussen uit eerdere systemen), "
+            "nooit in de toekomst. De bewaartermijn loopt vanaf deze datum."
+        ),
+    )
+    sociale_omgeving: list[Omgevingspersoon] = Field(default_factory=list, max_length=20)
+
+
+class Beoordelingsbesluit(RequestModel):
+    """Het besluit van de intake (stap 2) of de definitieve beoordeling (stap 3)."""
+
+    besluit: Intakebesluit = Field(
+        description="`toegelaten` kan alleen als de toets aan art. 2.20 BGS slaagt; `afgewezen` altijd."
+    )
+    criteria: Criteria
+    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+
+
+class GeselecteerdeDeelnemer(RequestModel):
+    """Een deelnemer die voor deze casus noodzakelijk is, met de reden (art. 2.31 lid 4 WGS)."""
+
+    deelnemer: str = Field(pattern=ID_PATTERN)
+    noodzaak: str = Field(min_length=1, max_length=MAX_TEKST)
+
+
+class DeelnemerSelectie(RequestModel):
+    """De selectie van deelnemers; geen 'iedereen'-standaard: elke deelnemer met zijn noodzaak."""
+
+    deelnemers: list[GeselecteerdeDeelnemer] = Field(max_length=50)
+    incidentele_deelnemers: list[GeselecteerdeDeelnemer] = Field(
+        default_factory=list, max_length=20
+    )
+
+
+class Geheimhoudingsregime(StrEnum):
+    """Op grond waarvan de incidentele deelnemer tot geheimhouding verplicht is."""
+
+    BIJZONDER_REGIME = "bijzonder-geheimhoudingsregime"
+    ARTIKEL_1_11_WGS = "artikel-1-11-wgs"
+
+
+class GeheimhoudingsverklaringNieuw(RequestModel):
+    """Ondertekening van de geheimhoudingsverklaring (bijlage 2A; art. 2.21 BGS)."""
+
+    ondertekenaar: str = Field(min_length=1, max_length=200, description="Naam en functie.")
+    regime: Geheimhoudingsregime
+
+
+class Afsluiting(RequestModel):
+    """Afsluiting (stap 6, art. 2.31 lid 6 WGS); daarna wordt de casus afgeschermd."""
+
+    datum: date = Field(description="Niet voor de aanmelddatum, niet in de toekomst.")
+    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+
+
+class Heropening(RequestModel):
+    """Heropening van een afgesloten casus (alleen beheerder)."""
+
+    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+
+
+class BetrokkeneWeergave(ApiModel):
+    bsn: str | None = Field(
+        description="Alleen voor wie de volledige casus of de eigen aanmelding ziet."
+    )
+    voornamen: str | None
+    achternaam: str | None
+    geboortedatum: date | None
+
+
+class OmgevingspersoonWeergave(ApiModel):
+    naam: str | None
+    relatie: str | None
+
+
+class Criteriabeoordeling(ApiModel):
+    """Een vastgelegde beoordeling van de criteria (art. 2.20 lid 3 BGS)."""
+
+    fase: str = Field(description="`aanmelding`, `intake` of `definitief`.")
+    tijdstip: datetime
+    deelnemer: str
+    criteria: dict[str, Any]
+    uitkomst: Toetsingsuitkomst
+
+
+class Casusgebeurtenis(ApiModel):
+    """Een besluit: wat, wanneer, door wie en waarom."""
+
+    soort: str
+    tijdstip: datetime
+    deelnemer: str
+    sub: str
+    toelichting: str | None
+
+
+class Casusdeelnemer(ApiModel):
+    deelnemer: str
+    incidenteel: bool
+    noodzaak: str
+    geheimhoudingsverklaring_getekend: bool | None = Field(
+        description="Alleen bij incidentele deelnemers."
+    )
+
+
+class Bewaardata(ApiModel):
+    maximale_bewaardatum: date | None
+    archiefdatum: date | None
+
+
+class CasusSchema(ApiModel):
+    """Een casus, in de weergave die bij de rol van de lezer past (need to know)."""
+
+    id: str
+    status: Casusstatus
+    weergave: Weergave = Field(
+        description=(
+            "`volledig`: gezamenlijk verwerkingsverantwoordelijken (en bij een afgeschermde "
+            "casus beheerder, archiefbeheerder, contactpunt); `aanmelder`: de eigen aanmelding "
+            "en de status; `deelnemer`: wat een geselecteerde deelnemer voor zijn deel nodig heeft."
+        )
+    )
+    aanmelddatum: date
+    aanmelder: str
+    betrokkene: BetrokkeneWeergave | None
+    aanmeldreden: str | None
+    sociale_omgeving: list[OmgevingspersoonWeergave] | None
+    beoordelingen: list[Criteriabeoordeling] | None
+    gebeurtenissen: list[Casusgebeurtenis] | None
+    deelnemers: list[Casusdeelnemer] | None
+    vorige_casus_id: str | None = Field(description="Een eerdere casus van dezelfde persoon.")
+    afsluitdatum: date | None
+    afwijzingsdatum: date | None
+    bewaartermijn: Bewaardata | None
+
+
+class CasusSamenvatting(ApiModel):
+    id: str
+    status: Casusstatus
+    aanmelddatum: date
+    aanmelder: str
+
+
+class CasussenPagina(ApiModel):
+    casussen: list[CasusSamenvatting]
+    pagina: int
+    pagina_grootte: int
+    volgende: str | None

@@ -1,0 +1,44 @@
+"""The list of cases a caller may see (the same rules as reading one case)."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import SHIELD_READERS
+from app.auth.claims import Caller
+from app.db.casussen import CasusRepository, Zichtbaarheid
+from app.db.tables import CasusRow
+from app.domain.casus import Casusstatus
+from app.domain.verwerking import Handeling
+from app.services.verwerkingslog import Verwerkingslog
+
+
+async def list_visible(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    *,
+    status: Casusstatus | None,
+    vanaf: date | None,
+    tot: date | None,
+    pagina: int,
+    pagina_grootte: int,
+) -> tuple[Sequence[CasusRow], bool]:
+    log.record(caller, "casussen-zoeken", Handeling.RAADPLEGEN)
+    wie = Zichtbaarheid(
+        deelnemer=caller.deelnemer,
+        gvv=caller.is_gezamenlijk_verwerkingsverantwoordelijke,
+        vast=caller.is_vaste_deelnemer,
+        afscherming_lezer=any(caller.has_rol(rol) for rol in SHIELD_READERS),
+    )
+    rows = await CasusRepository(session).visible(
+        caller.zvh,
+        wie,
+        status=status,
+        vanaf=vanaf,
+        tot=tot,
+        offset=(pagina - 1) * pagina_grootte,
+        limit=pagina_grootte + 1,
+    )
+    return rows[:pagina_grootte], len(rows) > pagina_grootte

@@ -1,0 +1,349 @@
+"""Use cases of the case process (art. 2.31 WGS): open, decide, store, log.
+
+Every entry point first loads the case, records the attempt in the processing log and
+asks the policy (app/auth/case_policy.py); only then is the request body looked at.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import CasusActie, CasusFeiten, authorize_casus
+from app.auth.claims import Caller
+from app.db.casussen import CasusRepository, new_id, now_utc
+from app.db.tables import (
+    BetrokkeneRow,
+    CasusgebeurtenisRow,
+    CasusRow,
+    CriteriabeoordelingRow,
+    OmgevingspersoonRow,
+)
+from app.domain.casus import Casusstatus, Gebeurtenissoort, transition
+from app.domain.criteria import Fase
+from app.domain.errors import InvalidInput, InvalidParam, NotFound, PreconditionFailed
+from app.domain.verwerking import Handeling
+from app.rules.bewaartermijn import calculate_bewaartermijn
+from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata
+from app.rules.criteria import assess_criteria
+from app.schemas.casussen import Beoordelingsbesluit, CasusAanmelding
+from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.services.verwerkingslog import Verwerkingslog
+
+
+@dataclass(frozen=True, slots=True)
+class CasusToegang:
+    """A case the caller was allowed to act on, with what the policy saw."""
+
+    caller: Caller
+    casus: CasusRow
+    feiten: CasusFeiten
+    pseudoniem: str | None
+
+
+def etag(casus: CasusRow) -> str:
+    return f'"{casus.versie}"'
+
+
+def _precondition(casus: CasusRow, if_match: str | None) -> None:
+    if if_match is None:
+        return
+    tags = {tag.strip() for tag in if_match.split(",")}
+    if "*" not in tags and etag(casus) not in tags and f"W/{etag(casus)}" not in tags:
+        raise PreconditionFailed(
+            f"De casus is intussen gewijzigd (huidige ETag {etag(casus)}); haal hem opnieuw op."
+        )
+
+
+async def _feiten(repo: CasusRepository, casus: CasusRow) -> CasusFeiten:
+    deelnemers = await repo.deelnemers(casus.id)
+    return CasusFeiten(
+        status=Casusstatus(casus.status),
+        aanmelder=casus.aanmelder,
+        geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
+        uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
+        verklaring_getekend=frozenset(v.deelnemer for v in await repo.verklaringen(casus.id)),
+        mandaat_procesregisseur_intake=await repo.mandaat_procesregisseur_intake(casus.zvh),
+    )
+
+
+async def open_casus(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    casus_id: str,
+    actie: CasusActie,
+    *,
+    activiteit: str,
+    handeling: Handeling,
+    if_match: str | None = None,
+) -> CasusToegang:
+    """Load, log the attempt, authorise (403), check If-Match (412). Another partnership: 404."""
+    repo = CasusRepository(session)
+    casus = await repo.get(caller.zvh, casus_id, for_update=handeling is not Handeling.RAADPLEGEN)
+    if casus is None:
+        log.record(caller, activiteit, handeling, casus_id=casus_id)
+        raise NotFound("Deze casus bestaat niet in uw samenwerkingsverband.")
+    betrokkene = await repo.betrokkene(casus.id)
+    pseudoniem = betrokkene.pseudoniem if betrokkene else None
+    log.record(caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem)
+    feiten = await _feiten(repo, casus)
+    authorize_casus(caller, actie, feiten)
+    _precondition(casus, if_match)
+    return CasusToegang(caller, casus, feiten, pseudoniem)
+
+
+def _bewaardata(
+    aanmelddatum: date,
+    afsluitdatum: date | None,
+    afwijzingsdatum: date | None,
+    beleid: Bewaarbeleid,
+    vandaag: date,
+) -> dict[str, date]:
+    """The retention engine's dates for the stored case (art. 1.8 lid 7 WGS, 1.16 BGS)."""
+    uitkomst = calculate_bewaartermijn(
+        Casusdata(aanmelddatum, afsluitdatum, afwijzingsdatum), vandaag, beleid
+    )
+    return {
+        "maximale_bewaardatum": uitkomst.maximale_bewaardatum,
+        "archiefdatum": uitkomst.archiefdatum,
+    }
+
+
+def _event(
+    casus_id: str, caller: Caller, soort: Gebeurtenissoort, toelichting: str | None
+) -> CasusgebeurtenisRow:
+    return CasusgebeurtenisRow(
+        id=new_id(),
+        casus_id=casus_id,
+        soort=soort.value,
+        tijdstip=now_utc(),
+        deelnemer=caller.deelnemer,
+        sub=caller.claims.sub,
+        rollen=",".join(sorted(r.value for r in caller.claims.rollen)),
+        toelichting=toelichting,
+    )
+
+
+def _beoordeling(
+    casus_id: str, caller: Caller, fase: str, criteria: Criteria, uitkomst: Toetsingsuitkomst
+) -> CriteriabeoordelingRow:
+    return CriteriabeoordelingRow(
+        id=new_id(),
+        casus_id=casus_id,
+        fase=fase,
+        criteria=criteria.model_dump(mode="json", by_alias=True),
+        toelaatbaar=uitkomst.toelaatbaar,
+        uitkomst=uitkomst.model_dump(mode="json", by_alias=True),
+        tijdstip=now_utc(),
+        deelnemer=caller.deelnemer,
+        sub=caller.claims.sub,
+    )
+
+
+async def register(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    aanmelding: CasusAanmelding,
+    *,
+    vandaag: date,
+    beleid: Bewaarbeleid,
+) -> CasusRow:
+    """Step 1: a fixed participant registers a person (art. 2.31 lid 1 WGS)."""
+    aanmelddatum = aanmelding.aanmelddatum or vandaag
+    problems = []
+    if aanmelddatum > vandaag:
+        problems.append(
+            InvalidParam(
+                "aanmelddatum", "datum-in-toekomst", "De aanmelddatum ligt in de toekomst."
+            )
+        )
+    if aanmelding.betrokkene.geboortedatum > vandaag:
+        problems.append(
+            InvalidParam(
+                "betrokkene.geboortedatum",
+                "datum-in-toekomst",
+                "De geboortedatum ligt in de toekomst.",
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    repo = CasusRepository(session)
+    bsn = aanmelding.betrokkene.bsn.value if aanmelding.betrokkene.bsn else None
+    vorige = await repo.latest_closed_for_bsn(caller.zvh, bsn) if bsn else None
+    now = now_utc()
+    casus = CasusRow(
+        id=new_id(),
+        zvh=caller.zvh,
+        status=Casusstatus.AANGEMELD.value,
+        versie=1,
+        aanmelder=caller.deelnemer,
+        aanmelddatum=aanmelddatum,
+        aanmeldreden=aanmelding.aanmeldreden,
+        vorige_casus_id=vorige,
+        afsluitdatum=None,
+        afwijzingsdatum=None,
+        aangemaakt_op=now,
+        gewijzigd_op=now,
+    )
+    for key, value in _bewaardata(aanmelddatum, None, None, beleid, vandaag).items():
+        setattr(casus, key, value)
+    pseudoniem = new_id()
+    uitkomst = Toetsingsuitkomst.of(assess_criteria(aanmelding.criteria.to_domain(), Fase.INTAKE))
+    repo.add(casus)
+    await session.flush()
+    repo.add(
+        BetrokkeneRow(
+            casus_id=casus.id,
+            zvh=caller.zvh,
+            pseudoniem=pseudoniem,
+            bsn=bsn,
+            voornamen=aanmelding.betrokkene.voornamen,
+            achternaam=aanmelding.betrokkene.achternaam,
+            geboortedatum=aanmelding.betrokkene.geboortedatum,
+        ),
+        *(
+            OmgevingspersoonRow(id=new_id(), casus_id=casus.id, naam=p.naam, relatie=p.relatie)
+            for p in aanmelding.sociale_omgeving
+        ),
+        _beoordeling(casus.id, caller, "aanmelding", aanmelding.criteria, uitkomst),
+        _event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None),
+    )
+    log.record(
+        caller, "casus-aanmelden", Handeling.VASTLEGGEN, casus_id=casus.id, betrokkene=pseudoniem
+    )
+    return casus
+
+
+async def _change(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    beleid: Bewaarbeleid,
+    vandaag: date,
+    **values: object,
+) -> None:
+    casus = toegang.casus
+    afsluitdatum = values.get("afsluitdatum", casus.afsluitdatum)
+    afwijzingsdatum = values.get("afwijzingsdatum", casus.afwijzingsdatum)
+    assert afsluitdatum is None or isinstance(afsluitdatum, date)
+    assert afwijzingsdatum is None or isinstance(afwijzingsdatum, date)
+    bewaardata = _bewaardata(casus.aanmelddatum, afsluitdatum, afwijzingsdatum, beleid, vandaag)
+    values = {**values, **bewaardata, "gewijzigd_op": now_utc()}
+    if not await CasusRepository(session).save_status(casus, casus.versie, **values):
+        raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
+    await session.refresh(casus)
+
+
+async def decide(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    besluit: Beoordelingsbesluit,
+    *,
+    definitief: bool,
+    vandaag: date,
+    beleid: Bewaarbeleid,
+) -> CasusRow:
+    """Step 2 (intake, plausibility) or step 3 (definitive assessment) of art. 2.31 WGS.
+
+    Admission is impossible unless the BGS 2.20 check passes; the assessment is kept with
+    its phase (art. 2.20 lid 3 BGS).
+    """
+    fase = Fase.DEFINITIEF if definitief else Fase.INTAKE
+    uitkomst = assess_criteria(besluit.criteria.to_domain(), fase)
+    toegelaten = besluit.besluit.value == "toegelaten"
+    if toegelaten and not uitkomst.toelaatbaar:
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    f"criteria.{letter}", reden.value, getattr(uitkomst, letter).toelichting
+                )
+                for letter in "abcd"
+                for reden in getattr(uitkomst, letter).redenen
+            ],
+            detail="Toelaten kan niet: niet aan alle criteria van art. 2.20 BGS is voldaan.",
+        )
+    current = Casusstatus(toegang.casus.status)
+    if definitief:
+        target = Casusstatus.IN_BEHANDELING if toegelaten else Casusstatus.AFGEWEZEN
+    else:
+        target = Casusstatus.GEGEVENSVERZAMELING if toegelaten else Casusstatus.INTAKE_AFGEWEZEN
+    transition(current, target)
+    values: dict[str, object] = {"status": target.value}
+    if not toegelaten:
+        values["afwijzingsdatum"] = vandaag
+    await _change(session, toegang, beleid, vandaag, **values)
+    soort = Gebeurtenissoort.DEFINITIEVE_BEOORDELING if definitief else Gebeurtenissoort.INTAKE
+    CasusRepository(session).add(
+        _beoordeling(
+            toegang.casus.id,
+            toegang.caller,
+            fase.value,
+            besluit.criteria,
+            Toetsingsuitkomst.of(uitkomst),
+        ),
+        _event(
+            toegang.casus.id,
+            toegang.caller,
+            soort,
+            f"{besluit.besluit.value}: {besluit.toelichting}",
+        ),
+    )
+    return toegang.casus
+
+
+async def close(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    datum: date,
+    toelichting: str,
+    *,
+    vandaag: date,
+    beleid: Bewaarbeleid,
+) -> CasusRow:
+    """Step 6: the joint controllers close the case; it is shielded from now on."""
+    problems = []
+    if datum < toegang.casus.aanmelddatum:
+        problems.append(
+            InvalidParam(
+                "datum", "datum-voor-aanmelddatum", "De afsluitdatum ligt voor de aanmelddatum."
+            )
+        )
+    if datum > vandaag:
+        problems.append(
+            InvalidParam("datum", "datum-in-toekomst", "De afsluitdatum ligt in de toekomst.")
+        )
+    if problems:
+        raise InvalidInput(problems)
+    transition(Casusstatus(toegang.casus.status), Casusstatus.AFGESLOTEN)
+    await _change(
+        session, toegang, beleid, vandaag, status=Casusstatus.AFGESLOTEN.value, afsluitdatum=datum
+    )
+    CasusRepository(session).add(
+        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, toelichting)
+    )
+    return toegang.casus
+
+
+async def reopen(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    toelichting: str,
+    *,
+    vandaag: date,
+    beleid: Bewaarbeleid,
+) -> CasusRow:
+    """Only the system administrator reopens a closed case (e.g. on relapse)."""
+    transition(Casusstatus(toegang.casus.status), Casusstatus.IN_BEHANDELING)
+    await _change(
+        session,
+        toegang,
+        beleid,
+        vandaag,
+        status=Casusstatus.IN_BEHANDELING.value,
+        afsluitdatum=None,
+    )
+    CasusRepository(session).add(
+        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, toelichting)
+    )
+    return toegang.casus

@@ -1,0 +1,106 @@
+"""What a reader of a case gets: only the parts its role needs (memorie van toelichting, 2.31)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import Weergave, view_for
+from app.db.casussen import CasusRepository
+from app.schemas.casussen import (
+    BetrokkeneWeergave,
+    Bewaardata,
+    Casusdeelnemer,
+    Casusgebeurtenis,
+    CasusSchema,
+    Criteriabeoordeling,
+    OmgevingspersoonWeergave,
+)
+from app.schemas.criteria import Toetsingsuitkomst
+from app.services.casussen import CasusToegang
+
+
+async def render(session: AsyncSession, toegang: CasusToegang) -> CasusSchema:
+    weergave = view_for(toegang.caller, toegang.feiten)
+    assert weergave is not None, "the policy let an unauthorised reader through"
+    repo = CasusRepository(session)
+    casus = toegang.casus
+    volledig = weergave is Weergave.VOLLEDIG
+    eigen_aanmelding = weergave is Weergave.AANMELDER
+    betrokkene = await repo.betrokkene(casus.id)
+    betrokkene_view = None
+    if betrokkene is not None:
+        betrokkene_view = BetrokkeneWeergave(
+            bsn=betrokkene.bsn if volledig or eigen_aanmelding else None,
+            voornamen=betrokkene.voornamen,
+            achternaam=betrokkene.achternaam,
+            geboortedatum=betrokkene.geboortedatum,
+        )
+    beoordelingen = None
+    if volledig or eigen_aanmelding:
+        beoordelingen = [
+            Criteriabeoordeling(
+                fase=b.fase,
+                tijdstip=b.tijdstip,
+                deelnemer=b.deelnemer,
+                criteria=b.criteria,
+                uitkomst=Toetsingsuitkomst.model_validate(b.uitkomst),
+            )
+            for b in await repo.beoordelingen(casus.id)
+            if volledig or b.fase == "aanmelding"
+        ]
+    deelnemers = None
+    if volledig or weergave is Weergave.DEELNEMER:
+        getekend = toegang.feiten.verklaring_getekend
+        deelnemers = [
+            Casusdeelnemer(
+                deelnemer=d.deelnemer,
+                incidenteel=d.incidenteel,
+                noodzaak=d.noodzaak,
+                geheimhoudingsverklaring_getekend=(d.deelnemer in getekend)
+                if d.incidenteel
+                else None,
+            )
+            for d in await repo.deelnemers(casus.id)
+            if volledig or d.deelnemer == toegang.caller.deelnemer
+        ]
+    return CasusSchema(
+        id=casus.id,
+        status=casus.status,
+        weergave=weergave,
+        aanmelddatum=casus.aanmelddatum,
+        aanmelder=casus.aanmelder,
+        betrokkene=betrokkene_view,
+        aanmeldreden=casus.aanmeldreden if volledig or eigen_aanmelding else None,
+        sociale_omgeving=(
+            [
+                OmgevingspersoonWeergave(naam=p.naam, relatie=p.relatie)
+                for p in await repo.omgeving(casus.id)
+            ]
+            if volledig or eigen_aanmelding
+            else None
+        ),
+        beoordelingen=beoordelingen,
+        gebeurtenissen=(
+            [
+                Casusgebeurtenis(
+                    soort=g.soort,
+                    tijdstip=g.tijdstip,
+                    deelnemer=g.deelnemer,
+                    sub=g.sub,
+                    toelichting=g.toelichting,
+                )
+                for g in await repo.gebeurtenissen(casus.id)
+            ]
+            if volledig
+            else None
+        ),
+        deelnemers=deelnemers,
+        vorige_casus_id=casus.vorige_casus_id if volledig else None,
+        afsluitdatum=casus.afsluitdatum,
+        afwijzingsdatum=casus.afwijzingsdatum,
+        bewaartermijn=(
+            Bewaardata(
+                maximale_bewaardatum=casus.maximale_bewaardatum, archiefdatum=casus.archiefdatum
+            )
+            if volledig
+            else None
+        ),
+    )
