@@ -1,6 +1,7 @@
 """Typed dependencies: a route reads as what it needs."""
 
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -10,8 +11,10 @@ from app.auth.authenticate import authenticate
 from app.auth.claims import Caller
 from app.auth.policy import Actie, authorize
 from app.config import Settings
+from app.db import idempotency
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
+from app.domain.errors import InvalidInput, InvalidParam
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -68,3 +71,43 @@ async def get_verwerkingslog(request: Request) -> Verwerkingslog:
 
 
 Log = Annotated[Verwerkingslog, Depends(get_verwerkingslog)]
+
+
+async def idempotency_key(request: Request, caller: CurrentCaller, session: Session) -> None:
+    """Creating POSTs: a retry with the same Idempotency-Key and body gets the first response."""
+    sleutel = request.headers.get("idempotency-key")
+    if sleutel is None:
+        return
+    if not 1 <= len(sleutel) <= 200 or not sleutel.isprintable():
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    "Idempotency-Key", "sleutel-ongeldig", "Gebruik 1 tot 200 leesbare tekens."
+                )
+            ]
+        )
+    body = await request.body()
+    pending = idempotency.Pending(
+        caller.zvh,
+        caller.deelnemer,
+        sleutel,
+        idempotency.request_hash(request.method, request.url.path, body),
+    )
+    found = await idempotency.find(session, pending, datetime.now(UTC))
+    if found is None:
+        idempotency.remember(request.scope, pending)
+        return
+    if found.verzoek_hash != pending.verzoek_hash:
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    "Idempotency-Key",
+                    "sleutel-hergebruikt",
+                    "Deze sleutel hoort bij een ander verzoek; kies een nieuwe sleutel.",
+                )
+            ]
+        )
+    raise idempotency.Replay(found)
+
+
+Idempotent = Annotated[None, Depends(idempotency_key)]

@@ -2,16 +2,21 @@
 
 import json
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
 from starlette.responses import Response
 
 from app.auth.errors import AccessDenied, NotAuthenticated
-from app.db.transaction import end_request
-from app.domain.errors import InvalidInput, NotFound
+from app.db import idempotency
+from app.db.session import Database
+from app.db.tables import IdempotentieRow
+from app.db.transaction import end_request, request_session
+from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.verwerking import Resultaat
 from app.problems import problem_response
 from app.validation import MalformedJson
@@ -80,13 +85,33 @@ class ZvhRoute(APIRoute):
             database = request.app.state.db
             try:
                 response = await handler(_LenientJsonRequest(request.scope, request.receive))
+            except idempotency.Replay as replay:
+                await end_request(request.scope, database, failure=None)
+                return _replayed(replay.row)
             except BaseException as exc:
                 await end_request(request.scope, database, failure=outcome_of(exc))
                 raise
+            pending = idempotency.take_pending(request.scope)
+            if pending is not None and 200 <= response.status_code < 300:
+                idempotency.store(
+                    request_session(request.scope, database),
+                    pending,
+                    status=response.status_code,
+                    body=bytes(response.body),
+                    location=response.headers.get("location"),
+                    etag=response.headers.get("etag"),
+                    now=datetime.now(UTC),
+                )
             # The transaction commits before the response is sent: a failed commit
             # is an error response, never a success reported for lost work.
             failure = None if response.status_code < 400 else Resultaat.MISLUKT
-            await end_request(request.scope, database, failure=failure)
+            try:
+                await end_request(request.scope, database, failure=failure)
+            except IntegrityError:
+                if pending is None:
+                    raise
+                # A concurrent request with the same key won the race: answer as it did.
+                return await _replay_after_race(database, pending)
             return response
 
         return route_handler
@@ -101,3 +126,25 @@ def outcome_of(exc: BaseException) -> Resultaat:
     if isinstance(exc, InvalidInput | RequestValidationError):
         return Resultaat.ONGELDIG
     return Resultaat.MISLUKT
+
+
+def _replayed(row: IdempotentieRow) -> Response:
+    headers = {"Idempotent-Replayed": "true"}
+    if row.location:
+        headers["Location"] = row.location
+    if row.etag:
+        headers["ETag"] = row.etag
+    return Response(
+        row.body, status_code=row.status, media_type="application/json", headers=headers
+    )
+
+
+async def _replay_after_race(database: Database, pending: idempotency.Pending) -> Response:
+    async with database.session() as session:
+        row = await idempotency.find(session, pending, datetime.now(UTC))
+    if row is None or row.verzoek_hash != pending.verzoek_hash:
+        raise Conflict(
+            "Een gelijktijdig verzoek met dezelfde Idempotency-Key liep al.",
+            code="sleutel-in-gebruik",
+        )
+    return _replayed(row)

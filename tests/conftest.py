@@ -106,6 +106,18 @@ async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncC
         yield client
 
 
+@pytest.fixture
+async def live_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+    """A client whose requests commit for real, each on its own connection: for concurrency.
+
+    What it writes stays in this run's database; tests using it look only at their own rows.
+    """
+    app = create_app(settings, database=Database(engine))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
 class TokenFactory(Protocol):
     def __call__(
         self,

@@ -10,7 +10,7 @@ from fastapi import Depends, Header, Path, Query, Response
 from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import AppSettings, CurrentCaller, Log, Registry, Session, allowed
+from app.deps import AppSettings, CurrentCaller, Idempotent, Log, Registry, Session, allowed
 from app.domain.casus import Casusstatus
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
@@ -123,6 +123,7 @@ async def _respond(session: Session, access: CasusToegang, response: Response) -
 )
 async def register(
     caller: Aanmelder,
+    _: Idempotent,
     session: Session,
     log: Log,
     settings: AppSettings,
@@ -279,6 +280,7 @@ async def select_deelnemers(
 )
 async def sign_statement(
     access: Ondertekenen,
+    _: Idempotent,
     session: Session,
     log: Log,
     body: GeheimhoudingsverklaringNieuw,

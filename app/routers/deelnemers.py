@@ -6,7 +6,7 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Registry, Session, allowed
+from app.deps import Idempotent, Registry, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.deelnemers import (
@@ -56,7 +56,12 @@ async def get_deelnemer(
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
 async def create_deelnemer(
-    caller: Beheerder, session: Session, cache: Registry, body: DeelnemerNieuw, response: Response
+    caller: Beheerder,
+    _: Idempotent,
+    session: Session,
+    cache: Registry,
+    body: DeelnemerNieuw,
+    response: Response,
 ) -> DeelnemerSchema:
     created = await registry.register_deelnemer(session, cache, caller, body)
     response.headers["Location"] = f"/v1/deelnemers/{created.id}"

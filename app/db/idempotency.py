@@ -1,0 +1,87 @@
+"""Idempotency-Key for creating POSTs: the first response is kept and replayed for a retry.
+
+Keys are scoped to the partnership and the calling organisation, and honoured for
+KEY_LIFETIME (24 hours); after that the same key starts a new request.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import Scope
+
+from app.db.tables import IdempotentieRow
+
+KEY_LIFETIME = timedelta(hours=24)
+_SCOPE_KEY = "zvh.idempotency"
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    zvh: str
+    deelnemer: str
+    sleutel: str
+    verzoek_hash: str
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(b"\n".join([method.encode(), path.encode(), body])).hexdigest()
+
+
+async def find(session: AsyncSession, pending: Pending, now: datetime) -> IdempotentieRow | None:
+    row = await session.get(IdempotentieRow, (pending.zvh, pending.deelnemer, pending.sleutel))
+    if row is None:
+        return None
+    created = (
+        row.aangemaakt_op
+        if row.aangemaakt_op.tzinfo
+        else row.aangemaakt_op.replace(tzinfo=now.tzinfo)
+    )
+    if now - created > KEY_LIFETIME:
+        await session.delete(row)
+        await session.flush()
+        return None
+    return row
+
+
+def remember(scope: Scope, pending: Pending) -> None:
+    scope[_SCOPE_KEY] = pending
+
+
+def take_pending(scope: Scope) -> Pending | None:
+    pending: Pending | None = scope.pop(_SCOPE_KEY, None)
+    return pending
+
+
+def store(
+    session: AsyncSession,
+    pending: Pending,
+    *,
+    status: int,
+    body: bytes,
+    location: str | None,
+    etag: str | None,
+    now: datetime,
+) -> None:
+    session.add(
+        IdempotentieRow(
+            zvh=pending.zvh,
+            deelnemer=pending.deelnemer,
+            sleutel=pending.sleutel,
+            verzoek_hash=pending.verzoek_hash,
+            status=status,
+            body=body.decode(),
+            location=location,
+            etag=etag,
+            aangemaakt_op=now,
+        )
+    )
+
+
+class Replay(Exception):
+    """The request repeats an earlier one with the same key and body: answer as then."""
+
+    def __init__(self, row: IdempotentieRow) -> None:
+        super().__init__("idempotent replay")
+        self.row = row
