@@ -4,7 +4,10 @@ from datetime import date
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
+from app.db.session import Database
+from app.db.tables import CasusRow
 from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
 
@@ -229,9 +232,13 @@ async def test_closure_dates_are_checked(client: httpx.AsyncClient, auth: AuthHe
         assert response.json()["invalidParams"][0]["code"] == code
 
 
-async def test_registration_input_is_checked(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+async def test_registration_input_is_checked(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    reden = "Een aanmelding die geweigerd wordt."
     body = {
         **AANMELDING,
+        "aanmeldreden": reden,
         "betrokkene": {
             **AANMELDING["betrokkene"],
             "bsn": "123456789",
@@ -250,8 +257,11 @@ async def test_registration_input_is_checked(client: httpx.AsyncClient, auth: Au
     )
     assert future.status_code == 400
     assert future.json()["invalidParams"][0]["code"] == "datum-in-toekomst"
-    listed = await client.get("/v1/casussen", headers=auth("gemeente-utrecht"))
-    assert listed.json()["casussen"] == []
+    async with db.session() as session:
+        stored = await session.scalar(
+            sa.select(sa.func.count()).select_from(CasusRow).where(CasusRow.aanmeldreden == reden)
+        )
+    assert stored == 0, "a refused registration stored something"
 
 
 async def test_registered_again_links_to_the_earlier_case(

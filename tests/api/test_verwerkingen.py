@@ -48,8 +48,10 @@ async def test_reading_the_log_is_itself_logged_with_trace(
     trace_id = "0af7651916cd43dd8448eb211c80319c"
     headers = {**auth("politie", "beheerder"), "traceparent": f"00-{trace_id}-b7ad6b7169203331-01"}
     await client.get("/v1/verwerkingen", headers=headers)
-    page = (await client.get("/v1/verwerkingen", headers=auth("politie", "beheerder"))).json()
-    first = page["verwerkingen"][0]
+    page = (
+        await client.get("/v1/verwerkingen?paginaGrootte=500", headers=auth("politie", "beheerder"))
+    ).json()
+    first = next(v for v in page["verwerkingen"] if v["traceId"] == trace_id)
     assert first["activiteit"] == "verwerkingen-raadplegen"
     assert first["traceId"] == trace_id
     assert first["deelnemer"] == "politie"
