@@ -43,6 +43,9 @@ class Weergave(StrEnum):
     VOLLEDIG = "volledig"
     AANMELDER = "aanmelder"
     DEELNEMER = "deelnemer"
+    # Someone who may take a decision without reading the case (a mandated process
+    # director at intake) learns the outcome: the status, nothing personal.
+    STATUS = "status"
 
 
 SHIELD_READERS = frozenset({Rol.BEHEERDER, Rol.ARCHIEFBEHEERDER, Rol.CONTACTPUNT})

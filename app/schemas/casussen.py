@@ -162,7 +162,9 @@ class CasusSchema(ApiModel):
         description=(
             "`volledig`: gezamenlijk verwerkingsverantwoordelijken (en bij een afgeschermde "
             "casus beheerder, archiefbeheerder, contactpunt); `aanmelder`: de eigen aanmelding "
-            "en de status; `deelnemer`: wat een geselecteerde deelnemer voor zijn deel nodig heeft."
+            "en de status; `deelnemer`: wat een geselecteerde deelnemer voor zijn deel nodig heeft; "
+            "`status`: alleen de uitkomst, voor wie besloot zonder de casus te mogen lezen (een "
+            "gemandateerde procesregisseur bij de intake)."
         )
     )
     aanmelddatum: date
