@@ -87,7 +87,7 @@ class VerstrekkingRepository:
         result = await self.session.execute(
             query.order_by(GegevensverstrekkingRow.verstrekt_op, GegevensverstrekkingRow.id)
         )
-        return [Verstrekking(row, versie) for row, versie in result.tuples()]
+        return [Verstrekking(row, versie) for row, versie in result.all()]
 
     async def versies(self, verstrekking_ids: Sequence[str]) -> Sequence[VerstrekkingsversieRow]:
         if not verstrekking_ids:
