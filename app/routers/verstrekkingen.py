@@ -30,6 +30,7 @@ router = v1_router(tags=["Gegevensverstrekkingen"])
 VerstrekkingId = Annotated[
     str, Path(max_length=36, description="Kenmerk van de gegevensverstrekking.")
 ]
+VerzoekId = Annotated[str, Path(max_length=36, description="Kenmerk van het gegevensverzoek.")]
 CREATE = problem_responses(400, 401, 403, 404, 409, 413, 415)
 
 Verzoeken = Annotated[
@@ -88,7 +89,7 @@ async def request_data(
 ) -> Gegevensverzoek:
     snapshot = await cache.snapshot(session, access.caller.zvh)
     verzoek = await gegevensverzoeken.create(session, access, body, snapshot.deelnemers.keys())
-    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverzoeken"
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverzoeken/{verzoek.id}"
     return verzoek
 
 
@@ -100,6 +101,18 @@ async def request_data(
 )
 async def list_requests(access: VerzoekenLezen, session: Session) -> Gegevensverzoeken:
     return Gegevensverzoeken(gegevensverzoeken=await gegevensverzoeken.list_for(session, access))
+
+
+@router.get(
+    "/casussen/{casus_id}/gegevensverzoeken/{verzoek_id}",
+    operation_id="gegevensverzoekOpvragen",
+    summary="Eén gegevensverzoek, voor de verantwoordelijken of de gevraagde deelnemer",
+    responses=READ,
+)
+async def get_request(
+    access: VerzoekenLezen, session: Session, verzoek_id: VerzoekId
+) -> Gegevensverzoek:
+    return await gegevensverzoeken.get_for(session, access, verzoek_id)
 
 
 @router.post(

@@ -13,7 +13,7 @@ from app.db.casussen import new_id, now_utc
 from app.db.tables_verstrekkingen import GegevensverzoekRow
 from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus
-from app.domain.errors import Conflict, InvalidInput, InvalidParam
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.schemas.verstrekkingen import Gegevensverzoek, GegevensverzoekNieuw
 from app.services.casussen import CasusToegang
 
@@ -69,6 +69,14 @@ async def list_for(session: AsyncSession, toegang: CasusToegang) -> list[Gegeven
     )
     beantwoord = await repo.beantwoorde_verzoeken(toegang.casus.id)
     return [_view(row, beantwoord=row.id in beantwoord) for row in rows]
+
+
+async def get_for(session: AsyncSession, toegang: CasusToegang, verzoek_id: str) -> Gegevensverzoek:
+    """One request, for the joint controllers or the participant it was addressed to."""
+    for verzoek in await list_for(session, toegang):
+        if verzoek.id == verzoek_id:
+            return verzoek
+    raise NotFound("Dit gegevensverzoek bestaat niet of is niet aan u gericht.")
 
 
 def _view(row: GegevensverzoekRow, *, beantwoord: bool) -> Gegevensverzoek:

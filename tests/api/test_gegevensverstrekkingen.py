@@ -92,7 +92,16 @@ async def test_data_requests_are_for_the_joint_controllers(
         )
         assert response.status_code == 403
     await _ask(client, auth, casus_id, "ggz")
-    await _ask(client, auth, casus_id, "svg")
+    created = await client.post(
+        _url(casus_id, "gegevensverzoeken"),
+        json={"deelnemer": "svg", "omschrijving": "Reclasseringstoezicht?"},
+        headers=auth("om"),
+    )
+    location = created.headers["location"]
+    assert location == _url(casus_id, f"gegevensverzoeken/{created.json()['id']}")
+    assert (await client.get(location, headers=auth("svg"))).json()["verzoeker"] == "om"
+    assert (await client.get(location, headers=auth("gemeente-zeist"))).status_code == 200
+    assert (await client.get(location, headers=auth("ggz"))).status_code == 404
     alle = await client.get(_url(casus_id, "gegevensverzoeken"), headers=auth("om"))
     assert {v["deelnemer"] for v in alle.json()["gegevensverzoeken"]} == {"ggz", "svg"}
     eigen = await client.get(_url(casus_id, "gegevensverzoeken"), headers=auth("ggz"))
