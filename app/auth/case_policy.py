@@ -23,6 +23,12 @@ class CasusActie(StrEnum):
     VERKLARING_ONDERTEKENEN = "geheimhoudingsverklaring-ondertekenen"
     AFSLUITEN = "afsluiten"
     HEROPENEN = "heropenen"
+    GEGEVENS_VERZOEKEN = "gegevens-verzoeken"
+    GEGEVENSVERZOEKEN_LEZEN = "gegevensverzoeken-lezen"
+    GEGEVENS_VERSTREKKEN = "gegevens-verstrekken"
+    GEGEVENS_LEZEN = "gegevens-lezen"
+    CORRECTIE_MELDEN = "correctie-melden"
+    GEGEVENS_CORRIGEREN = "gegevens-corrigeren"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,8 @@ class CasusFeiten:
     uitgenodigd_incidenteel: frozenset[str]
     verklaring_getekend: frozenset[str]
     mandaat_procesregisseur_intake: bool
+    # Fixed participants the joint controllers asked for data (step 3, art. 2.31 lid 3 WGS).
+    gevraagd: frozenset[str] = frozenset()
 
 
 class Weergave(StrEnum):
@@ -75,6 +83,32 @@ def _invited_incidental(caller: Caller, casus: CasusFeiten) -> bool:
 
 def _beheerder(caller: Caller, _casus: CasusFeiten) -> bool:
     return caller.has_rol(Rol.BEHEERDER)
+
+
+def _asked(caller: Caller, casus: CasusFeiten) -> bool:
+    return caller.is_vaste_deelnemer and caller.deelnemer in casus.gevraagd
+
+
+def may_supply(caller: Caller, casus: CasusFeiten) -> bool:
+    """Who may supply data to an open case (art. 2.29, 2.31 lid 3, 5 and 10 WGS).
+
+    The government participants gather what they hold themselves (lid 3); another fixed
+    participant only when the joint controllers asked it, or once it is selected (lid 4-5);
+    an incidental participant only after signing its confidentiality statement.
+    """
+    if not _open(casus):
+        return False
+    if caller.is_gezamenlijk_verwerkingsverantwoordelijke or _asked(caller, casus):
+        return True
+    if caller.registratie is None:
+        return caller.deelnemer in casus.verklaring_getekend
+    return caller.deelnemer in casus.geselecteerd
+
+
+def may_read_supplies(caller: Caller, casus: CasusFeiten) -> bool:
+    """Who may list supplied data: every reader of the case, and an asked participant (which
+    sees only what it supplied itself)."""
+    return view_for(caller, casus) is not None or (_open(casus) and _asked(caller, casus))
 
 
 def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
@@ -133,6 +167,46 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 6 WGS).",
     ),
     CasusActie.HEROPENEN: (_beheerder, "Alleen de beheerder heropent een afgesloten casus."),
+    CasusActie.GEGEVENS_VERZOEKEN: (
+        lambda caller, casus: _open(casus) and _gvv(caller, casus),
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken vragen gegevens op, en niet bij "
+        "een afgeschermde casus (art. 2.31 lid 3 WGS).",
+    ),
+    CasusActie.GEGEVENSVERZOEKEN_LEZEN: (
+        lambda caller, casus: (
+            view_for(caller, casus) is Weergave.VOLLEDIG or (_open(casus) and _asked(caller, casus))
+        ),
+        "Gegevensverzoeken zien de gezamenlijk verwerkingsverantwoordelijken en de gevraagde "
+        "deelnemer (alleen de verzoeken aan hem).",
+    ),
+    CasusActie.GEGEVENS_VERSTREKKEN: (
+        may_supply,
+        "Gegevens verstrekken de gezamenlijk verwerkingsverantwoordelijken, een deelnemer "
+        "die zij erom vroegen, een geselecteerde deelnemer en een incidentele deelnemer na "
+        "ondertekening van de geheimhoudingsverklaring; niet bij een afgeschermde casus "
+        "(art. 2.29 en 2.31 lid 3-5 en 10 WGS).",
+    ),
+    CasusActie.GEGEVENS_LEZEN: (
+        may_read_supplies,
+        "Verstrekte gegevens leest wie de casus mag lezen, en een gevraagde deelnemer zijn "
+        "eigen verstrekkingen; ieder alleen wat zijn deel vraagt en de voorwaarden van de "
+        "verstrekker toelaten (art. 2.29 lid 3 WGS).",
+    ),
+    CasusActie.CORRECTIE_MELDEN: (
+        lambda caller, casus: _open(casus) and may_read_supplies(caller, casus),
+        "Een onjuistheid meldt wie de gegevens mag lezen, zolang de casus niet is "
+        "afgeschermd (art. 1.6 BGS).",
+    ),
+    CasusActie.GEGEVENS_CORRIGEREN: (
+        # Whether the caller supplied this very item is checked with the item itself; a
+        # supplier stays responsible for it even when it is no longer selected.
+        lambda caller, casus: (
+            _open(casus)
+            and (caller.is_vaste_deelnemer or caller.deelnemer in casus.verklaring_getekend)
+        ),
+        "Alleen de verstrekker corrigeert zijn gegevens, zolang de casus niet is afgeschermd "
+        "(art. 1.6 BGS).",
+    ),
 }
 
 

@@ -199,3 +199,8 @@ class IdempotentieRow(Base):
     location: Mapped[str | None] = mapped_column(String(300), nullable=True)
     etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+# Registered with Base.metadata here so Alembic and the tests see them (E402: on purpose
+# at the bottom, after Base's own tables).
+from app.db import tables_verstrekkingen  # noqa: E402, F401

@@ -37,6 +37,8 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
     "casus-deelnemers-selecteren": ("Selectie van deelnemers", "art. 2.31 lid 4 WGS"),
     "casus-gegevens-verstrekken": ("Verstrekking van gegevens", "art. 2.29 WGS"),
     "casus-gegevens-raadplegen": ("Raadplegen van verstrekte gegevens", "art. 2.31 lid 5 WGS"),
+    "casus-gegevens-verzoeken": ("Verzoek om gegevens aan een deelnemer", "art. 2.31 lid 3 WGS"),
+    "casus-gegevens-corrigeren": ("Melding en correctie van onjuiste gegevens", "art. 1.6 BGS"),
     "casus-overleg": ("Casusoverleg en plan van aanpak", "art. 2.31 lid 5 WGS"),
     "casus-informeren": ("Informatieplicht jegens betrokkene", "art. 14 AVG"),
     "casus-afsluiten": ("Afsluiting van een casus", "art. 2.31 lid 6 WGS"),

@@ -19,6 +19,7 @@ from app.db.tables import (
     CriteriabeoordelingRow,
     OmgevingspersoonRow,
 )
+from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus, Gebeurtenissoort, transition
 from app.domain.criteria import Fase
 from app.domain.errors import InvalidInput, InvalidParam, NotFound, PreconditionFailed
@@ -64,6 +65,7 @@ async def _feiten(repo: CasusRepository, casus: CasusRow) -> CasusFeiten:
         uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
         verklaring_getekend=frozenset(v.deelnemer for v in await repo.verklaringen(casus.id)),
         mandaat_procesregisseur_intake=await repo.mandaat_procesregisseur_intake(casus.zvh),
+        gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
     )
 
 

@@ -1,0 +1,100 @@
+"""Data supplied to a case (art. 2.29 WGS) and who may read it.
+
+A supplier may restrict further use of what it supplies (art. 2.29 lid 3 WGS); the
+restriction travels with the data and is applied on every read. The vocabulary is closed
+so that the service can enforce it, with a free-text `toelichting` for the human reader.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Gegevenscategorie(StrEnum):
+    """Kind of personal data: ordinary, special (art. 9 AVG) or criminal (art. 10 AVG)."""
+
+    GEWOON = "gewoon"
+    BIJZONDER = "bijzonder"
+    STRAFRECHTELIJK = "strafrechtelijk"
+
+
+class GrondslagBeroepsgeheim(StrEnum):
+    """Why a participant bound by professional secrecy may supply (art. 2.29 lid 2 WGS)."""
+
+    TOESTEMMING = "toestemming"
+    # A conflict of duties, per the explanatory memorandum.
+    GOED_HULPVERLENERSCHAP = "goed-hulpverlenerschap"
+
+
+@dataclass(frozen=True, slots=True)
+class Voorwaarden:
+    """A supplier's conditions on further use (art. 2.29 lid 3 WGS).
+
+    `alleen_voor_deelnemers` None means no restriction by name; an empty set means that
+    besides the supplier only the joint controllers may read it. `niet_aan_derden` bars
+    disclosure to third parties (art. 1.7 WGS); incidental participants are not third
+    parties for the duration of the case (art. 2.31 lid 10 WGS), so it does not hide
+    anything from readers inside the case.
+    """
+
+    niet_voor_incidentele_deelnemers: bool = False
+    alleen_voor_deelnemers: frozenset[str] | None = None
+    niet_aan_derden: bool = False
+    toelichting: str | None = None
+
+
+GEEN_VOORWAARDEN = Voorwaarden()
+
+
+class Lezersrol(StrEnum):
+    """How a reader relates to the case, as far as supplied data is concerned."""
+
+    # The joint controllers are responsible for all processing in the partnership
+    # (art. 2.27 lid 3 jo 1.4 WGS) and see everything; on a shielded case the system
+    # administrator, archivist and contact point do too.
+    VERANTWOORDELIJK = "verantwoordelijk"
+    GESELECTEERD = "geselecteerd"
+    INCIDENTEEL = "incidenteel"
+    # Registrant or asked participant without a part in the plan: only its own supply.
+    OVERIG = "overig"
+
+
+@dataclass(frozen=True, slots=True)
+class Lezer:
+    deelnemer: str
+    rol: Lezersrol
+
+
+def may_read(lezer: Lezer, leverancier: str, voorwaarden: Voorwaarden) -> bool:
+    """Whether this reader may see one supply: need to know and the supplier's conditions.
+
+    The supplier always sees its own supply; the joint controllers see all. A selected
+    participant or a signed incidental participant sees it unless a condition excludes
+    it; anybody else sees only what it supplied itself.
+    """
+    if lezer.deelnemer == leverancier or lezer.rol is Lezersrol.VERANTWOORDELIJK:
+        return True
+    if lezer.rol is Lezersrol.OVERIG:
+        return False
+    if lezer.rol is Lezersrol.INCIDENTEEL and voorwaarden.niet_voor_incidentele_deelnemers:
+        return False
+    genoemd = voorwaarden.alleen_voor_deelnemers
+    return genoemd is None or lezer.deelnemer in genoemd
+
+
+def sees_history(lezer: Lezer, leverancier: str) -> bool:
+    """Superseded (wrong) content is kept for accountability, not spread: only the
+    supplier and the joint controllers see earlier versions (art. 1.6 BGS)."""
+    return lezer.deelnemer == leverancier or lezer.rol is Lezersrol.VERANTWOORDELIJK
+
+
+def sees_correction_request(lezer: Lezer, leverancier: str, melder: str) -> bool:
+    """The supplier is told of a reported error (art. 1.6 BGS); the reporter sees its own."""
+    return sees_history(lezer, leverancier) or lezer.deelnemer == melder
+
+
+def conflicting_conditions(voorwaarden: Voorwaarden, incidenteel: frozenset[str]) -> frozenset[str]:
+    """Named readers the same conditions exclude as incidental participants."""
+    genoemd = voorwaarden.alleen_voor_deelnemers or frozenset()
+    if not voorwaarden.niet_voor_incidentele_deelnemers:
+        return frozenset()
+    return genoemd & incidenteel

@@ -1,0 +1,202 @@
+"""Data requests and supplied data of a case (art. 2.29, 2.31 lid 3 WGS; art. 1.6 BGS)."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Response
+
+from app.auth.case_policy import CasusActie
+from app.deps import Registry, Session
+from app.domain.verwerking import Handeling
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.routers.casussen import READ, WRITE, toegang
+from app.schemas.verstrekkingen import (
+    CorrectieNieuw,
+    Correctieverzoek,
+    CorrectieverzoekNieuw,
+    Gegevensverstrekking,
+    Gegevensverstrekkingen,
+    GegevensverstrekkingNieuw,
+    Gegevensverzoek,
+    Gegevensverzoeken,
+    GegevensverzoekNieuw,
+)
+from app.services import gegevensverzoeken, verstrekkingen, verstrekkingweergave
+from app.services.bewaartermijn import today_in_amsterdam
+from app.services.casussen import CasusToegang
+
+router = v1_router(tags=["Gegevensverstrekkingen"])
+
+VerstrekkingId = Annotated[
+    str, Path(max_length=36, description="Kenmerk van de gegevensverstrekking.")
+]
+VerzoekId = Annotated[str, Path(max_length=36, description="Kenmerk van het gegevensverzoek.")]
+CREATE = problem_responses(400, 401, 403, 404, 409, 413, 415)
+
+Verzoeken = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(CasusActie.GEGEVENS_VERZOEKEN, "casus-gegevens-verzoeken", Handeling.VASTLEGGEN)
+    ),
+]
+VerzoekenLezen = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(
+            CasusActie.GEGEVENSVERZOEKEN_LEZEN, "casus-gegevens-verzoeken", Handeling.RAADPLEGEN
+        )
+    ),
+]
+Verstrekken = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(
+            CasusActie.GEGEVENS_VERSTREKKEN, "casus-gegevens-verstrekken", Handeling.VERSTREKKEN
+        )
+    ),
+]
+Lezen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.GEGEVENS_LEZEN, "casus-gegevens-raadplegen", Handeling.RAADPLEGEN)),
+]
+Melden = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(CasusActie.CORRECTIE_MELDEN, "casus-gegevens-corrigeren", Handeling.VASTLEGGEN)
+    ),
+]
+Corrigeren = Annotated[
+    CasusToegang,
+    Depends(
+        toegang(CasusActie.GEGEVENS_CORRIGEREN, "casus-gegevens-corrigeren", Handeling.WIJZIGEN)
+    ),
+]
+
+
+@router.post(
+    "/casussen/{casus_id}/gegevensverzoeken",
+    operation_id="gegevensverzoekDoen",
+    summary="Vraag een vaste deelnemer om gegevens (stap 3, art. 2.31 lid 3 WGS)",
+    status_code=201,
+    responses=CREATE,
+)
+async def request_data(
+    access: Verzoeken,
+    session: Session,
+    cache: Registry,
+    body: GegevensverzoekNieuw,
+    response: Response,
+) -> Gegevensverzoek:
+    snapshot = await cache.snapshot(session, access.caller.zvh)
+    verzoek = await gegevensverzoeken.create(session, access, body, snapshot.deelnemers.keys())
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverzoeken/{verzoek.id}"
+    return verzoek
+
+
+@router.get(
+    "/casussen/{casus_id}/gegevensverzoeken",
+    operation_id="gegevensverzoekenLijst",
+    summary="De gegevensverzoeken: alle voor de verantwoordelijken, anders die aan u",
+    responses=READ,
+)
+async def list_requests(access: VerzoekenLezen, session: Session) -> Gegevensverzoeken:
+    return Gegevensverzoeken(gegevensverzoeken=await gegevensverzoeken.list_for(session, access))
+
+
+@router.get(
+    "/casussen/{casus_id}/gegevensverzoeken/{verzoek_id}",
+    operation_id="gegevensverzoekOpvragen",
+    summary="Eén gegevensverzoek, voor de verantwoordelijken of de gevraagde deelnemer",
+    responses=READ,
+)
+async def get_request(
+    access: VerzoekenLezen, session: Session, verzoek_id: VerzoekId
+) -> Gegevensverzoek:
+    return await gegevensverzoeken.get_for(session, access, verzoek_id)
+
+
+@router.post(
+    "/casussen/{casus_id}/gegevensverstrekkingen",
+    operation_id="gegevensVerstrekken",
+    summary="Verstrek gegevens aan de casus, met voorwaarden (art. 2.29 WGS)",
+    status_code=201,
+    responses=CREATE,
+)
+async def supply(
+    access: Verstrekken,
+    session: Session,
+    cache: Registry,
+    body: GegevensverstrekkingNieuw,
+    response: Response,
+) -> Gegevensverstrekking:
+    snapshot = await cache.snapshot(session, access.caller.zvh)
+    vid = await verstrekkingen.supply(
+        session, access, body, snapshot.deelnemers.keys(), vandaag=today_in_amsterdam()
+    )
+    await session.flush()
+    item = await verstrekkingweergave.visible_one(session, access, vid)
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverstrekkingen/{vid}"
+    return (await verstrekkingweergave.render(session, access, [item]))[0]
+
+
+@router.get(
+    "/casussen/{casus_id}/gegevensverstrekkingen",
+    operation_id="gegevensverstrekkingenLijst",
+    summary="De verstrekte gegevens die uw deel vraagt en de voorwaarden toelaten",
+    responses=READ,
+)
+async def list_supplies(access: Lezen, session: Session) -> Gegevensverstrekkingen:
+    items = await verstrekkingweergave.visible(session, access)
+    return Gegevensverstrekkingen(
+        gegevensverstrekkingen=await verstrekkingweergave.render(session, access, items)
+    )
+
+
+@router.get(
+    "/casussen/{casus_id}/gegevensverstrekkingen/{verstrekking_id}",
+    operation_id="gegevensverstrekkingOpvragen",
+    summary="Eén gegevensverstrekking, als uw deel en de voorwaarden dat toelaten",
+    responses=READ,
+)
+async def get_supply(
+    access: Lezen, session: Session, verstrekking_id: VerstrekkingId
+) -> Gegevensverstrekking:
+    item = await verstrekkingweergave.visible_one(session, access, verstrekking_id)
+    return (await verstrekkingweergave.render(session, access, [item]))[0]
+
+
+@router.post(
+    "/casussen/{casus_id}/gegevensverstrekkingen/{verstrekking_id}/correctieverzoeken",
+    operation_id="correctieverzoekDoen",
+    summary="Meld een onjuistheid aan de verstrekker (art. 1.6 BGS)",
+    status_code=201,
+    responses=CREATE,
+)
+async def report_error(
+    access: Melden,
+    session: Session,
+    verstrekking_id: VerstrekkingId,
+    body: CorrectieverzoekNieuw,
+    response: Response,
+) -> Correctieverzoek:
+    row = await verstrekkingen.report_error(session, access, verstrekking_id, body)
+    response.headers["Location"] = (
+        f"/v1/casussen/{access.casus.id}/gegevensverstrekkingen/{verstrekking_id}"
+    )
+    return verstrekkingweergave.correctieverzoek_view(row)
+
+
+@router.post(
+    "/casussen/{casus_id}/gegevensverstrekkingen/{verstrekking_id}/correcties",
+    operation_id="gegevensCorrigeren",
+    summary="De verstrekker corrigeert zijn gegevens; de vorige versie blijft bewaard (art. 1.6 BGS)",
+    responses=WRITE,
+)
+async def correct(
+    access: Corrigeren,
+    session: Session,
+    verstrekking_id: VerstrekkingId,
+    body: CorrectieNieuw,
+) -> Gegevensverstrekking:
+    item = await verstrekkingen.correct(session, access, verstrekking_id, body)
+    return (await verstrekkingweergave.render(session, access, [item]))[0]

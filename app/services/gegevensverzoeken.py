@@ -1,0 +1,90 @@
+"""Step 3 (art. 2.31 lid 3 WGS): the joint controllers ask a fixed participant for data.
+
+Only what is necessary may be asked (necessity, subsidiarity, proportionality); a request
+is what lets a participant that is not (yet) selected supply data to the case.
+"""
+
+from collections.abc import Collection
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import Weergave, view_for
+from app.db.casussen import new_id, now_utc
+from app.db.tables_verstrekkingen import GegevensverzoekRow
+from app.db.verstrekkingen import VerstrekkingRepository
+from app.domain.casus import Casusstatus
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.schemas.verstrekkingen import Gegevensverzoek, GegevensverzoekNieuw
+from app.services.casussen import CasusToegang
+
+
+def require_admitted(toegang: CasusToegang) -> None:
+    """Data is gathered only after the intake admitted the case (art. 2.31 lid 2-3 WGS)."""
+    if toegang.casus.status == Casusstatus.AANGEMELD.value:
+        raise Conflict(
+            "De intake beoordeelt alleen de aanmelding; gegevens worden pas na toelating "
+            "verzameld (art. 2.31 lid 2 en 3 WGS).",
+            code="casus-nog-niet-toegelaten",
+        )
+
+
+async def create(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    verzoek: GegevensverzoekNieuw,
+    vaste_deelnemers: Collection[str],
+) -> Gegevensverzoek:
+    require_admitted(toegang)
+    if verzoek.deelnemer not in vaste_deelnemers:
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    "deelnemer",
+                    "deelnemer-onbekend",
+                    "Geen vaste deelnemer van dit samenwerkingsverband; derden worden als "
+                    "incidentele deelnemer uitgenodigd (art. 2.31 lid 9 WGS).",
+                )
+            ]
+        )
+    row = GegevensverzoekRow(
+        id=new_id(),
+        casus_id=toegang.casus.id,
+        zvh=toegang.casus.zvh,
+        deelnemer=verzoek.deelnemer,
+        omschrijving=verzoek.omschrijving,
+        verzoeker=toegang.caller.deelnemer,
+        sub=toegang.caller.claims.sub,
+        tijdstip=now_utc(),
+    )
+    VerstrekkingRepository(session).add(row)
+    return _view(row, beantwoord=False)
+
+
+async def list_for(session: AsyncSession, toegang: CasusToegang) -> list[Gegevensverzoek]:
+    """All requests for the joint controllers; an asked participant sees those to it."""
+    repo = VerstrekkingRepository(session)
+    alles = view_for(toegang.caller, toegang.feiten) is Weergave.VOLLEDIG
+    rows = await repo.verzoeken(
+        toegang.casus.id, deelnemer=None if alles else toegang.caller.deelnemer
+    )
+    beantwoord = await repo.beantwoorde_verzoeken(toegang.casus.id)
+    return [_view(row, beantwoord=row.id in beantwoord) for row in rows]
+
+
+async def get_for(session: AsyncSession, toegang: CasusToegang, verzoek_id: str) -> Gegevensverzoek:
+    """One request, for the joint controllers or the participant it was addressed to."""
+    for verzoek in await list_for(session, toegang):
+        if verzoek.id == verzoek_id:
+            return verzoek
+    raise NotFound("Dit gegevensverzoek bestaat niet of is niet aan u gericht.")
+
+
+def _view(row: GegevensverzoekRow, *, beantwoord: bool) -> Gegevensverzoek:
+    return Gegevensverzoek(
+        id=row.id,
+        deelnemer=row.deelnemer,
+        omschrijving=row.omschrijving,
+        verzoeker=row.verzoeker,
+        tijdstip=row.tijdstip,
+        beantwoord=beantwoord,
+    )
