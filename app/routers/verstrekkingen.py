@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.case_policy import CasusActie
-from app.deps import Registry, Session
+from app.deps import Idempotent, Registry, Session
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -82,6 +82,7 @@ Corrigeren = Annotated[
 )
 async def request_data(
     access: Verzoeken,
+    _: Idempotent,
     session: Session,
     cache: Registry,
     body: GegevensverzoekNieuw,
@@ -124,6 +125,7 @@ async def get_request(
 )
 async def supply(
     access: Verstrekken,
+    _: Idempotent,
     session: Session,
     cache: Registry,
     body: GegevensverstrekkingNieuw,
@@ -174,6 +176,7 @@ async def get_supply(
 )
 async def report_error(
     access: Melden,
+    _: Idempotent,
     session: Session,
     verstrekking_id: VerstrekkingId,
     body: CorrectieverzoekNieuw,
