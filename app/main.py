@@ -21,10 +21,23 @@ from app.domain.errors import InvalidInput
 from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
-from app.routers import criteria, deelnemers, health, verwerkingen
+from app.routers import (
+    criteria,
+    deelnemers,
+    health,
+    prioriteringslijsten,
+    publicaties,
+    verwerkingen,
+)
 from app.validation import invalid_params_from
 
-ROUTERS = (deelnemers.router, criteria.router, verwerkingen.router)
+ROUTERS = (
+    deelnemers.router,
+    criteria.router,
+    verwerkingen.router,
+    prioriteringslijsten.router,
+    publicaties.router,
+)
 
 _HTTP_TITLES = {
     404: ("Niet gevonden", "niet-gevonden", "Deze resource bestaat niet."),

@@ -81,6 +81,10 @@ def invalid_params_from(errors: Iterable[dict[str, Any]]) -> list[InvalidParam]:
         error_type = str(error.get("type", "value_error"))
         reason = _REASONS.get(error_type)
         ctx = error.get("ctx") or {}
+        if isinstance(ctx.get("problems"), list):
+            # A rule that found several problems in one field (the priority-list criteria).
+            params.extend(p for p in ctx["problems"] if isinstance(p, InvalidParam))
+            continue
         if error_type in ("enum", "literal_error") and "expected" in ctx:
             reason = f"Onbekende waarde; toegestaan: {ctx['expected']}."
         elif error_type == "value_error" and "error" in ctx:
