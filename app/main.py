@@ -26,6 +26,7 @@ from app.routers import (
     deelnemers,
     health,
     prioriteringslijsten,
+    prioriteringstoetsingen,
     publicaties,
     verwerkingen,
 )
@@ -36,6 +37,7 @@ ROUTERS = (
     criteria.router,
     verwerkingen.router,
     prioriteringslijsten.router,
+    prioriteringstoetsingen.router,
     publicaties.router,
 )
 

@@ -8,6 +8,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
 from app.schemas.prioritering import criteria_schemas
+from app.schemas.prioriteringstoetsing import toetsing_schemas
 
 PREFIX = "/v1"
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
@@ -66,7 +67,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         ],
     )
     schemas = raw.setdefault("components", {}).setdefault("schemas", {})
-    for name, schema in criteria_schemas().items():
+    for name, schema in {**criteria_schemas(), **toetsing_schemas()}.items():
         schemas.setdefault(name, schema)
     return shape(raw)
 
