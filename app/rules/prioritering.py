@@ -302,38 +302,39 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
     the criteria or not.
     """
     clausules = list(tellingen(expressie))
-    per_soort: dict[str, list[tuple[int, date, frozenset[str] | None]]] = {}
+    indexed: dict[str, list[tuple[int, date, frozenset[str] | None]]] = {}
     for i, (_pad, telling) in enumerate(clausules):
         start, _eind = window(peildatum, telling.periode_maanden)
         categorieen = frozenset(telling.categorieen) or None
-        per_soort.setdefault(telling.soort.value, []).append((i, start, categorieen))
-    minima = [telling.minimaal for _pad, telling in clausules]
+        indexed.setdefault(telling.soort.value, []).append((i, start, categorieen))
+    per_soort = {soort: tuple(entries) for soort, entries in indexed.items()}
+    meta = [(pad, telling, telling.minimaal) for pad, telling in clausules]
     voldoet = _predicaat(expressie, iter(range(len(clausules))))
-    n = len(clausules)
     eind = peildatum
-    make = Clausuleuitkomst._make
+    lookup = per_soort.get
+    # Results are built with tuple.__new__: a NamedTuple's own constructor costs more
+    # than counting ten facts (bench/RESULTS-prioritering.md).
+    new = tuple.__new__
 
     def beoordeel(feiten: Sequence[Feit]) -> Uitkomst:
-        hits: list[list[int]] = [[] for _ in range(n)]
-        for positie, feit in enumerate(feiten):
-            treffers = per_soort.get(feit["soort"])
-            if treffers is None:
-                continue
-            datum = feit["datum"]
-            if datum > eind:
-                continue
-            categorie = feit["categorie"]
-            for i, start, categorieen in treffers:
-                if start <= datum and (categorieen is None or categorie in categorieen):
-                    hits[i].append(positie)
-        voldaan = [len(h) >= k for h, k in zip(hits, minima, strict=True)]
-        return Uitkomst(
-            voldoet(voldaan),
-            tuple(
-                make((pad, telling, len(h), ok, tuple(h)))
-                for (pad, telling), h, ok in zip(clausules, hits, voldaan, strict=True)
-            ),
-        )
+        hits: list[list[int]] = [[] for _ in meta]
+        positie = 0
+        for feit in feiten:
+            treffers = lookup(feit["soort"])
+            if treffers is not None:
+                datum = feit["datum"]
+                if datum <= eind:
+                    categorie = feit["categorie"]
+                    for i, start, categorieen in treffers:
+                        if start <= datum and (categorieen is None or categorie in categorieen):
+                            hits[i].append(positie)
+            positie += 1
+        voldaan = [len(h) >= k for h, (_pad, _t, k) in zip(hits, meta, strict=True)]
+        clausuleuitkomsten = [
+            new(Clausuleuitkomst, (pad, telling, len(h), ok, tuple(h)))
+            for (pad, telling, _k), h, ok in zip(meta, hits, voldaan, strict=True)
+        ]
+        return new(Uitkomst, (voldoet(voldaan), tuple(clausuleuitkomsten)))
 
     return beoordeel
 
