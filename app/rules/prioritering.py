@@ -318,8 +318,7 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
 
     def beoordeel(feiten: Sequence[Feit]) -> Uitkomst:
         hits: list[list[int]] = [[] for _ in meta]
-        positie = 0
-        for feit in feiten:
+        for positie, feit in enumerate(feiten):
             treffers = lookup(feit["soort"])
             if treffers is not None:
                 datum = feit["datum"]
@@ -328,7 +327,6 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
                     for i, start, categorieen in treffers:
                         if start <= datum and (categorieen is None or categorie in categorieen):
                             hits[i].append(positie)
-            positie += 1
         voldaan = [len(h) >= k for h, (_pad, _t, k) in zip(hits, meta, strict=True)]
         clausuleuitkomsten = [
             new(Clausuleuitkomst, (pad, telling, len(h), ok, tuple(h)))
