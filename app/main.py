@@ -27,6 +27,9 @@ from app.routers import (
     criteria,
     deelnemers,
     health,
+    prioriteringslijsten,
+    prioriteringstoetsingen,
+    publicaties,
     verstrekkingen,
     verwerkingen,
 )
@@ -39,6 +42,9 @@ ROUTERS = (
     bewaartermijn.router,
     criteria.router,
     verwerkingen.router,
+    prioriteringslijsten.router,
+    prioriteringstoetsingen.router,
+    publicaties.router,
 )
 
 _HTTP_TITLES = {

@@ -67,9 +67,18 @@ class ServiceMiddleware:
             response = problem_response(code, title, detail, code=slug)
             await response(scope, receive, send_with_headers)
 
+        # An NDJSON stream may be as long as it likes: the route reads it line by line and
+        # bounds each line (app/services/prioriteringstoetsing.py). Other routes refuse
+        # that media type (415) without reading the body.
+        capped = not _is_ndjson(_header(scope, b"content-type"))
         try:
             declared = _header(scope, b"content-length")
-            if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            if (
+                capped
+                and declared is not None
+                and declared.isdigit()
+                and int(declared) > self.max_body_bytes
+            ):
                 await send_problem(
                     413, "Verzoek te groot", self._too_large_detail(), "verzoek-te-groot"
                 )
@@ -80,7 +89,7 @@ class ServiceMiddleware:
             async def limited_receive() -> Message:
                 nonlocal received, too_large
                 message = await receive()
-                if message["type"] == "http.request":
+                if capped and message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > self.max_body_bytes:
                         too_large = True
@@ -135,6 +144,10 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
+
+
+def _is_ndjson(content_type: str | None) -> bool:
+    return (content_type or "").split(";", 1)[0].strip().lower() == "application/x-ndjson"
 
 
 def _frames(exc: BaseException) -> str:

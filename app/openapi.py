@@ -7,6 +7,8 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
+from app.schemas.prioritering import criteria_schemas
+from app.schemas.prioriteringstoetsing import toetsing_schemas
 
 PREFIX = "/v1"
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
@@ -55,8 +57,18 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 "name": "Criteria",
                 "description": "Criteria voor een complexe casus (art. 2.20 BGS).",
             },
+            {
+                "name": "Prioriteringslijsten",
+                "description": (
+                    "Lijsten met geprioriteerde casussen (art. 2.32 WGS, art. 2.22 BGS): "
+                    "objectieve criteria, hun publicatie en de toetsing van kandidaten."
+                ),
+            },
         ],
     )
+    schemas = raw.setdefault("components", {}).setdefault("schemas", {})
+    for name, schema in {**criteria_schemas(), **toetsing_schemas()}.items():
+        schemas.setdefault(name, schema)
     return shape(raw)
 
 

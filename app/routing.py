@@ -9,7 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from app.auth.errors import AccessDenied, NotAuthenticated
 from app.db import idempotency
@@ -22,6 +23,7 @@ from app.problems import problem_response
 from app.validation import MalformedJson
 
 JSON_MEDIA_TYPES = ("application/json",)
+NDJSON_MEDIA_TYPE = "application/x-ndjson"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -66,10 +68,12 @@ class ZvhRoute(APIRoute):
     """APIRoute with the API's body rules: 415 for other media types, lenient JSON."""
 
     accepted_media_types: tuple[str, ...] = JSON_MEDIA_TYPES
+    # A route that reads the request stream itself has no body parameter, but a body.
+    reads_body_itself = False
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
-        has_body_param = self.body_field is not None
+        has_body_param = self.body_field is not None or self.reads_body_itself
         media_types = self.accepted_media_types
 
         async def route_handler(request: Request) -> Response:
@@ -115,6 +119,28 @@ class ZvhRoute(APIRoute):
             return response
 
         return route_handler
+
+
+class StreamingBodyRoute(ZvhRoute):
+    """A route that takes JSON or NDJSON and reads the body itself, incrementally."""
+
+    accepted_media_types = (*JSON_MEDIA_TYPES, NDJSON_MEDIA_TYPE)
+    reads_body_itself = True
+
+
+class NdjsonResponse(StreamingResponse):
+    """A streamed answer whose body iterator reads the request body as it goes.
+
+    Starlette's StreamingResponse listens for a disconnect by calling `receive` while it
+    streams, which would take request-body messages away from the iterator; here the
+    iterator is the only reader, and a disconnect ends the request stream instead.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.stream_response(send)
+        except OSError:  # the client went away while we were sending
+            return
 
 
 def outcome_of(exc: BaseException) -> Resultaat:

@@ -1,6 +1,6 @@
 """Turn framework validation errors into the API's invalidParams: every problem, in Dutch."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from app.domain.errors import InvalidParam
@@ -65,7 +65,7 @@ def _name(loc: Sequence[Any]) -> str:
     return ".".join(str(p) for p in parts) or "body"
 
 
-def invalid_params_from(errors: Iterable[dict[str, Any]]) -> list[InvalidParam]:
+def invalid_params_from(errors: Iterable[Mapping[str, Any]]) -> list[InvalidParam]:
     """One InvalidParam per framework error; a non-JSON body is one problem, not many."""
     params: list[InvalidParam] = []
     for error in errors:
@@ -81,6 +81,10 @@ def invalid_params_from(errors: Iterable[dict[str, Any]]) -> list[InvalidParam]:
         error_type = str(error.get("type", "value_error"))
         reason = _REASONS.get(error_type)
         ctx = error.get("ctx") or {}
+        if isinstance(ctx.get("problems"), list):
+            # A rule that found several problems in one field (the priority-list criteria).
+            params.extend(p for p in ctx["problems"] if isinstance(p, InvalidParam))
+            continue
         if error_type in ("enum", "literal_error") and "expected" in ctx:
             reason = f"Onbekende waarde; toegestaan: {ctx['expected']}."
         elif error_type == "value_error" and "error" in ctx:

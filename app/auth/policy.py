@@ -18,6 +18,9 @@ class Actie(StrEnum):
     CASUS_AANMELDEN = "casus-aanmelden"
     CASUSSEN_ZOEKEN = "casussen-zoeken"
     INSTELLINGEN_BEHEREN = "instellingen-beheren"
+    PRIORITERINGSLIJSTEN_LEZEN = "prioriteringslijsten-lezen"
+    PRIORITERINGSLIJSTEN_BEHEREN = "prioriteringslijsten-beheren"
+    PRIORITERINGSLIJST_TOETSEN = "prioriteringslijst-toetsen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -32,6 +35,12 @@ def _beheerder(caller: Caller) -> bool:
     return caller.has_rol(Rol.BEHEERDER)
 
 
+def _joint_controller(caller: Caller) -> bool:
+    # The government participants set the objective criteria and check cases against
+    # them (art. 2.32(1)-(2) WGS); whatever roles their people hold inside it.
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke
+
+
 def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
     # The joint controllers' data protection officer, and the system administrator.
     return caller.has_rol(Rol.BEHEERDER) or (
@@ -39,6 +48,11 @@ def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
         and caller.has_rol(Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
     )
 
+
+_GVV = (
+    "Alleen de gezamenlijk verwerkingsverantwoordelijken (overheidsdeelnemers, art. 2.32 "
+    "WGS) beheren en toetsen prioriteringslijsten."
+)
 
 POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.DEELNEMERS_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
@@ -58,6 +72,9 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
         "Alleen de functionaris gegevensbescherming van een gezamenlijk "
         "verwerkingsverantwoordelijke, of de beheerder.",
     ),
+    Actie.PRIORITERINGSLIJSTEN_LEZEN: (_joint_controller, _GVV),
+    Actie.PRIORITERINGSLIJSTEN_BEHEREN: (_joint_controller, _GVV),
+    Actie.PRIORITERINGSLIJST_TOETSEN: (_joint_controller, _GVV),
 }
 
 

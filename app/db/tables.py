@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -199,6 +200,37 @@ class IdempotentieRow(Base):
     location: Mapped[str | None] = mapped_column(String(300), nullable=True)
     etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class PrioriteringslijstRow(Base):
+    """A list of prioritised cases of a partnership (art. 2.32 WGS)."""
+
+    __tablename__ = "prioriteringslijsten"
+    __table_args__ = (UniqueConstraint("zvh", "naam"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    zvh: Mapped[str] = mapped_column(String(64), ForeignKey("samenwerkingsverbanden.id"))
+    naam: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt_door: Mapped[str] = mapped_column(String(64))
+    ingetrokken_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class PrioriteringslijstVersieRow(Base):
+    """One version of a list's criteria. Once published, triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "prioriteringslijst_versies"
+
+    lijst_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("prioriteringslijsten.id"), primary_key=True
+    )
+    versie: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    omschrijving: Mapped[str] = mapped_column(Text)
+    criteria: Mapped[dict[str, Any]] = mapped_column(JSON)
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gepubliceerd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    publicatiedatum: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 # Registered with Base.metadata here so Alembic and the tests see them (E402: on purpose

@@ -1,0 +1,247 @@
+"""Checking candidates against a published priority list (art. 2.32(2) WGS), statelessly.
+
+Nothing about a candidate is stored: the request leaves one processing-log entry, without
+any candidate's identity. Every fact must come from a government or private participant
+of the partnership; a fact from a third party or an incidental participant is refused,
+as art. 2.32 WGS forbids gathering data from them for the list.
+
+NDJSON bodies are read line by line and answered line by line, so memory does not grow
+with the batch. The first `LOOKAHEAD` candidates are checked before the answer starts:
+a small batch with an invalid line is refused as a whole with 400, exactly like a JSON
+body. After that the status is sent; a later invalid line gets an error line of its own.
+"""
+
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from json.encoder import encode_basestring_ascii
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.claims import Caller
+from app.db.registry_cache import RegistryCache
+from app.domain.deelnemer import REGISTERED_TYPES, Deelnemer
+from app.domain.errors import InvalidInput, InvalidParam
+from app.domain.prioritering import CATEGORIEEN, Expressie, Uitkomst
+from app.domain.verwerking import Handeling
+from app.problems import TYPE_PREFIX
+from app.rules.prioritering import compile_criteria, parse_criteria, problems_in_feit, tellingen
+from app.schemas.prioriteringstoetsing import KANDIDAAT, TOETSING, Kandidaat
+from app.schemas.problem import InvalidParamSchema, Problem
+from app.services.prioriteringslijsten import get_lijst
+from app.services.verwerkingslog import Verwerkingslog
+from app.validation import invalid_params_from
+
+LOOKAHEAD = 1000
+MAX_PROBLEMEN = 1000
+_DETAIL = "Niet alle kandidaten konden worden getoetst; alle problemen staan in invalidParams."
+
+
+@dataclass(frozen=True, slots=True)
+class Toetsing:
+    """What a check needs, loaded before the body is read."""
+
+    lijst_id: str
+    versie: int
+    expressie: Expressie
+    bronnen: Mapping[str, Deelnemer]
+
+
+async def prepare(
+    session: AsyncSession, cache: RegistryCache, log: Verwerkingslog, caller: Caller, lijst_id: str
+) -> Toetsing:
+    """The list's version in force (404 for another partnership's, 409 if unpublished)."""
+    log.record(caller, "prioriteringslijst-toetsen", Handeling.RAADPLEGEN)
+    lijst = await get_lijst(session, caller, lijst_id)
+    versie = lijst.version_to_apply()
+    deelnemers = (await cache.snapshot(session, caller.zvh)).deelnemers
+    bronnen = {k: d for k, d in deelnemers.items() if d.deelnemertype in REGISTERED_TYPES}
+    return Toetsing(lijst.id, versie.versie, parse_criteria(versie.criteria), bronnen)
+
+
+def _prefixed(problems: list[InvalidParam], prefix: str) -> list[InvalidParam]:
+    return [
+        InvalidParam(prefix if p.name == "body" else f"{prefix}.{p.name}", p.code, p.reason)
+        for p in problems
+    ]
+
+
+class Beoordelaar:
+    """Validates and checks candidates against one version on one peildatum."""
+
+    def __init__(self, toetsing: Toetsing, peildatum: date) -> None:
+        self.bronnen = toetsing.bronnen
+        self.beoordeel = compile_criteria(toetsing.expressie, peildatum)
+        # The constant part of each clause's JSON, written once.
+        self.prefixes = [
+            f'{{"pad":{encode_basestring_ascii(pad)},"soort":"{t.soort.value}",'
+            f'"minimaal":{t.minimaal},"gevonden":'
+            for pad, t in tellingen(toetsing.expressie)
+        ]
+
+    def encode(self, ref: str, uitkomst: Uitkomst) -> str:
+        clausules = ",".join(
+            f"{prefix}{c.gevonden},"
+            f'"voldaan":{"true" if c.voldaan else "false"},'
+            f'"feiten":[{",".join(map(str, c.feiten))}]}}'
+            for prefix, c in zip(self.prefixes, uitkomst.clausules, strict=True)
+        )
+        voldoet = "true" if uitkomst.voldoet else "false"
+        return (
+            f'{{"ref":{encode_basestring_ascii(ref)},"voldoet":{voldoet},'
+            f'"clausules":[{clausules}]}}'
+        )
+
+    def kandidaat(self, kandidaat: Kandidaat, index: int) -> str | list[InvalidParam]:
+        """The result line of a valid candidate, or every problem with its facts."""
+        bronnen = self.bronnen
+        problems: list[InvalidParam] = []
+        for j, feit in enumerate(kandidaat["feiten"]):
+            if feit["bron"] not in bronnen or feit["categorie"] not in CATEGORIEEN[feit["soort"]]:
+                problems += problems_in_feit(feit, bronnen, f"kandidaten.{index}.feiten.{j}")
+        if problems:
+            return problems
+        return self.encode(kandidaat["ref"], self.beoordeel(kandidaat["feiten"]))
+
+    def regel(self, line: bytes, index: int) -> str | list[InvalidParam]:
+        try:
+            kandidaat = KANDIDAAT.validate_json(line)
+        except ValidationError as exc:
+            return _prefixed(invalid_params_from(exc.errors()), f"kandidaten.{index}")
+        return self.kandidaat(kandidaat, index)
+
+
+def check_json(toetsing: Toetsing, body: bytes) -> bytes:
+    """The whole answer to a JSON body; any invalid candidate refuses the batch (400)."""
+    try:
+        data = TOETSING.validate_json(body)
+    except ValidationError as exc:
+        raise InvalidInput(invalid_params_from(exc.errors())) from None
+    beoordelaar = Beoordelaar(toetsing, data["peildatum"])
+    regels: list[str] = []
+    problems: list[InvalidParam] = []
+    for i, kandidaat in enumerate(data["kandidaten"]):
+        result = beoordelaar.kandidaat(kandidaat, i)
+        if isinstance(result, str):
+            regels.append(result)
+        else:
+            problems += result
+    if problems:
+        raise InvalidInput(problems, _DETAIL)
+    head = (
+        f'{{"lijst":"{toetsing.lijst_id}","versie":{toetsing.versie},'
+        f'"peildatum":"{data["peildatum"].isoformat()}","resultaten":['
+    )
+    return f"{head}{','.join(regels)}]}}".encode()
+
+
+class RegelTeLang(Exception):
+    """An NDJSON line longer than the cap: the stream cannot be read on safely."""
+
+
+async def _batches(chunks: AsyncIterator[bytes], max_regel: int) -> AsyncIterator[list[bytes]]:
+    """Non-blank lines, in the batches in which they arrive; each line is bounded."""
+    rest = b""
+    async for chunk in chunks:
+        if not chunk:
+            continue
+        lines = (rest + chunk).split(b"\n") if rest else chunk.split(b"\n")
+        rest = lines.pop()
+        if len(rest) > max_regel:
+            raise RegelTeLang
+        batch = [line for line in lines if line.strip()]
+        if any(len(line) > max_regel for line in batch):
+            raise RegelTeLang
+        if batch:
+            yield batch
+    if rest.strip():
+        yield [rest]
+
+
+def _fout_regel(index: int, problems: list[InvalidParam], detail: str) -> str:
+    problem = Problem(
+        type=TYPE_PREFIX + "ongeldige-invoer",
+        title="Ongeldige invoer",
+        status=400,
+        detail=detail,
+        code=problems[0].code if len(problems) == 1 else "ongeldige-invoer",
+        invalid_params=[
+            InvalidParamSchema(name=p.name, code=p.code, reason=p.reason) for p in problems
+        ],
+    )
+    body = problem.model_dump_json(by_alias=True, exclude_none=True)
+    return f'{{"kandidaat":{index},"probleem":{body}}}'
+
+
+def _te_lang(index: int, max_regel: int) -> InvalidParam:
+    return InvalidParam(
+        f"kandidaten.{index}",
+        "regel-te-lang",
+        f"Een regel mag niet langer zijn dan {max_regel} bytes.",
+    )
+
+
+class NdjsonToetsing:
+    """One NDJSON check: `begin` decides the status, `lines` streams the answer."""
+
+    def __init__(
+        self, toetsing: Toetsing, peildatum: date, chunks: AsyncIterator[bytes], max_regel: int
+    ) -> None:
+        self.beoordelaar = Beoordelaar(toetsing, peildatum)
+        self.batches = _batches(chunks, max_regel).__aiter__()
+        self.max_regel = max_regel
+        self.index = 0
+        self.eerste: list[str] = []
+        self.uitgesteld: list[bytes] = []  # lines read in the lookahead, past its end
+
+    def _batch(self, batch: list[bytes], problems: list[InvalidParam] | None) -> list[str]:
+        regels: list[str] = []
+        regel = self.beoordelaar.regel
+        for line in batch:
+            result = regel(line, self.index)
+            if isinstance(result, str):
+                regels.append(result)
+            elif problems is not None:
+                problems += result
+            else:
+                regels.append(_fout_regel(self.index, result, "Deze kandidaat is niet getoetst."))
+            self.index += 1
+        return regels
+
+    async def begin(self) -> None:
+        """Check the first candidates; refuse the request (400) if any of them is invalid."""
+        problems: list[InvalidParam] = []
+        try:
+            while self.index < LOOKAHEAD:
+                batch = await anext(self.batches, None)
+                if batch is None:
+                    break
+                ruimte = LOOKAHEAD - self.index
+                self.eerste += self._batch(batch[:ruimte], problems)
+                self.uitgesteld = batch[ruimte:]
+            if problems:
+                # Read on, so that the refusal lists every problem (up to a bound).
+                self._batch(self.uitgesteld, problems)
+                async for batch in self.batches:
+                    if len(problems) >= MAX_PROBLEMEN:
+                        break
+                    self._batch(batch, problems)
+        except RegelTeLang:
+            problems.append(_te_lang(self.index, self.max_regel))
+        if problems:
+            raise InvalidInput(problems[:MAX_PROBLEMEN], _DETAIL)
+
+    async def lines(self) -> AsyncIterator[bytes]:
+        regels, self.eerste = self.eerste + self._batch(self.uitgesteld, None), []
+        if regels:
+            yield ("\n".join(regels) + "\n").encode()
+        try:
+            async for batch in self.batches:
+                regels = self._batch(batch, None)
+                yield ("\n".join(regels) + "\n").encode()
+        except RegelTeLang:
+            fout = _fout_regel(
+                self.index, [_te_lang(self.index, self.max_regel)], "De toetsing is afgebroken."
+            )
+            yield (fout + "\n").encode()
