@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,6 +31,11 @@ class SamenwerkingsverbandRow(Base):
     naam: Mapped[str] = mapped_column(String(200))
     # Art. 12.2 option 1 of the model agreement: the process director may do the intake.
     mandaat_procesregisseur_intake: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Art. 14.7 of the model and annex 4: the contact point mandates the network manager
+    # to carry out the information duty (art. 14 AVG) on its behalf.
+    mandaat_netwerkmanager_informatieplicht: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     aangemaakt_op: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -199,3 +205,8 @@ class IdempotentieRow(Base):
     location: Mapped[str | None] = mapped_column(String(300), nullable=True)
     etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+# Step 5 and the information duty live in their own module; importing it here registers
+# its tables with Base.metadata for Alembic and the tests.
+from app.db import tables_overleg  # noqa: E402, F401
