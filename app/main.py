@@ -21,12 +21,25 @@ from app.domain.errors import InvalidInput
 from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
-from app.routers import bewaartermijn, casussen, criteria, deelnemers, health, verwerkingen
+from app.routers import (
+    bewaartermijn,
+    casusoverleg,
+    casussen,
+    criteria,
+    deelnemers,
+    health,
+    informatieplicht,
+    instellingen,
+    verwerkingen,
+)
 from app.validation import invalid_params_from
 
 ROUTERS = (
     deelnemers.router,
     casussen.router,
+    casusoverleg.router,
+    informatieplicht.router,
+    instellingen.router,
     bewaartermijn.router,
     criteria.router,
     verwerkingen.router,
