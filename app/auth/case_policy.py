@@ -135,6 +135,10 @@ def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
         return Weergave.DEELNEMER
     if caller.deelnemer == casus.aanmelder:
         return Weergave.AANMELDER
+    if casus.status is Casusstatus.AANGEMELD and _intake(caller, casus):
+        # A mandated process director judges the registration alone (model art. 12.2
+        # option 1; factsheet step 2): it reads what the registrant reads, nothing more.
+        return Weergave.AANMELDER
     return None
 
 
