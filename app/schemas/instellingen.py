@@ -1,6 +1,8 @@
 """Per-partnership settings: the mandates of the model agreement."""
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, WithJsonSchema
 
 from app.schemas.base import ApiModel, RequestModel
 
@@ -22,10 +24,15 @@ class Instellingen(ApiModel):
     mandaat_netwerkmanager_informatieplicht: bool = Field(description=_NETWERKMANAGER)
 
 
+def _optional_bool(description: str) -> WithJsonSchema:
+    # Optional to send, never null: the document says boolean, the service refuses null.
+    return WithJsonSchema({"type": "boolean", "description": description})
+
+
 class InstellingenWijziging(RequestModel):
     """Wijzig één of meer instellingen; wat u weglaat blijft zoals het is."""
 
-    mandaat_procesregisseur_intake: bool | None = Field(default=None, description=_PROCESREGISSEUR)
-    mandaat_netwerkmanager_informatieplicht: bool | None = Field(
-        default=None, description=_NETWERKMANAGER
-    )
+    mandaat_procesregisseur_intake: Annotated[bool | None, _optional_bool(_PROCESREGISSEUR)] = None
+    mandaat_netwerkmanager_informatieplicht: Annotated[
+        bool | None, _optional_bool(_NETWERKMANAGER)
+    ] = None
