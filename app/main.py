@@ -23,10 +23,13 @@ from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (
     bewaartermijn,
+    casusoverleg,
     casussen,
     criteria,
     deelnemers,
     health,
+    informatieplicht,
+    instellingen,
     prioriteringslijsten,
     prioriteringstoetsingen,
     publicaties,
@@ -39,6 +42,9 @@ ROUTERS = (
     deelnemers.router,
     casussen.router,
     verstrekkingen.router,
+    casusoverleg.router,
+    informatieplicht.router,
+    instellingen.router,
     bewaartermijn.router,
     criteria.router,
     verwerkingen.router,

@@ -12,7 +12,7 @@ from enum import StrEnum
 from app.auth.claims import Caller
 from app.auth.errors import AccessDenied
 from app.domain.casus import AFGESCHERMDE_STATUSSEN, AFGEWEZEN_STATUSSEN, Casusstatus
-from app.domain.deelnemer import Rol
+from app.domain.deelnemer import Categorie, Rol
 
 
 class CasusActie(StrEnum):
@@ -29,6 +29,12 @@ class CasusActie(StrEnum):
     GEGEVENS_LEZEN = "gegevens-lezen"
     CORRECTIE_MELDEN = "correctie-melden"
     GEGEVENS_CORRIGEREN = "gegevens-corrigeren"
+    CASUSOVERLEG_VASTLEGGEN = "casusoverleg-vastleggen"
+    CASUSOVERLEG_LEZEN = "casusoverleg-lezen"
+    PLAN_VASTSTELLEN = "plan-van-aanpak-vaststellen"
+    PLAN_LEZEN = "plan-van-aanpak-lezen"
+    INFORMATIEPLICHT_LEZEN = "informatieplicht-lezen"
+    INFORMATIEPLICHT_VASTLEGGEN = "informatieplicht-vastleggen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,10 @@ class CasusFeiten:
     mandaat_procesregisseur_intake: bool
     # Fixed participants the joint controllers asked for data (step 3, art. 2.31 lid 3 WGS).
     gevraagd: frozenset[str] = frozenset()
+    # The participant the current plan of approach names as case director (model art. 8a).
+    casusregisseur: str | None = None
+    # Model art. 14.7 and annex 4: the network manager carries out the information duty.
+    mandaat_netwerkmanager_informatieplicht: bool = False
 
 
 class Weergave(StrEnum):
@@ -111,6 +121,36 @@ def may_read_supplies(caller: Caller, casus: CasusFeiten) -> bool:
     return view_for(caller, casus) is not None or (_open(casus) and _asked(caller, casus))
 
 
+def is_casusregisseur(caller: Caller, casus: CasusFeiten) -> bool:
+    """The appointed case director: a person with that role at the selected participant the
+    plan of approach names (model art. 8a.1: an employee of one of the participants)."""
+    return (
+        casus.casusregisseur is not None
+        and caller.deelnemer == casus.casusregisseur
+        and caller.deelnemer in casus.geselecteerd
+        and caller.has_rol(Rol.CASUSREGISSEUR)
+    )
+
+
+def is_informatieplichtige(caller: Caller, casus: CasusFeiten) -> bool:
+    """Who carries out the information duty (art. 1.3 BGS; model art. 14.1, 14.2 onder b).
+
+    The contact point is a municipality the joint controllers designated (art. 14.1), so:
+    the role `contactpunt` at a municipality that is a joint controller; or the network
+    manager, where the contact point mandated it (art. 14.7, annex 4).
+    """
+    contactpunt = (
+        caller.is_gezamenlijk_verwerkingsverantwoordelijke
+        and caller.registratie is not None
+        and caller.registratie.categorie is Categorie.GEMEENTE
+        and caller.has_rol(Rol.CONTACTPUNT)
+    )
+    netwerkmanager = casus.mandaat_netwerkmanager_informatieplicht and caller.has_rol(
+        Rol.NETWERKMANAGER
+    )
+    return contactpunt or netwerkmanager
+
+
 def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
     """The view the caller may have of the case, or None when it may not read it at all."""
     if casus.status is Casusstatus.AFGESLOTEN or casus.status in AFGEWEZEN_STATUSSEN:
@@ -132,10 +172,30 @@ def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
         return Weergave.DEELNEMER
     if caller.deelnemer == casus.aanmelder:
         return Weergave.AANMELDER
+    if casus.status is Casusstatus.AANGEMELD and _intake(caller, casus):
+        # A mandated process director judges the registration alone (model art. 12.2
+        # option 1; factsheet step 2): it reads what the registrant reads, nothing more.
+        return Weergave.AANMELDER
     return None
 
 
 Rule = Callable[[Caller, CasusFeiten], bool]
+
+
+def _in_casus(caller: Caller, casus: CasusFeiten) -> bool:
+    # Step 5 is for those taking part: the full view, or a participant's own part.
+    return view_for(caller, casus) in (Weergave.VOLLEDIG, Weergave.DEELNEMER)
+
+
+def _overleg_vastleggen(caller: Caller, casus: CasusFeiten) -> bool:
+    return _open(casus) and (
+        caller.is_gezamenlijk_verwerkingsverantwoordelijke or is_casusregisseur(caller, casus)
+    )
+
+
+def _informatieplicht_lezen(caller: Caller, casus: CasusFeiten) -> bool:
+    return view_for(caller, casus) is Weergave.VOLLEDIG or is_informatieplichtige(caller, casus)
+
 
 POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
     CasusActie.LEZEN: (
@@ -206,6 +266,40 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         ),
         "Alleen de verstrekker corrigeert zijn gegevens, zolang de casus niet is afgeschermd "
         "(art. 1.6 BGS).",
+    ),
+    CasusActie.CASUSOVERLEG_VASTLEGGEN: (
+        _overleg_vastleggen,
+        "Een casusoverleg leggen de gezamenlijk verwerkingsverantwoordelijken vast, of de in "
+        "het plan van aanpak aangewezen casusregisseur (art. 2.31 lid 5 WGS, art. 8a "
+        "bestuurlijke afspraken); niet meer na afsluiting.",
+    ),
+    CasusActie.CASUSOVERLEG_LEZEN: (
+        _in_casus,
+        "Casusoverleggen lezen de gezamenlijk verwerkingsverantwoordelijken, en geselecteerde "
+        "deelnemers en incidentele deelnemers met een ondertekende geheimhoudingsverklaring "
+        "de overleggen waarbij zij aanwezig waren.",
+    ),
+    CasusActie.PLAN_VASTSTELLEN: (
+        lambda caller, casus: _open(casus) and _gvv(caller, casus),
+        "Het plan van aanpak, zoals afgesproken in het casusoverleg, leggen de gezamenlijk "
+        "verwerkingsverantwoordelijken vast (art. 2.31 lid 5 WGS, art. 8.5 bestuurlijke "
+        "afspraken); niet meer na afsluiting.",
+    ),
+    CasusActie.PLAN_LEZEN: (
+        _in_casus,
+        "Het plan van aanpak lezen de gezamenlijk verwerkingsverantwoordelijken, de "
+        "casusregisseur, en iedere geselecteerde deelnemer zijn eigen deel (need to know).",
+    ),
+    CasusActie.INFORMATIEPLICHT_LEZEN: (
+        _informatieplicht_lezen,
+        "De informatieplicht lezen wie de volledige casus mag zien, het contactpunt en de "
+        "daartoe gemandateerde netwerkmanager (art. 14 bestuurlijke afspraken).",
+    ),
+    CasusActie.INFORMATIEPLICHT_VASTLEGGEN: (
+        is_informatieplichtige,
+        "De informatieplicht voert het contactpunt uit (een gemeente die gezamenlijk "
+        "verwerkingsverantwoordelijke is), of de netwerkmanager die daartoe gemandateerd is "
+        "(art. 1.3 BGS; art. 14.2 en 14.7 en bijlage 4 bestuurlijke afspraken).",
     ),
 }
 

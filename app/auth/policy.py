@@ -17,6 +17,7 @@ class Actie(StrEnum):
     VERWERKINGEN_LEZEN = "verwerkingen-lezen"
     CASUS_AANMELDEN = "casus-aanmelden"
     CASUSSEN_ZOEKEN = "casussen-zoeken"
+    INSTELLINGEN_LEZEN = "instellingen-lezen"
     INSTELLINGEN_BEHEREN = "instellingen-beheren"
     PRIORITERINGSLIJSTEN_LEZEN = "prioriteringslijsten-lezen"
     PRIORITERINGSLIJSTEN_BEHEREN = "prioriteringslijsten-beheren"
@@ -66,6 +67,10 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     ),
     # The list shows only the cases the caller may read (case_policy.view_for).
     Actie.CASUSSEN_ZOEKEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.INSTELLINGEN_LEZEN: (
+        _vaste_deelnemer,
+        "De instellingen lezen de vaste deelnemers van het samenwerkingsverband.",
+    ),
     Actie.INSTELLINGEN_BEHEREN: (_beheerder, "Alleen de beheerder beheert de instellingen."),
     Actie.VERWERKINGEN_LEZEN: (
         _fg_of_joint_controller_or_beheerder,

@@ -35,6 +35,8 @@ class Zichtbaarheid:
     gvv: bool
     vast: bool
     afscherming_lezer: bool
+    # A mandated process director finds the registrations awaiting intake (model art. 12.2).
+    intake_regisseur: bool = False
 
 
 class CasusRepository:
@@ -165,6 +167,8 @@ def _visible_to(wie: Zichtbaarheid) -> ColumnElement[bool]:
     open_zichtbaar: ColumnElement[bool] = (
         ~afgeschermd if wie.gvv else and_(~afgeschermd, or_(eigen, geselecteerd))
     )
+    if wie.intake_regisseur:
+        open_zichtbaar = or_(open_zichtbaar, CasusRow.status == Casusstatus.AANGEMELD.value)
     afgeschermd_zichtbaar = afgeschermd if wie.afscherming_lezer else and_(afgewezen, eigen)
     return or_(open_zichtbaar, afgeschermd_zichtbaar, false())
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -31,6 +32,11 @@ class SamenwerkingsverbandRow(Base):
     naam: Mapped[str] = mapped_column(String(200))
     # Art. 12.2 option 1 of the model agreement: the process director may do the intake.
     mandaat_procesregisseur_intake: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Art. 14.7 of the model and annex 4: the contact point mandates the network manager
+    # to carry out the information duty (art. 14 AVG) on its behalf.
+    mandaat_netwerkmanager_informatieplicht: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     aangemaakt_op: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -233,6 +239,6 @@ class PrioriteringslijstVersieRow(Base):
     publicatiedatum: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
-# Registered with Base.metadata here so Alembic and the tests see them (E402: on purpose
-# at the bottom, after Base's own tables).
-from app.db import tables_verstrekkingen  # noqa: E402, F401
+# The tables of other modules register with Base.metadata when imported; importing them
+# here, at the bottom on purpose, lets Alembic and the tests see every table.
+from app.db import tables_overleg, tables_verstrekkingen  # noqa: E402, F401

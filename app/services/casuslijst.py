@@ -10,6 +10,7 @@ from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, Zichtbaarheid
 from app.db.tables import CasusRow
 from app.domain.casus import Casusstatus
+from app.domain.deelnemer import Rol
 from app.domain.verwerking import Handeling
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -26,13 +27,16 @@ async def list_visible(
     pagina_grootte: int,
 ) -> tuple[Sequence[CasusRow], bool]:
     log.record(caller, "casussen-zoeken", Handeling.RAADPLEGEN)
+    repo = CasusRepository(session)
     wie = Zichtbaarheid(
         deelnemer=caller.deelnemer,
         gvv=caller.is_gezamenlijk_verwerkingsverantwoordelijke,
         vast=caller.is_vaste_deelnemer,
         afscherming_lezer=any(caller.has_rol(rol) for rol in SHIELD_READERS),
+        intake_regisseur=caller.has_rol(Rol.PROCESREGISSEUR)
+        and await repo.mandaat_procesregisseur_intake(caller.zvh),
     )
-    rows = await CasusRepository(session).visible(
+    rows = await repo.visible(
         caller.zvh,
         wie,
         status=status,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.case_policy import CasusActie, CasusFeiten, authorize_casus
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, new_id, now_utc
+from app.db.overleg import OverlegRepository
 from app.db.tables import (
     BetrokkeneRow,
     CasusgebeurtenisRow,
@@ -29,6 +30,7 @@ from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata
 from app.rules.criteria import assess_criteria
 from app.schemas.casussen import Beoordelingsbesluit, CasusAanmelding
 from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.services.informatieplicht import informatieplicht_bij_toelating
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -58,6 +60,7 @@ def _precondition(casus: CasusRow, if_match: str | None) -> None:
 
 async def _feiten(repo: CasusRepository, casus: CasusRow) -> CasusFeiten:
     deelnemers = await repo.deelnemers(casus.id)
+    overleg = OverlegRepository(repo.session)
     return CasusFeiten(
         status=Casusstatus(casus.status),
         aanmelder=casus.aanmelder,
@@ -66,6 +69,10 @@ async def _feiten(repo: CasusRepository, casus: CasusRow) -> CasusFeiten:
         verklaring_getekend=frozenset(v.deelnemer for v in await repo.verklaringen(casus.id)),
         mandaat_procesregisseur_intake=await repo.mandaat_procesregisseur_intake(casus.zvh),
         gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
+        casusregisseur=await overleg.casusregisseur(casus.id),
+        mandaat_netwerkmanager_informatieplicht=(
+            await overleg.mandaat_netwerkmanager_informatieplicht(casus.zvh)
+        ),
     )
 
 
@@ -275,6 +282,9 @@ async def decide(
     if not toegelaten:
         values["afwijzingsdatum"] = vandaag
     await _change(session, toegang, beleid, vandaag, **values)
+    if target is Casusstatus.GEGEVENSVERZAMELING:
+        # Admitted: the data subject must be informed (art. 14 AVG; factsheet, step 2).
+        OverlegRepository(session).add(informatieplicht_bij_toelating(toegang.casus.id, vandaag))
     soort = Gebeurtenissoort.DEFINITIEVE_BEOORDELING if definitief else Gebeurtenissoort.INTAKE
     CasusRepository(session).add(
         _beoordeling(

@@ -1,9 +1,12 @@
 """What a reader of a case gets: only the parts its role needs (memorie van toelichting, 2.31)."""
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_policy import Weergave, view_for
 from app.db.casussen import CasusRepository
+from app.domain.casus import Casusstatus
 from app.schemas.casussen import (
     BetrokkeneWeergave,
     Bewaardata,
@@ -18,7 +21,9 @@ from app.services.casussen import CasusToegang
 
 
 async def render(session: AsyncSession, toegang: CasusToegang) -> CasusSchema:
-    weergave = view_for(toegang.caller, toegang.feiten) or Weergave.STATUS
+    # The view follows the case as it is now, also right after this request changed it.
+    feiten = replace(toegang.feiten, status=Casusstatus(toegang.casus.status))
+    weergave = view_for(toegang.caller, feiten) or Weergave.STATUS
     repo = CasusRepository(session)
     casus = toegang.casus
     volledig = weergave is Weergave.VOLLEDIG

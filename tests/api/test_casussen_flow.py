@@ -78,8 +78,12 @@ async def test_the_whole_flow(client: httpx.AsyncClient, auth: AuthHeaders) -> N
     assert (await client.get(f"/v1/casussen/{casus_id}", headers=incidental)).status_code == 200
     closed = await close(client, auth, casus_id, "2025-12-23")
     assert closed["status"] == "afgesloten"
+    # Shielded at once: even the joint controller who closed it gets only the outcome.
+    assert closed["weergave"] == "status"
+    assert closed["betrokkene"] is None
+    archived = await client.get(f"/v1/casussen/{casus_id}", headers=auth("om", "archiefbeheerder"))
     # Factsheet example 1: closed 2025-12-23 → archived 2026-12-23.
-    assert closed["bewaartermijn"] == {
+    assert archived.json()["bewaartermijn"] == {
         "maximaleBewaardatum": "2030-06-05",
         "archiefdatum": "2026-12-23",
     }

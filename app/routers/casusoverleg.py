@@ -1,0 +1,123 @@
+"""Step 5 of art. 2.31 WGS: `/v1/casussen/{id}/casusoverleggen` and `.../plan-van-aanpak`."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Response
+
+from app.auth.case_policy import CasusActie
+from app.deps import Idempotent, Registry, Session
+from app.domain.verwerking import Handeling
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.routers.casussen import READ, WRITE, toegang
+from app.schemas.casusoverleg import Casusoverleg, CasusoverleggenLijst, CasusoverlegNieuw
+from app.schemas.plan_van_aanpak import PlanVanAanpak, PlanVanAanpakNieuw, PlanVersies
+from app.services import casusoverleg, plan_van_aanpak
+from app.services.bewaartermijn import today_in_amsterdam
+from app.services.casussen import CasusToegang, etag
+
+router = v1_router(tags=["Casusoverleg"])
+
+ACTIVITEIT = "casus-overleg"
+OverlegVastleggen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.CASUSOVERLEG_VASTLEGGEN, ACTIVITEIT, Handeling.VASTLEGGEN)),
+]
+OverlegLezen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.CASUSOVERLEG_LEZEN, ACTIVITEIT, Handeling.RAADPLEGEN)),
+]
+PlanVaststellen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.PLAN_VASTSTELLEN, ACTIVITEIT, Handeling.VASTLEGGEN)),
+]
+PlanLezen = Annotated[
+    CasusToegang, Depends(toegang(CasusActie.PLAN_LEZEN, ACTIVITEIT, Handeling.RAADPLEGEN))
+]
+OverlegId = Annotated[str, Path(max_length=36, description="Kenmerk van het casusoverleg.")]
+
+CREATE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
+
+
+@router.post(
+    "/casussen/{casus_id}/casusoverleggen",
+    operation_id="casusoverlegVastleggen",
+    summary="Leg een casusoverleg vast (stap 5, art. 2.31 lid 5 WGS)",
+    status_code=201,
+    responses=CREATE,
+)
+async def record_overleg(
+    access: OverlegVastleggen,
+    _: Idempotent,
+    session: Session,
+    cache: Registry,
+    body: CasusoverlegNieuw,
+    response: Response,
+) -> Casusoverleg:
+    snapshot = await cache.snapshot(session, access.caller.zvh)
+    overleg = await casusoverleg.record(session, access, body, snapshot, today_in_amsterdam())
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
+    return overleg
+
+
+@router.get(
+    "/casussen/{casus_id}/casusoverleggen",
+    operation_id="casusoverleggenLijst",
+    summary="De casusoverleggen die u mag zien (alle, of die waarbij u aanwezig was)",
+    responses=READ,
+)
+async def list_overleggen(access: OverlegLezen, session: Session) -> CasusoverleggenLijst:
+    return CasusoverleggenLijst(casusoverleggen=list(await casusoverleg.visible(session, access)))
+
+
+@router.get(
+    "/casussen/{casus_id}/casusoverleggen/{overleg_id}",
+    operation_id="casusoverlegOpvragen",
+    summary="Eén casusoverleg",
+    responses=READ,
+)
+async def get_overleg(
+    access: OverlegLezen, session: Session, overleg_id: OverlegId
+) -> Casusoverleg:
+    return await casusoverleg.one(session, access, overleg_id)
+
+
+@router.put(
+    "/casussen/{casus_id}/plan-van-aanpak",
+    operation_id="planVanAanpakVaststellen",
+    summary="Leg een nieuwe versie van het plan van aanpak vast (art. 2.31 lid 5 WGS, art. 8.5)",
+    responses=WRITE,
+)
+async def set_plan(
+    access: PlanVaststellen,
+    session: Session,
+    cache: Registry,
+    body: PlanVanAanpakNieuw,
+    response: Response,
+) -> PlanVanAanpak:
+    snapshot = await cache.snapshot(session, access.caller.zvh)
+    plan = await plan_van_aanpak.set_plan(session, access, body, snapshot)
+    response.headers["ETag"] = etag(access.casus)
+    return plan
+
+
+@router.get(
+    "/casussen/{casus_id}/plan-van-aanpak",
+    operation_id="planVanAanpakOpvragen",
+    summary="Het huidige plan van aanpak, in de weergave die bij uw deel past",
+    responses=READ,
+)
+async def get_plan(access: PlanLezen, session: Session, response: Response) -> PlanVanAanpak:
+    plan = await plan_van_aanpak.current(session, access)
+    response.headers["ETag"] = etag(access.casus)
+    return plan
+
+
+@router.get(
+    "/casussen/{casus_id}/plan-van-aanpak/versies",
+    operation_id="planVanAanpakVersies",
+    summary="Alle versies van het plan van aanpak, de nieuwste eerst",
+    responses=READ,
+)
+async def list_versies(access: PlanLezen, session: Session) -> PlanVersies:
+    return PlanVersies(versies=await plan_van_aanpak.versions(session, access))

@@ -1,0 +1,54 @@
+"""The information duty of an admitted case: `/v1/casussen/{id}/informatieplicht` (art. 14 AVG)."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from app.auth.case_policy import CasusActie
+from app.deps import Session
+from app.domain.verwerking import Handeling
+from app.routers import v1_router
+from app.routers.casussen import READ, WRITE, toegang
+from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling
+from app.services import informatieplicht
+from app.services.bewaartermijn import today_in_amsterdam
+from app.services.casussen import CasusToegang
+
+router = v1_router(tags=["Informatieplicht"])
+
+ACTIVITEIT = "casus-informeren"
+Lezen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.INFORMATIEPLICHT_LEZEN, ACTIVITEIT, Handeling.RAADPLEGEN)),
+]
+Vastleggen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.INFORMATIEPLICHT_VASTLEGGEN, ACTIVITEIT, Handeling.VASTLEGGEN)),
+]
+
+
+@router.get(
+    "/casussen/{casus_id}/informatieplicht",
+    operation_id="informatieplichtOpvragen",
+    summary="De informatieplicht jegens de betrokkene: uiterlijke datum en stand (art. 14 AVG)",
+    responses=READ,
+)
+async def get_informatieplicht(access: Lezen, session: Session) -> Informatieplicht:
+    return await informatieplicht.get(session, access.casus.id, today_in_amsterdam())
+
+
+@router.post(
+    "/casussen/{casus_id}/informatieplicht",
+    operation_id="informatieplichtAfhandelen",
+    summary=(
+        "Leg vast dat de betrokkene is geïnformeerd, of welke uitzondering geldt "
+        "(art. 14 lid 5 onder b AVG, art. 41 UAVG)"
+    ),
+    responses=WRITE,
+)
+async def record_informatieplicht(
+    access: Vastleggen, session: Session, body: InformatieplichtAfhandeling
+) -> Informatieplicht:
+    return await informatieplicht.record(
+        session, access.caller, access.casus.id, body, today_in_amsterdam()
+    )

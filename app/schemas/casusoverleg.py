@@ -1,0 +1,59 @@
+"""Case conferences on the wire (step 5, art. 2.31 lid 5 WGS; art. 8 bestuurlijke afspraken)."""
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from app.schemas.base import ApiModel, RequestModel
+from app.schemas.casussen import ID_PATTERN, MAX_TEKST
+
+DeelnemerKenmerk = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite returns stored UTC instants without their zone; the API always says UTC.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Tijdstip = Annotated[datetime, AfterValidator(_utc)]
+
+
+class CasusoverlegNieuw(RequestModel):
+    """Een gehouden casusoverleg: wanneer, wie er waren en welke afspraken zijn gemaakt."""
+
+    datum: date = Field(
+        description="De dag van het overleg; niet voor de aanmelddatum, niet in de toekomst."
+    )
+    aanwezigen: list[DeelnemerKenmerk] = Field(
+        min_length=1,
+        max_length=50,
+        description=(
+            "Kenmerken van de aanwezige deelnemers: geselecteerde deelnemers (art. 2.31 lid 4 "
+            "WGS), incidentele deelnemers met een ondertekende geheimhoudingsverklaring (art. "
+            "8.1 bestuurlijke afspraken, art. 2.21 BGS) en gezamenlijk "
+            "verwerkingsverantwoordelijken."
+        ),
+    )
+    afspraken: str = Field(
+        min_length=1,
+        max_length=MAX_TEKST,
+        description="De gemaakte afspraken (art. 2.31 lid 5 en 6 WGS; art. 8.3 bestuurlijke afspraken).",
+    )
+
+
+class Casusoverleg(ApiModel):
+    """Een vastgelegd casusoverleg. De vergaderingen zijn niet openbaar (art. 8.7)."""
+
+    id: str
+    datum: date
+    aanwezigen: list[str]
+    afspraken: str | None
+    vastgelegd_op: Tijdstip
+    vastgelegd_door: str = Field(description="De deelnemer die het overleg vastlegde.")
+
+
+class CasusoverleggenLijst(ApiModel):
+    """De casusoverleggen die u mag zien: alle, of die waarbij u aanwezig was."""
+
+    casusoverleggen: list[Casusoverleg]

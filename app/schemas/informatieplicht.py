@@ -1,0 +1,56 @@
+"""The information duty on the wire (art. 14 AVG; art. 1.3 BGS; art. 14 bestuurlijke afspraken)."""
+
+from datetime import date
+
+from pydantic import Field
+
+from app.rules.informatieplicht import Informatieplichtstatus, Uitzondering
+from app.schemas.base import ApiModel, RequestModel
+from app.schemas.casusoverleg import Tijdstip
+from app.schemas.casussen import MAX_TEKST
+
+
+class InformatieplichtAfhandeling(RequestModel):
+    """Het informeren is uitgevoerd (`uitgevoerdOp`), of er geldt een uitzondering.
+
+    Precies één van beide. Een uitzondering (art. 14 lid 5 onder b AVG of art. 41 UAVG)
+    vraagt een `motivering`.
+    """
+
+    uitgevoerd_op: date | None = Field(
+        default=None,
+        description="De dag waarop de betrokkene is geïnformeerd; niet voor de toelating, niet in de toekomst.",
+    )
+    uitzondering: Uitzondering | None = Field(
+        default=None,
+        description=(
+            "`art-14-lid-5-b-avg`: informeren blijkt onmogelijk, vergt een onevenredige "
+            "inspanning of maakt het doel onmogelijk of ernstig moeilijker; `art-41-uavg`: een "
+            "uitzonderingsgrond van art. 41 Uitvoeringswet AVG (bijv. opsporing, bescherming "
+            "van de betrokkene of van anderen)."
+        ),
+    )
+    motivering: str | None = Field(default=None, min_length=1, max_length=MAX_TEKST)
+
+
+class Informatieplicht(ApiModel):
+    """De informatieplicht jegens de betrokkene van een toegelaten casus."""
+
+    toegelaten_op: date = Field(description="De dag van de toelating bij de intake.")
+    uiterlijke_datum: date = Field(
+        description="Uiterlijk één maand na de toelating (art. 14 lid 3 onder a AVG)."
+    )
+    status: Informatieplichtstatus = Field(
+        description="`open`, `uitgevoerd`, of `uitzondering` (met grond en motivering)."
+    )
+    verlopen: bool = Field(
+        description="Vandaag (Europe/Amsterdam) nog open en na de uiterlijke datum."
+    )
+    tijdig: bool | None = Field(
+        description="Bij `uitgevoerd`: op of voor de uiterlijke datum; anders `null`."
+    )
+    uitgevoerd_op: date | None
+    uitzondering: Uitzondering | None
+    motivering: str | None
+    afgehandeld_op: Tijdstip | None
+    afgehandeld_door: str | None = Field(description="De deelnemer die de afhandeling vastlegde.")

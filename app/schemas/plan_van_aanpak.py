@@ -1,0 +1,116 @@
+"""The plan of approach on the wire (art. 2.31 lid 5 WGS; art. 8.2, 8.5 and 8a bestuurlijke afspraken)."""
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field
+
+from app.schemas.base import ApiModel, RequestModel
+from app.schemas.casusoverleg import DeelnemerKenmerk, Tijdstip
+from app.schemas.casussen import ID_PATTERN, MAX_TEKST
+
+
+class InterventieNieuw(RequestModel):
+    """Een interventie: welke deelnemer wat doet, en uiterlijk wanneer."""
+
+    deelnemer: str = Field(
+        pattern=ID_PATTERN,
+        description=(
+            "Een geselecteerde deelnemer, of een incidentele deelnemer met een ondertekende "
+            "geheimhoudingsverklaring."
+        ),
+    )
+    omschrijving: str = Field(min_length=1, max_length=MAX_TEKST)
+    termijn: date = Field(description="Uiterlijke datum waarop de interventie is uitgevoerd.")
+
+
+class PlanVanAanpakNieuw(RequestModel):
+    """Een nieuwe versie van het plan van aanpak, zoals afgesproken in het casusoverleg.
+
+    Elke PUT met een andere inhoud legt een nieuwe versie vast; eerdere versies blijven
+    bewaard. Een PUT met precies de inhoud van de huidige versie verandert niets.
+    """
+
+    doelen: list[str] = Field(
+        min_length=1,
+        max_length=20,
+        description="De doelen van de gezamenlijke aanpak (art. 2.26 WGS).",
+    )
+    interventies: list[InterventieNieuw] = Field(default_factory=list, max_length=50)
+    informeert_betrokkene: DeelnemerKenmerk | None = Field(
+        default=None,
+        description=(
+            "De deelnemer die de betrokkene over de uitkomsten van het casusoverleg informeert "
+            "(art. 8.2 bestuurlijke afspraken): een geselecteerde deelnemer of een gezamenlijk "
+            "verwerkingsverantwoordelijke. `null`: niets afgesproken; dan informeren de "
+            "gezamenlijk verwerkingsverantwoordelijken."
+        ),
+    )
+    casusregisseur: DeelnemerKenmerk | None = Field(
+        default=None,
+        description=(
+            "Optioneel: de geselecteerde deelnemer wiens medewerker casusregisseur is en "
+            "toeziet op de naleving van het plan (art. 8a bestuurlijke afspraken)."
+        ),
+    )
+    casusoverleg: str | None = Field(
+        default=None,
+        max_length=36,
+        description="Optioneel: het casusoverleg van deze casus waarin het plan is afgesproken.",
+    )
+
+
+class InformerenBelegdBij(StrEnum):
+    """Wie de betrokkene informeert over de uitkomsten van het casusoverleg (art. 8.2)."""
+
+    AFGESPROKEN_DEELNEMER = "afgesproken-deelnemer"
+    GEZAMENLIJK_VERWERKINGSVERANTWOORDELIJKEN = "gezamenlijk-verwerkingsverantwoordelijken"
+
+
+class PlanWeergave(StrEnum):
+    """`volledig`: het hele plan; `deelnemer`: de doelen en alleen uw eigen interventies."""
+
+    VOLLEDIG = "volledig"
+    DEELNEMER = "deelnemer"
+
+
+class Interventie(ApiModel):
+    deelnemer: str
+    omschrijving: str | None
+    termijn: date
+
+
+class PlanVanAanpak(ApiModel):
+    """Eén versie van het plan van aanpak, in de weergave die bij uw deel past."""
+
+    versie: int = Field(description="1 voor het eerste plan; elke wijziging telt één op.")
+    weergave: PlanWeergave = Field(
+        description=(
+            "`volledig` voor de gezamenlijk verwerkingsverantwoordelijken en de casusregisseur "
+            "(en bij een afgeschermde casus beheerder, archiefbeheerder en contactpunt); "
+            "`deelnemer`: een geselecteerde deelnemer ziet de doelen en alleen zijn eigen "
+            "interventies (need to know, memorie van toelichting bij art. 2.31 WGS)."
+        )
+    )
+    doelen: list[str] | None
+    interventies: list[Interventie]
+    informeert_betrokkene: str | None = Field(
+        description="De afgesproken deelnemer, of `null` als niets is afgesproken (art. 8.2)."
+    )
+    informeren_belegd_bij: InformerenBelegdBij = Field(
+        description=(
+            "Afgeleid: bij wie het informeren van de betrokkene ligt. Zonder afspraak valt "
+            "het terug op de gezamenlijk verwerkingsverantwoordelijken (art. 8.2)."
+        )
+    )
+    informeert_betrokkene_toelichting: str
+    casusregisseur: str | None = Field(description="Optioneel (art. 8a bestuurlijke afspraken).")
+    casusoverleg: str | None
+    vastgesteld_op: Tijdstip
+    vastgesteld_door: str
+
+
+class PlanVersies(ApiModel):
+    """Alle versies van het plan, de nieuwste eerst, elk in uw weergave."""
+
+    versies: list[PlanVanAanpak]

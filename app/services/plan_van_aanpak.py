@@ -1,0 +1,193 @@
+"""The versioned plan of approach (art. 2.31 lid 5 WGS; model art. 8.2, 8.5 and 8a).
+
+The selected participants agree the plan in the case conference (model art. 8.5: "het
+Plan van Aanpak zoals vastgesteld in het Casusoverleg"); the joint controllers, who are
+responsible for the processing, record it here. Each change is a new version and old
+versions stay. Need to know: a participant sees the goals and its own interventions
+only; the joint controllers and the case director (who supervises the whole plan, art.
+8a.2) see everything.
+"""
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import Weergave, is_casusregisseur, view_for
+from app.db.casussen import CasusRepository, new_id, now_utc
+from app.db.overleg import OverlegRepository
+from app.db.registry_cache import RegistrySnapshot
+from app.db.tables_overleg import InterventieRow, PlanVanAanpakRow
+from app.domain.errors import InvalidInput, InvalidParam, NotFound, PreconditionFailed
+from app.schemas.plan_van_aanpak import (
+    InformerenBelegdBij,
+    Interventie,
+    PlanVanAanpak,
+    PlanVanAanpakNieuw,
+    PlanWeergave,
+)
+from app.services.casusoverleg import deelnemer_problems, require_in_behandeling
+from app.services.casussen import CasusToegang
+
+TERUGVAL = (
+    "Er is niets afgesproken over wie de betrokkene informeert; de verantwoordelijkheid "
+    "valt terug op de gezamenlijk verwerkingsverantwoordelijken (art. 8.2 bestuurlijke "
+    "afspraken)."
+)
+
+
+def _weergave(toegang: CasusToegang) -> PlanWeergave:
+    if view_for(toegang.caller, toegang.feiten) is Weergave.VOLLEDIG or is_casusregisseur(
+        toegang.caller, toegang.feiten
+    ):
+        return PlanWeergave.VOLLEDIG
+    return PlanWeergave.DEELNEMER
+
+
+def _schema(
+    plan: PlanVanAanpakRow, interventies: Sequence[InterventieRow], toegang: CasusToegang
+) -> PlanVanAanpak:
+    weergave = _weergave(toegang)
+    eigen = toegang.caller.deelnemer
+    informeert = plan.informeert_betrokkene
+    return PlanVanAanpak(
+        versie=plan.versie,
+        weergave=weergave,
+        doelen=plan.doelen,
+        interventies=[
+            Interventie(deelnemer=i.deelnemer, omschrijving=i.omschrijving, termijn=i.termijn)
+            for i in interventies
+            if weergave is PlanWeergave.VOLLEDIG or i.deelnemer == eigen
+        ],
+        informeert_betrokkene=informeert,
+        informeren_belegd_bij=(
+            InformerenBelegdBij.AFGESPROKEN_DEELNEMER
+            if informeert
+            else InformerenBelegdBij.GEZAMENLIJK_VERWERKINGSVERANTWOORDELIJKEN
+        ),
+        informeert_betrokkene_toelichting=(
+            f"In het casusoverleg is afgesproken dat {informeert} de betrokkene informeert "
+            "over de uitkomsten (art. 8.2 bestuurlijke afspraken)."
+            if informeert
+            else TERUGVAL
+        ),
+        casusregisseur=plan.casusregisseur,
+        casusoverleg=plan.casusoverleg_id,
+        vastgesteld_op=plan.vastgesteld_op,
+        vastgesteld_door=plan.deelnemer,
+    )
+
+
+async def _check(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    body: PlanVanAanpakNieuw,
+    registry: RegistrySnapshot,
+) -> list[InvalidParam]:
+    problems: list[InvalidParam] = []
+    for index, interventie in enumerate(body.interventies):
+        problems.extend(
+            deelnemer_problems(
+                toegang, interventie.deelnemer, f"interventies.{index}.deelnemer", incidenteel=True
+            )
+        )
+    if body.informeert_betrokkene is not None:
+        registratie = registry.deelnemers.get(body.informeert_betrokkene)
+        gvv = registratie is not None and registratie.gezamenlijk_verwerkingsverantwoordelijke
+        if not gvv:
+            problems.extend(
+                deelnemer_problems(
+                    toegang, body.informeert_betrokkene, "informeertBetrokkene", incidenteel=False
+                )
+            )
+    if body.casusregisseur is not None:
+        # Model art. 8a.1: an employee of one of the participants taking part in the case.
+        problems.extend(
+            deelnemer_problems(toegang, body.casusregisseur, "casusregisseur", incidenteel=False)
+        )
+    if body.casusoverleg is not None and not await OverlegRepository(session).overleg_bestaat(
+        toegang.casus.id, body.casusoverleg
+    ):
+        problems.append(
+            InvalidParam(
+                "casusoverleg", "casusoverleg-onbekend", "Geen casusoverleg van deze casus."
+            )
+        )
+    return problems
+
+
+def _same(
+    plan: PlanVanAanpakRow, interventies: Sequence[InterventieRow], body: PlanVanAanpakNieuw
+) -> bool:
+    return (
+        plan.doelen == body.doelen
+        and plan.informeert_betrokkene == body.informeert_betrokkene
+        and plan.casusregisseur == body.casusregisseur
+        and plan.casusoverleg_id == body.casusoverleg
+        and [(i.deelnemer, i.omschrijving, i.termijn) for i in interventies]
+        == [(i.deelnemer, i.omschrijving, i.termijn) for i in body.interventies]
+    )
+
+
+async def set_plan(
+    session: AsyncSession,
+    toegang: CasusToegang,
+    body: PlanVanAanpakNieuw,
+    registry: RegistrySnapshot,
+) -> PlanVanAanpak:
+    """Record a new version; the same content as the current version changes nothing (PUT)."""
+    require_in_behandeling(toegang)
+    problems = await _check(session, toegang, body, registry)
+    if problems:
+        raise InvalidInput(problems)
+    repo = OverlegRepository(session)
+    huidig = await repo.plannen(toegang.casus.id, alleen_huidig=True)
+    if huidig and _same(*huidig[0], body):
+        return _schema(*huidig[0], toegang)
+    plan = PlanVanAanpakRow(
+        id=new_id(),
+        casus_id=toegang.casus.id,
+        versie=(huidig[0][0].versie if huidig else 0) + 1,
+        doelen=list(body.doelen),
+        informeert_betrokkene=body.informeert_betrokkene,
+        casusregisseur=body.casusregisseur,
+        casusoverleg_id=body.casusoverleg,
+        vastgesteld_op=now_utc(),
+        deelnemer=toegang.caller.deelnemer,
+        sub=toegang.caller.claims.sub,
+    )
+    repo.add(plan)
+    await session.flush()
+    interventies = [
+        InterventieRow(
+            id=new_id(),
+            plan_id=plan.id,
+            volgnummer=index,
+            deelnemer=i.deelnemer,
+            omschrijving=i.omschrijving,
+            termijn=i.termijn,
+        )
+        for index, i in enumerate(body.interventies)
+    ]
+    repo.add(*interventies)
+    # The case's ETag covers its plan: a stale If-Match on the next change gets 412.
+    casus = toegang.casus
+    if not await CasusRepository(session).save_status(casus, casus.versie, gewijzigd_op=now_utc()):
+        raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
+    await session.refresh(casus)
+    return _schema(plan, interventies, toegang)
+
+
+async def current(session: AsyncSession, toegang: CasusToegang) -> PlanVanAanpak:
+    huidig = await OverlegRepository(session).plannen(toegang.casus.id, alleen_huidig=True)
+    if not huidig:
+        raise NotFound(
+            "Voor deze casus is nog geen plan van aanpak vastgelegd.", code="geen-plan-van-aanpak"
+        )
+    return _schema(*huidig[0], toegang)
+
+
+async def versions(session: AsyncSession, toegang: CasusToegang) -> list[PlanVanAanpak]:
+    return [
+        _schema(plan, interventies, toegang)
+        for plan, interventies in await OverlegRepository(session).plannen(toegang.casus.id)
+    ]

@@ -1,0 +1,177 @@
+"""Partnership settings: the intake mandate of art. 12.2 option 1 and the network manager's."""
+
+import httpx
+import pytest
+
+from tests.casussen import besluit, create_casus
+from tests.conftest import AuthHeaders
+
+pytestmark = pytest.mark.anyio
+
+BEHEERDER = ("politie", "beheerder")
+
+
+async def _set(client: httpx.AsyncClient, auth: AuthHeaders, **values: bool) -> httpx.Response:
+    return await client.patch("/v1/instellingen", json=values, headers=auth(*BEHEERDER))
+
+
+@pytest.mark.parametrize(
+    ("deelnemer", "rollen", "extra", "status"),
+    [
+        ("gemeente-utrecht", (), {}, 200),
+        ("wijkteam", ("medewerker",), {}, 200),
+        ("cjib", (), {"deelnemertype": "incidenteel"}, 403),  # not of the partnership
+    ],
+)
+async def test_who_reads_the_settings(
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    deelnemer: str,
+    rollen: tuple[str, ...],
+    extra: dict[str, str],
+    status: int,
+) -> None:
+    response = await client.get("/v1/instellingen", headers=auth(deelnemer, *rollen, **extra))
+    assert response.status_code == status
+    if status == 200:
+        assert response.json() == {
+            "zvh": "zvh-demo",
+            "mandaatProcesregisseurIntake": False,
+            "mandaatNetwerkmanagerInformatieplicht": False,
+        }
+    assert (await client.get("/v1/instellingen")).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("deelnemer", "rollen", "status"),
+    [
+        ("politie", ("beheerder",), 200),
+        ("ggz", ("beheerder",), 200),
+        ("gemeente-utrecht", ("medewerker",), 403),
+        ("gemeente-utrecht", ("contactpunt", "netwerkmanager", "procesregisseur"), 403),
+        ("gemeente-utrecht", ("functionaris-gegevensbescherming",), 403),
+    ],
+)
+async def test_only_beheerder_changes_them(
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    deelnemer: str,
+    rollen: tuple[str, ...],
+    status: int,
+) -> None:
+    response = await client.patch(
+        "/v1/instellingen",
+        json={"mandaatProcesregisseurIntake": True},
+        headers=auth(deelnemer, *rollen),
+    )
+    assert response.status_code == status
+    current = await client.get("/v1/instellingen", headers=auth("om"))
+    assert current.json()["mandaatProcesregisseurIntake"] is (status == 200)
+
+
+async def test_incidental_beheerder_claim_is_refused(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
+    body = {"mandaatProcesregisseurIntake": True}
+    assert (await client.patch("/v1/instellingen", json=body, headers=headers)).status_code == 403
+
+
+async def test_refusal_comes_before_the_body_is_read(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    response = await client.patch(
+        "/v1/instellingen",
+        content=b"{not json",
+        headers={**auth("gemeente-utrecht"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 403
+
+
+async def test_patch_changes_only_what_is_given_and_checks_input(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    first = await _set(client, auth, mandaatNetwerkmanagerInformatieplicht=True)
+    assert first.json()["mandaatNetwerkmanagerInformatieplicht"] is True
+    second = await _set(client, auth, mandaatProcesregisseurIntake=True)
+    assert second.json() == {
+        "zvh": "zvh-demo",
+        "mandaatProcesregisseurIntake": True,
+        "mandaatNetwerkmanagerInformatieplicht": True,
+    }
+    for body, name, code in (
+        ({}, "body", "geen-wijziging"),
+        (
+            {"mandaatProcesregisseurIntake": None},
+            "mandaatProcesregisseurIntake",
+            "waarde-ontbreekt",
+        ),
+        ({"mandaatProcesregisseurIntake": "ja"}, "mandaatProcesregisseurIntake", "bool-parsing"),
+        ({"onbekend": True}, "onbekend", "extra-forbidden"),
+    ):
+        response = await client.patch("/v1/instellingen", json=body, headers=auth(*BEHEERDER))
+        assert response.status_code == 400, body
+        assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [(name, code)]
+    oost = await client.get("/v1/instellingen", headers=auth("gemeente-zwolle", zvh="zvh-oost"))
+    assert oost.json()["mandaatProcesregisseurIntake"] is False
+
+
+async def _intake(client: httpx.AsyncClient, casus_id: str, headers: dict[str, str]) -> int:
+    response = await client.post(f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=headers)
+    return response.status_code
+
+
+async def test_process_director_does_the_intake_only_with_the_mandate(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    regisseur = auth("reclassering-nederland", "procesregisseur")
+    casus = await create_casus(client, auth)
+    other = await create_casus(client, auth)
+    assert await _intake(client, casus["id"], regisseur) == 403
+    # Before the mandate it may not even read the registration.
+    read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
+    assert read.status_code == 403
+    assert (await _set(client, auth, mandaatProcesregisseurIntake=True)).status_code == 200
+    read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
+    assert read.json()["weergave"] == "aanmelder"  # the registration alone (step 2)
+    waiting = await client.get("/v1/casussen?paginaGrootte=200", headers=regisseur)
+    # Subset: cases committed by the concurrency tests (live_client) may be listed too.
+    assert {casus["id"], other["id"]} <= {c["id"] for c in waiting.json()["casussen"]}
+    admitted = await client.post(
+        f"/v1/casussen/{casus['id']}/intake", json=besluit(), headers=regisseur
+    )
+    assert admitted.status_code == 200, admitted.text
+    assert admitted.json()["status"] == "gegevensverzameling"
+    # Past the intake its view ends: step 3 is the joint controllers'.
+    read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
+    assert read.status_code == 403
+    waiting = await client.get("/v1/casussen?paginaGrootte=200", headers=regisseur)
+    listed = {c["id"] for c in waiting.json()["casussen"]}
+    assert other["id"] in listed
+    assert casus["id"] not in listed
+    # Without the role the mandate gives nothing.
+    assert await _intake(client, other["id"], auth("reclassering-nederland")) == 403
+    # Withdrawn, it is gone again.
+    assert (await _set(client, auth, mandaatProcesregisseurIntake=False)).status_code == 200
+    assert await _intake(client, other["id"], regisseur) == 403
+
+
+async def test_incidental_participant_never_does_the_intake(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    await _set(client, auth, mandaatProcesregisseurIntake=True)
+    casus = await create_casus(client, auth)
+    incidental = auth("cjib", "procesregisseur", deelnemertype="incidenteel")
+    assert await _intake(client, casus["id"], incidental) == 403
+    registered = await client.get(f"/v1/casussen/{casus['id']}", headers=auth("om"))
+    assert registered.json()["status"] == "aangemeld"
+
+
+async def test_mandate_is_per_partnership(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    oost_beheerder = auth("politie", "beheerder", zvh="zvh-oost")
+    response = await client.patch(
+        "/v1/instellingen", json={"mandaatProcesregisseurIntake": True}, headers=oost_beheerder
+    )
+    assert response.status_code == 200
+    casus = await create_casus(client, auth)
+    assert await _intake(client, casus["id"], auth("ggz", "procesregisseur")) == 403
