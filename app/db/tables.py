@@ -7,7 +7,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -20,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base
+from app.db.base import Base, UtcDateTime
 
 
 class SamenwerkingsverbandRow(Base):
@@ -37,9 +36,7 @@ class SamenwerkingsverbandRow(Base):
     mandaat_netwerkmanager_informatieplicht: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
-    aangemaakt_op: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
+    aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime(), server_default=func.now())
 
 
 class DeelnemerRow(Base):
@@ -57,7 +54,7 @@ class DeelnemerRow(Base):
     beroepsgeheim: Mapped[str | None] = mapped_column(String(16), nullable=True)
     toetredingsdatum: Mapped[date] = mapped_column(Date)
     gewijzigd_op: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UtcDateTime(), server_default=func.now(), onupdate=func.now()
     )
 
 
@@ -69,7 +66,7 @@ class VerwerkingRow(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     zvh: Mapped[str] = mapped_column(String(64))
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
     trace_id: Mapped[str] = mapped_column(String(32))
     span_id: Mapped[str] = mapped_column(String(16))
     activiteit: Mapped[str] = mapped_column(String(64))
@@ -105,8 +102,8 @@ class CasusRow(Base):
     # The retention engine's dates, recomputed whenever something they depend on changes.
     maximale_bewaardatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
-    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    gewijzigd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime())
+    gewijzigd_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class BetrokkeneRow(Base):
@@ -146,7 +143,7 @@ class CriteriabeoordelingRow(Base):
     criteria: Mapped[dict[str, Any]] = mapped_column(JSON)
     toelaatbaar: Mapped[bool] = mapped_column(Boolean)
     uitkomst: Mapped[dict[str, Any]] = mapped_column(JSON)
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
     deelnemer: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
 
@@ -159,7 +156,7 @@ class CasusgebeurtenisRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
     soort: Mapped[str] = mapped_column(String(32))
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
     deelnemer: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
     rollen: Mapped[str] = mapped_column(String(400))
@@ -175,7 +172,7 @@ class CasusdeelnemerRow(Base):
     deelnemer: Mapped[str] = mapped_column(String(64), primary_key=True)
     incidenteel: Mapped[bool] = mapped_column(Boolean)
     noodzaak: Mapped[str] = mapped_column(Text)
-    geselecteerd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    geselecteerd_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class GeheimhoudingsverklaringRow(Base):
@@ -189,7 +186,7 @@ class GeheimhoudingsverklaringRow(Base):
     ondertekenaar: Mapped[str | None] = mapped_column(String(200), nullable=True)
     regime: Mapped[str] = mapped_column(String(32))
     sub: Mapped[str] = mapped_column(String(200))
-    ondertekend_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ondertekend_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class IdempotentieRow(Base):
@@ -205,7 +202,7 @@ class IdempotentieRow(Base):
     body: Mapped[str] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(300), nullable=True)
     etag: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
 
 class PrioriteringslijstRow(Base):
@@ -218,9 +215,9 @@ class PrioriteringslijstRow(Base):
     zvh: Mapped[str] = mapped_column(String(64), ForeignKey("samenwerkingsverbanden.id"))
     naam: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16))
-    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime())
     aangemaakt_door: Mapped[str] = mapped_column(String(64))
-    ingetrokken_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    ingetrokken_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class PrioriteringslijstVersieRow(Base):
@@ -234,8 +231,8 @@ class PrioriteringslijstVersieRow(Base):
     versie: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     omschrijving: Mapped[str] = mapped_column(Text)
     criteria: Mapped[dict[str, Any]] = mapped_column(JSON)
-    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    gepubliceerd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime())
+    gepubliceerd_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     publicatiedatum: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 

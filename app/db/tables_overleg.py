@@ -8,10 +8,10 @@ must empty it with the case.
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base
+from app.db.base import Base, UtcDateTime
 
 
 class CasusoverlegRow(Base):
@@ -23,7 +23,7 @@ class CasusoverlegRow(Base):
     casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
     datum: Mapped[date] = mapped_column(Date)
     afspraken: Mapped[str | None] = mapped_column(Text, nullable=True)
-    vastgelegd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    vastgelegd_op: Mapped[datetime] = mapped_column(UtcDateTime())
     deelnemer: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
 
@@ -56,7 +56,7 @@ class PlanVanAanpakRow(Base):
     casusoverleg_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("casusoverleggen.id"), nullable=True
     )
-    vastgesteld_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    vastgesteld_op: Mapped[datetime] = mapped_column(UtcDateTime())
     deelnemer: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
 
@@ -87,6 +87,6 @@ class InformatieplichtRow(Base):
     uitgevoerd_op: Mapped[date | None] = mapped_column(Date, nullable=True)
     uitzondering: Mapped[str | None] = mapped_column(String(32), nullable=True)
     motivering: Mapped[str | None] = mapped_column(Text, nullable=True)
-    afgehandeld_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    afgehandeld_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     afgehandeld_door: Mapped[str | None] = mapped_column(String(64), nullable=True)
     sub: Mapped[str | None] = mapped_column(String(200), nullable=True)

@@ -7,10 +7,10 @@ limit it came with, and room for its own archive date.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base
+from app.db.base import Base, UtcDateTime
 
 
 class GegevensverzoekRow(Base):
@@ -26,7 +26,7 @@ class GegevensverzoekRow(Base):
     omschrijving: Mapped[str] = mapped_column(Text)
     verzoeker: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class GegevensverstrekkingRow(Base):
@@ -50,8 +50,8 @@ class GegevensverstrekkingRow(Base):
     # Filled by the retention engine (issue 7): the source's own archive date.
     archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     versie: Mapped[int] = mapped_column(Integer)
-    verstrekt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    gewijzigd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verstrekt_op: Mapped[datetime] = mapped_column(UtcDateTime())
+    gewijzigd_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class VerstrekkingsversieRow(Base):
@@ -66,7 +66,7 @@ class VerstrekkingsversieRow(Base):
     inhoud: Mapped[str | None] = mapped_column(Text, nullable=True)
     toelichting: Mapped[str | None] = mapped_column(Text, nullable=True)
     sub: Mapped[str] = mapped_column(String(200))
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class CorrectieverzoekRow(Base):
@@ -81,6 +81,6 @@ class CorrectieverzoekRow(Base):
     melder: Mapped[str] = mapped_column(String(64))
     sub: Mapped[str] = mapped_column(String(200))
     toelichting: Mapped[str] = mapped_column(Text)
-    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
     # The version that settled it; None while the request is open.
     afgehandeld_in_versie: Mapped[int | None] = mapped_column(Integer, nullable=True)
