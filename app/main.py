@@ -28,6 +28,7 @@ from app.routers import (
     deelnemers,
     health,
     prioriteringslijsten,
+    prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
     verstrekkingen,
@@ -43,6 +44,7 @@ ROUTERS = (
     criteria.router,
     verwerkingen.router,
     prioriteringslijsten.router,
+    prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
 )

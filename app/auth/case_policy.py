@@ -29,6 +29,7 @@ class CasusActie(StrEnum):
     GEGEVENS_LEZEN = "gegevens-lezen"
     CORRECTIE_MELDEN = "correctie-melden"
     GEGEVENS_CORRIGEREN = "gegevens-corrigeren"
+    PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,11 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
     CasusActie.AFSLUITEN: (
         _gvv,
         "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 6 WGS).",
+    ),
+    CasusActie.PRIORITERINGSLIJST_PLAATSEN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken plaatsen een casus op een "
+        "prioriteringslijst (art. 2.32 lid 2 WGS).",
     ),
     CasusActie.HEROPENEN: (_beheerder, "Alleen de beheerder heropent een afgesloten casus."),
     CasusActie.GEGEVENS_VERZOEKEN: (

@@ -236,3 +236,7 @@ class PrioriteringslijstVersieRow(Base):
 # Registered with Base.metadata here so Alembic and the tests see them (E402: on purpose
 # at the bottom, after Base's own tables).
 from app.db import tables_verstrekkingen  # noqa: E402, F401
+
+# isort: split
+# Placements on priority lists refer to lists, their versions and cases.
+from app.db import tables_plaatsing  # noqa: E402, F401
