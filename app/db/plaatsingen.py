@@ -74,7 +74,7 @@ class PlaatsingRepository:
             .order_by(PrioriteringsplaatsingRow.geplaatst_op, PrioriteringsplaatsingRow.id)
             .with_for_update(of=PrioriteringsplaatsingRow)
         )
-        return [(p, c, pseudoniem) for p, c, pseudoniem in rows.tuples()]
+        return [(p, c, pseudoniem) for p, c, pseudoniem in rows.all()]
 
     async def huidige_voor_casus(self, casus_id: str) -> list[PrioriteringsplaatsingRow]:
         rows = await self.session.scalars(

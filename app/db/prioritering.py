@@ -164,4 +164,4 @@ class PrioriteringRepository:
         rows = await self.session.execute(
             statement.order_by(PrioriteringslijstRow.zvh, PrioriteringslijstRow.id)
         )
-        return [(z, i) for z, i in rows.tuples()]
+        return [(z, i) for z, i in rows.all()]
