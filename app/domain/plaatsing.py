@@ -96,6 +96,14 @@ def onvoldaan(uitkomst: Uitkomst) -> list[str]:
     ]
 
 
+def buiten_casusproces(status: Casusstatus) -> str:
+    """The recorded reason for removing a case that left the process of art. 2.31 WGS."""
+    return (
+        f"De casus heeft status '{status.value}' en voldoet daarmee niet meer aan de "
+        "criteria van art. 2.20 BGS (art. 2.32 lid 4 WGS)."
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Herbeoordeling:
     """The outcome of re-evaluating one placement: kept, or removed with a reason."""
@@ -116,11 +124,7 @@ def herbeoordeel(
     `uitkomst_van` applies the list's version in force on the peildatum to the stored facts.
     """
     if status not in TOEGELATEN_STATUSSEN:
-        return Herbeoordeling(
-            Verwijderreden.CASUS_NIET_MEER_TOEGELATEN,
-            f"De casus heeft status '{status.value}' en voldoet daarmee niet meer aan de "
-            "criteria van art. 2.20 BGS (art. 2.32 lid 4 WGS).",
-        )
+        return Herbeoordeling(Verwijderreden.CASUS_NIET_MEER_TOEGELATEN, buiten_casusproces(status))
     uitkomst = uitkomst_van(feiten)
     if not uitkomst.voldoet:
         return Herbeoordeling(

@@ -28,9 +28,11 @@ from app.domain.casus import Casusstatus
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.plaatsing import (
+    TOEGELATEN_STATUSSEN,
     Plaatsing,
     Verwijdering,
     Verwijderreden,
+    buiten_casusproces,
     check_toegelaten,
     getelde_feiten,
     herbeoordeel,
@@ -41,7 +43,7 @@ from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
 from app.domain.verwerking import Handeling, Resultaat
 from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
-from app.services.casussen import open_casus
+from app.services.casussen import CasusToegang, open_casus
 from app.services.prioriteringslijsten import TIJDZONE, get_lijst
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -224,6 +226,38 @@ async def remove(
         toelichting=reden,
     )
     return _plaatsing(row, ())
+
+
+async def end_for_casus(session: AsyncSession, log: Verwerkingslog, toegang: CasusToegang) -> int:
+    """Remove the case from every list at once when it left the process of art. 2.31 WGS.
+
+    Called after a decision on the case (rejection at intake or definitive assessment,
+    closure): a case that no longer meets art. 2.20 BGS may not stay on a priority list
+    (art. 2.32 lid 4 WGS). Returns the number of placements ended.
+    """
+    status = Casusstatus(toegang.casus.status)
+    if status in TOEGELATEN_STATUSSEN:
+        return 0
+    repo = PlaatsingRepository(session)
+    rows = await repo.huidige_voor_casus(toegang.casus.id)
+    nu = datetime.now(UTC)
+    for row in rows:
+        log.record(
+            toegang.caller,
+            VERWIJDEREN,
+            Handeling.WIJZIGEN,
+            casus_id=toegang.casus.id,
+            betrokkene=toegang.pseudoniem,
+        )
+        await repo.verwijder(
+            row,
+            op=nu,
+            door=toegang.caller.deelnemer,
+            sub=toegang.caller.claims.sub,
+            reden=Verwijderreden.CASUS_NIET_MEER_TOEGELATEN.value,
+            toelichting=buiten_casusproces(status),
+        )
+    return len(rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,11 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.config import Settings
 from app.db.session import Database
+from app.db.tables import CasusRow
 from app.db.tables_plaatsing import PlaatsingsfeitRow
 from app.services.prioriteringsplaatsingen import reevaluate_all
 from tests.api.test_prioriteringslijsten import create, publish
@@ -353,20 +354,61 @@ async def test_a_placement_on_a_later_peildatum_is_left_alone(
     assert len(await current(client, auth, lijst_id)) == 1
 
 
-async def test_reevaluation_removes_a_closed_case(
+async def test_closing_the_case_removes_it_from_the_list_at_once(
     client: httpx.AsyncClient, auth: AuthHeaders, db: Database
 ) -> None:
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
     await close(client, auth, casus_id, date.today().isoformat())
+    assert await current(client, auth, lijst_id) == []
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [removed] = everything.json()["plaatsingen"]
+    assert removed["verwijdering"]["reden"] == "casus-niet-meer-toegelaten"
+    assert "afgesloten" in removed["verwijdering"]["toelichting"]
+    log = await client.get(
+        f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
+        headers=auth("politie", "beheerder"),
+    )
+    activiteiten = [v["activiteit"] for v in log.json()["verwerkingen"]]
+    assert activiteiten[-2:] == ["casus-afsluiten", "prioriteringslijst-verwijderen"]
+
+
+async def test_rejection_at_the_definitive_assessment_removes_it(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus = await create_casus(client, auth)
+    await intake(client, auth, casus["id"])
+    assert (await place(client, auth, lijst_id, casus["id"])).status_code == 201
+    rejected = await client.post(
+        f"/v1/casussen/{casus['id']}/definitieve-beoordeling",
+        json=besluit("afgewezen"),
+        headers=auth(GVV),
+    )
+    assert rejected.status_code == 200, rejected.text
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_reevaluation_removes_a_case_that_left_the_process(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    """Whatever way the case left the process, the re-evaluation catches it."""
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
+    async with db.session() as session:
+        await session.execute(
+            update(CasusRow).where(CasusRow.id == casus_id).values(status="afgesloten")
+        )
+        await session.commit()
     response = await client.post(
         url(lijst_id, "herbeoordelingen"), json={"peildatum": "2026-06-01"}, headers=auth(GVV)
     )
     [verwijderd] = response.json()["verwijderd"]
     assert verwijderd["plaatsing"] == plaatsing["id"]
     assert verwijderd["reden"] == "casus-niet-meer-toegelaten"
-    assert "afgesloten" in verwijderd["toelichting"]
     assert await stored_facts(db, plaatsing["id"]) == 0
     assert await current(client, auth, lijst_id) == []
 
