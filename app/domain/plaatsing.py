@@ -34,6 +34,8 @@ class Verwijderreden(StrEnum):
     CRITERIA_NIET_MEER_VOLDAAN = "criteria-niet-meer-voldaan"
     # The case left the process of art. 2.31 WGS (closed or rejected): 2.20 no longer met.
     CASUS_NIET_MEER_TOEGELATEN = "casus-niet-meer-toegelaten"
+    # The list itself was withdrawn: it is applied no more, so nobody stays on it.
+    LIJST_INGETROKKEN = "lijst-ingetrokken"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ _REDEN_UITLEG = (
     "plaatsing niet meer nodig is voor het doel van het Zorg- en Veiligheidshuis; "
     "`criteria-niet-meer-voldaan`: bij herbeoordeling voldeden de vastgelegde feiten niet "
     "meer aan de objectieve criteria; `casus-niet-meer-toegelaten`: de casus is afgesloten "
-    "of afgewezen en voldoet niet meer aan art. 2.20 BGS (art. 2.32 lid 4 WGS)."
+    "of afgewezen en voldoet niet meer aan art. 2.20 BGS; `lijst-ingetrokken`: de lijst is "
+    "ingetrokken (art. 2.32 lid 4 WGS)."
 )
 
 

@@ -260,6 +260,28 @@ async def end_for_casus(session: AsyncSession, log: Verwerkingslog, toegang: Cas
     return len(rows)
 
 
+async def end_for_lijst(
+    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str
+) -> int:
+    """End every current placement of a list that was just withdrawn; facts deleted."""
+    repo = PlaatsingRepository(session)
+    nu = datetime.now(UTC)
+    huidige = await repo.huidige_met_casus(caller.zvh, lijst_id)
+    for plaatsing, casus, pseudoniem in huidige:
+        log.record(
+            caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem
+        )
+        await repo.verwijder(
+            plaatsing,
+            op=nu,
+            door=caller.deelnemer,
+            sub=caller.claims.sub,
+            reden=Verwijderreden.LIJST_INGETROKKEN.value,
+            toelichting="De prioriteringslijst is ingetrokken en wordt niet meer toegepast.",
+        )
+    return len(huidige)
+
+
 @dataclass(frozen=True, slots=True)
 class Verwijderd:
     """A placement removed by a re-evaluation (no personal data)."""

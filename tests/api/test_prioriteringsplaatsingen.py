@@ -515,3 +515,23 @@ async def test_cli_prints_counts_only(settings: Settings) -> None:
         assert "gehandhaafd" in line
     future = await anyio.run_process([*command, "--as-of", "2999-01-01"], env=env, check=False)
     assert future.returncode == 2
+
+
+async def test_withdrawing_the_list_ends_its_placements(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
+    other = await published_list(client, auth, "Top Y")
+    kept = (await place(client, auth, other, casus_id)).json()
+    withdrawn = await client.post(url(lijst_id, "intrekking"), headers=auth("om"))
+    assert withdrawn.status_code == 200
+    assert await current(client, auth, lijst_id) == []
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [removed] = everything.json()["plaatsingen"]
+    assert (removed["verwijdering"]["reden"], removed["verwijdering"]["door"]) == ("lijst-ingetrokken", "om")  # fmt: skip
+    # The case stays on the other list.
+    assert [p["id"] for p in await current(client, auth, other)] == [kept["id"]]
+    assert await stored_facts(db, kept["id"]) == 3
