@@ -1,10 +1,11 @@
-"""The `zvh` command: serve, migrate, seed-demo, token, openapi."""
+"""The `zvh` command: serve, migrate, seed-demo, token, priority-lists, openapi."""
 
 import argparse
 import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from app.config import ConfigurationError, Environment, Settings, get_settings
 from app.domain.deelnemer import Deelnemertype, Rol
@@ -115,6 +116,40 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _reevaluate(settings: Settings, peildatum: date, zvh: str | None) -> list[str]:
+    from app.db.session import Database, create_engine
+    from app.services.prioriteringsplaatsingen import reevaluate_all
+
+    database = Database(create_engine(settings.database_url))
+    try:
+        resultaten = await reevaluate_all(database, peildatum, zvh)
+    finally:
+        await database.dispose()
+    # Counts only: no case, person or fact leaves the database through this output.
+    return [
+        f"{r.lijst_id}: versie {r.versie}, beoordeeld {r.beoordeeld}, gehandhaafd "
+        f"{r.gehandhaafd}, verwijderd {len(r.verwijderd)}, niet beoordeeld {r.niet_beoordeeld}"
+        for r in resultaten
+    ]
+
+
+def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
+    from app.services.prioriteringsplaatsingen import vandaag
+
+    settings = _settings()
+    peildatum = args.as_of or vandaag()
+    if peildatum > vandaag():
+        print("zvh: --as-of lies in the future; re-evaluate on today or earlier", file=sys.stderr)
+        return 2
+    regels = asyncio.run(_reevaluate(settings, peildatum, args.zvh))
+    for regel in regels:
+        print(regel)
+    print(
+        f"{len(regels)} published list(s) re-evaluated on {peildatum.isoformat()}", file=sys.stderr
+    )
+    return 0
+
+
 def cmd_openapi(_args: argparse.Namespace) -> int:
     from app.main import create_app
 
@@ -148,6 +183,19 @@ def parser() -> argparse.ArgumentParser:
     token.add_argument("--gvv", choices=["true", "false"])
     token.add_argument("--sub")
     token.set_defaults(func=cmd_token)
+
+    lists = commands.add_parser("priority-lists", help="priority lists (art. 2.32 WGS)")
+    list_commands = lists.add_subparsers(dest="subcommand", required=True)
+    reevaluate = list_commands.add_parser(
+        "reevaluate",
+        help="re-evaluate every current placement on a date; removes at once who no longer "
+        "meets the criteria (art. 2.32 lid 4 WGS)",
+    )
+    reevaluate.add_argument(
+        "--as-of", type=date.fromisoformat, help="peildatum, YYYY-MM-DD (default: today)"
+    )
+    reevaluate.add_argument("--zvh", help="only this partnership's lists")
+    reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
     return root

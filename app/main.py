@@ -31,6 +31,7 @@ from app.routers import (
     informatieplicht,
     instellingen,
     prioriteringslijsten,
+    prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
     verstrekkingen,
@@ -49,6 +50,7 @@ ROUTERS = (
     criteria.router,
     verwerkingen.router,
     prioriteringslijsten.router,
+    prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
 )

@@ -35,6 +35,7 @@ class CasusActie(StrEnum):
     PLAN_LEZEN = "plan-van-aanpak-lezen"
     INFORMATIEPLICHT_LEZEN = "informatieplicht-lezen"
     INFORMATIEPLICHT_VASTLEGGEN = "informatieplicht-vastleggen"
+    PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +226,11 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
     CasusActie.AFSLUITEN: (
         _gvv,
         "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 6 WGS).",
+    ),
+    CasusActie.PRIORITERINGSLIJST_PLAATSEN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken plaatsen een casus op een "
+        "prioriteringslijst (art. 2.32 lid 2 WGS).",
     ),
     CasusActie.HEROPENEN: (_beheerder, "Alleen de beheerder heropent een afgesloten casus."),
     CasusActie.GEGEVENS_VERZOEKEN: (

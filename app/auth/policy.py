@@ -22,6 +22,9 @@ class Actie(StrEnum):
     PRIORITERINGSLIJSTEN_LEZEN = "prioriteringslijsten-lezen"
     PRIORITERINGSLIJSTEN_BEHEREN = "prioriteringslijsten-beheren"
     PRIORITERINGSLIJST_TOETSEN = "prioriteringslijst-toetsen"
+    PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
+    PRIORITERINGSLIJST_VERWIJDEREN = "prioriteringslijst-verwijderen"
+    PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -52,7 +55,7 @@ def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
 
 _GVV = (
     "Alleen de gezamenlijk verwerkingsverantwoordelijken (overheidsdeelnemers, art. 2.32 "
-    "WGS) beheren en toetsen prioriteringslijsten."
+    "WGS) beheren en toetsen prioriteringslijsten en plaatsen en verwijderen casussen."
 )
 
 POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
@@ -80,6 +83,10 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.PRIORITERINGSLIJSTEN_LEZEN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJSTEN_BEHEREN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJST_TOETSEN: (_joint_controller, _GVV),
+    # Placement, the list of placements, removal and re-evaluation (art. 2.32(2)-(4) WGS).
+    Actie.PRIORITERINGSLIJST_PLAATSEN: (_joint_controller, _GVV),
+    Actie.PRIORITERINGSLIJST_VERWIJDEREN: (_joint_controller, _GVV),
+    Actie.PRIORITERINGSPLAATSINGEN_LEZEN: (_joint_controller, _GVV),
 }
 
 

@@ -153,3 +153,15 @@ class PrioriteringRepository:
         if ingetrokken_op is not None:
             row.ingetrokken_op = ingetrokken_op
         await self.session.flush()
+
+    async def gepubliceerde(self, zvh: str | None = None) -> list[tuple[str, str]]:
+        """(zvh, id) of every published list, of one partnership or of all."""
+        statement = select(PrioriteringslijstRow.zvh, PrioriteringslijstRow.id).where(
+            PrioriteringslijstRow.status == Lijststatus.GEPUBLICEERD.value
+        )
+        if zvh is not None:
+            statement = statement.where(PrioriteringslijstRow.zvh == zvh)
+        rows = await self.session.execute(
+            statement.order_by(PrioriteringslijstRow.zvh, PrioriteringslijstRow.id)
+        )
+        return [(z, i) for z, i in rows.all()]

@@ -238,4 +238,4 @@ class PrioriteringslijstVersieRow(Base):
 
 # The tables of other modules register with Base.metadata when imported; importing them
 # here, at the bottom on purpose, lets Alembic and the tests see every table.
-from app.db import tables_overleg, tables_verstrekkingen  # noqa: E402, F401
+from app.db import tables_overleg, tables_plaatsing, tables_verstrekkingen  # noqa: E402, F401

@@ -26,7 +26,13 @@ from app.schemas.casussen import (
     GeheimhoudingsverklaringNieuw,
     Heropening,
 )
-from app.services import casusdeelnemers, casuslijst, casussen, casusweergave
+from app.services import (
+    casusdeelnemers,
+    casuslijst,
+    casussen,
+    casusweergave,
+    prioriteringsplaatsingen,
+)
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, etag
 
@@ -215,6 +221,7 @@ async def intake(
     access: Intake,
     session: Session,
     settings: AppSettings,
+    log: Log,
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
@@ -226,6 +233,7 @@ async def intake(
         vandaag=today_in_amsterdam(),
         beleid=settings.bewaarbeleid(),
     )
+    await prioriteringsplaatsingen.end_for_casus(session, log, access)
     return await _respond(session, access, response)
 
 
@@ -239,6 +247,7 @@ async def definitive(
     access: Definitief,
     session: Session,
     settings: AppSettings,
+    log: Log,
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
@@ -250,6 +259,7 @@ async def definitive(
         vandaag=today_in_amsterdam(),
         beleid=settings.bewaarbeleid(),
     )
+    await prioriteringsplaatsingen.end_for_casus(session, log, access)
     return await _respond(session, access, response)
 
 
@@ -307,7 +317,12 @@ async def sign_statement(
     responses=WRITE,
 )
 async def close(
-    access: Afsluiten, session: Session, settings: AppSettings, body: Afsluiting, response: Response
+    access: Afsluiten,
+    session: Session,
+    settings: AppSettings,
+    log: Log,
+    body: Afsluiting,
+    response: Response,
 ) -> CasusSchema:
     await casussen.close(
         session,
@@ -317,6 +332,8 @@ async def close(
         vandaag=today_in_amsterdam(),
         beleid=settings.bewaarbeleid(),
     )
+    # A closed case leaves every priority list at once (art. 2.32 lid 4 WGS).
+    await prioriteringsplaatsingen.end_for_casus(session, log, access)
     return await _respond(session, access, response)
 
 

@@ -6,7 +6,7 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Idempotent, Session, allowed
+from app.deps import Idempotent, Log, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.prioritering import (
@@ -16,6 +16,7 @@ from app.schemas.prioritering import (
     VersieNieuw,
 )
 from app.services import prioriteringslijsten as service
+from app.services import prioriteringsplaatsingen as plaatsingen
 
 router = v1_router(tags=["Prioriteringslijsten"])
 
@@ -149,11 +150,15 @@ async def publish(
     summary="Trek een prioriteringslijst in",
     description=(
         "De lijst wordt niet meer toegepast en verdwijnt uit de publicatie; intrekken is "
-        f"definitief (een tweede intrekking: 409).\n\n{_ALLEEN_GVV}"
+        "definitief (een tweede intrekking: 409). Alle huidige plaatsingen eindigen meteen "
+        "(reden `lijst-ingetrokken`) en hun feiten worden gewist (art. 2.32 lid 4 WGS)."
+        f"\n\n{_ALLEEN_GVV}"
     ),
     responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def withdraw(
-    caller: Beheerder, session: Session, lijst_id: LijstId
+    caller: Beheerder, session: Session, log: Log, lijst_id: LijstId
 ) -> PrioriteringslijstSchema:
-    return PrioriteringslijstSchema.of(await service.withdraw(session, caller, lijst_id))
+    lijst = await service.withdraw(session, caller, lijst_id)
+    await plaatsingen.end_for_lijst(session, log, caller, lijst.id)
+    return PrioriteringslijstSchema.of(lijst)

@@ -1,0 +1,139 @@
+"""Placement on and removal from a priority list (art. 2.32(2)-(4) WGS).
+
+A case goes on the list only when it meets both the published objective criteria and the
+criteria of art. 2.20 BGS; placement leads directly into the case process from step 3 on
+(factsheet Werkprocessen, "Werkproces lijst geprioriteerde casussen", steps 4-5). A case
+is removed at once when it no longer meets either set (step 6, art. 2.32(4) WGS), and the
+data gathered for the list (the placement's facts) are deleted with it.
+
+"Admitted under art. 2.20 BGS" means the case passed the 2.20 check of the case process:
+at intake (the plausibility check, status `gegevensverzameling`: step 3 follows) or at the
+definitive assessment (`in-behandeling`). A registered but not yet assessed case has not
+been checked against 2.20 at all; a rejected or closed case has left the process.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from app.domain.casus import Casusstatus
+from app.domain.errors import Conflict
+from app.domain.prioritering import Feit, Uitkomst
+
+TOEGELATEN_STATUSSEN = frozenset({Casusstatus.GEGEVENSVERZAMELING, Casusstatus.IN_BEHANDELING})
+
+
+class Verwijderreden(StrEnum):
+    """Why a placement ended."""
+
+    # The joint controllers judge that the list no longer serves its purpose for this
+    # case (factsheet step 6: "niet meer nodig ... voor het doel").
+    NIET_LANGER_NODIG = "niet-langer-nodig"
+    # Re-evaluation: the stored facts no longer meet the published objective criteria.
+    CRITERIA_NIET_MEER_VOLDAAN = "criteria-niet-meer-voldaan"
+    # The case left the process of art. 2.31 WGS (closed or rejected): 2.20 no longer met.
+    CASUS_NIET_MEER_TOEGELATEN = "casus-niet-meer-toegelaten"
+    # The list itself was withdrawn: it is applied no more, so nobody stays on it.
+    LIJST_INGETROKKEN = "lijst-ingetrokken"
+
+
+@dataclass(frozen=True, slots=True)
+class Verwijdering:
+    """When, by whom and why a placement ended."""
+
+    op: datetime
+    door: str
+    reden: Verwijderreden
+    toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plaatsing:
+    """A case on a priority list, with the version applied and the facts that counted.
+
+    After removal `feiten` is empty: they were deleted (art. 2.32 lid 4 WGS).
+    """
+
+    id: str
+    lijst_id: str
+    versie: int
+    casus_id: str
+    peildatum: date
+    geplaatst_op: datetime
+    geplaatst_door: str
+    beoordeeld_op: date | None
+    beoordeeld_versie: int | None
+    feiten: tuple[Feit, ...]
+    verwijdering: Verwijdering | None
+
+
+def check_toegelaten(status: Casusstatus) -> None:
+    """409 unless the case is admitted under art. 2.20 BGS (and not closed or rejected)."""
+    if status not in TOEGELATEN_STATUSSEN:
+        raise Conflict(
+            f"De casus heeft status '{status.value}': plaatsing vereist een casus die is "
+            "toegelaten op de criteria van art. 2.20 BGS (status 'gegevensverzameling' of "
+            "'in-behandeling'), naast de objectieve criteria (art. 2.32 lid 2 WGS).",
+            code="casus-niet-toegelaten",
+        )
+
+
+def getelde_feiten(feiten: Sequence[Feit], uitkomst: Uitkomst) -> list[Feit]:
+    """The facts that counted in any clause, in their original order: the justification.
+
+    Facts that count in no clause are not needed for the list and are not kept.
+    """
+    posities = sorted({p for clausule in uitkomst.clausules for p in clausule.feiten})
+    return [feiten[p] for p in posities]
+
+
+def onvoldaan(uitkomst: Uitkomst) -> list[str]:
+    """A Dutch line per clause that is not met (counts only, nothing about the person)."""
+    return [
+        f"{c.pad or '/'}: {c.gevonden} {c.telling.soort.value} gevonden, minimaal "
+        f"{c.telling.minimaal} in {c.telling.periode_maanden} maanden"
+        for c in uitkomst.clausules
+        if not c.voldaan
+    ]
+
+
+def buiten_casusproces(status: Casusstatus) -> str:
+    """The recorded reason for removing a case that left the process of art. 2.31 WGS."""
+    return (
+        f"De casus heeft status '{status.value}' en voldoet daarmee niet meer aan de "
+        "criteria van art. 2.20 BGS (art. 2.32 lid 4 WGS)."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Herbeoordeling:
+    """The outcome of re-evaluating one placement: kept, or removed with a reason."""
+
+    reden: Verwijderreden | None
+    toelichting: str | None
+
+
+def herbeoordeel(
+    status: Casusstatus,
+    feiten: Sequence[Feit],
+    uitkomst_van: Callable[[Sequence[Feit]], Uitkomst],
+    peildatum: date,
+    versie: int,
+) -> Herbeoordeling:
+    """Whether a placement still meets 2.20 BGS (via the case) and the objective criteria.
+
+    `uitkomst_van` applies the list's version in force on the peildatum to the stored facts.
+    """
+    if status not in TOEGELATEN_STATUSSEN:
+        return Herbeoordeling(Verwijderreden.CASUS_NIET_MEER_TOEGELATEN, buiten_casusproces(status))
+    uitkomst = uitkomst_van(feiten)
+    if not uitkomst.voldoet:
+        return Herbeoordeling(
+            Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN,
+            f"Op {peildatum.isoformat()} voldoen de vastgelegde feiten niet meer aan versie "
+            f"{versie} van de objectieve criteria (art. 2.32 lid 4 WGS): "
+            + "; ".join(onvoldaan(uitkomst))
+            + ".",
+        )
+    return Herbeoordeling(None, None)

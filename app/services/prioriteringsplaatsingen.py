@@ -1,0 +1,440 @@
+"""Placement on, removal from and re-evaluation of a priority list (art. 2.32(2)-(4) WGS).
+
+Callers were authorised by the route's policy (joint controllers only); lists and cases
+are looked up within the caller's partnership, so another partnership's are not found.
+Every placement and removal is in the processing log with the case and the data
+subject's pseudonym; nothing personal goes into the application log or CLI output.
+"""
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import CasusActie
+from app.auth.claims import Caller
+from app.db import verwerkingen
+from app.db.casussen import CasusRepository
+from app.db.plaatsingen import PlaatsingRepository
+from app.db.prioritering import PrioriteringRepository
+from app.db.registry_cache import RegistryCache
+from app.db.session import Database
+from app.db.tables_plaatsing import PrioriteringsplaatsingRow
+from app.db.verwerkingen import Verwerking
+from app.domain.casus import Casusstatus
+from app.domain.deelnemer import REGISTERED_TYPES
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.domain.plaatsing import (
+    TOEGELATEN_STATUSSEN,
+    Plaatsing,
+    Verwijdering,
+    Verwijderreden,
+    buiten_casusproces,
+    check_toegelaten,
+    getelde_feiten,
+    herbeoordeel,
+    onvoldaan,
+)
+from app.domain.prioritering import Feit
+from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
+from app.domain.verwerking import Handeling, Resultaat
+from app.observability import trace_context_from
+from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
+from app.services.casussen import CasusToegang, open_casus
+from app.services.prioriteringslijsten import TIJDZONE, get_lijst
+from app.services.verwerkingslog import Verwerkingslog
+
+PLAATSEN = "prioriteringslijst-plaatsen"
+VERWIJDEREN = "prioriteringslijst-verwijderen"
+TOETSEN = "prioriteringslijst-toetsen"
+
+# Records one processing: (activity, what was done, case id, pseudonym of the data subject).
+Vastlegger = Callable[[str, Handeling, str, str | None], None]
+
+
+def vandaag() -> date:
+    """Today in the Netherlands: the dates of the list are Dutch dates."""
+    return datetime.now(UTC).astimezone(TIJDZONE).date()
+
+
+def vastlegger_voor(log: Verwerkingslog, caller: Caller) -> Vastlegger:
+    def vastleggen(
+        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
+    ) -> None:
+        log.record(caller, activiteit, handeling, casus_id=casus_id, betrokkene=betrokkene)
+
+    return vastleggen
+
+
+def _plaatsing(row: PrioriteringsplaatsingRow, feiten: Sequence[Feit]) -> Plaatsing:
+    verwijdering = None
+    if row.verwijderd_op is not None:
+        assert row.verwijderd_door is not None
+        assert row.verwijderreden is not None
+        verwijdering = Verwijdering(
+            op=_utc(row.verwijderd_op),
+            door=row.verwijderd_door,
+            reden=Verwijderreden(row.verwijderreden),
+            toelichting=row.verwijdertoelichting or "",
+        )
+    return Plaatsing(
+        id=row.id,
+        lijst_id=row.lijst_id,
+        versie=row.versie,
+        casus_id=row.casus_id,
+        peildatum=row.peildatum,
+        geplaatst_op=_utc(row.geplaatst_op),
+        geplaatst_door=row.geplaatst_door,
+        beoordeeld_op=row.beoordeeld_op,
+        beoordeeld_versie=row.beoordeeld_versie,
+        feiten=tuple(feiten),
+        verwijdering=verwijdering,
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; what was stored is UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _peildatum_problems(peildatum: date, name: str = "peildatum") -> list[InvalidParam]:
+    if peildatum > vandaag():
+        return [
+            InvalidParam(
+                name,
+                "datum-in-toekomst",
+                "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu "
+                "of eerder.",
+            )
+        ]
+    return []
+
+
+async def place(
+    session: AsyncSession,
+    cache: RegistryCache,
+    log: Verwerkingslog,
+    caller: Caller,
+    lijst_id: str,
+    casus_id: str,
+    peildatum: date,
+    feiten: Sequence[Feit],
+) -> Plaatsing:
+    """Put an admitted case on a published list when its facts meet the criteria."""
+    lijst = await get_lijst(session, caller, lijst_id)
+    versie = lijst.version_to_apply()
+    toegang = await open_casus(
+        session,
+        log,
+        caller,
+        casus_id,
+        CasusActie.PRIORITERINGSLIJST_PLAATSEN,
+        activiteit=PLAATSEN,
+        handeling=Handeling.VASTLEGGEN,
+    )
+    deelnemers = (await cache.snapshot(session, caller.zvh)).deelnemers
+    bronnen = {k: d for k, d in deelnemers.items() if d.deelnemertype in REGISTERED_TYPES}
+    problems = _peildatum_problems(peildatum)
+    for i, feit in enumerate(feiten):
+        problems += problems_in_feit(feit, bronnen, f"feiten.{i}")
+    if problems:
+        raise InvalidInput(problems)
+    check_toegelaten(Casusstatus(toegang.casus.status))
+    repo = PlaatsingRepository(session)
+    if await repo.huidige(lijst.id, toegang.casus.id) is not None:
+        raise Conflict("Deze casus staat al op deze prioriteringslijst.", code="casus-al-geplaatst")
+    uitkomst = evaluate(parse_criteria(versie.criteria), feiten, peildatum)
+    if not uitkomst.voldoet:
+        # Nothing about the candidate is stored (art. 2.32 lid 4 WGS).
+        raise Conflict(
+            f"De feiten voldoen op {peildatum.isoformat()} niet aan versie {versie.versie} van "
+            "de objectieve criteria (art. 2.32 lid 2 WGS); er is niets vastgelegd. "
+            + "; ".join(onvoldaan(uitkomst))
+            + ".",
+            code="criteria-niet-voldaan",
+        )
+    getelde = getelde_feiten(feiten, uitkomst)
+    row = PrioriteringsplaatsingRow(
+        id=str(uuid.uuid4()),
+        zvh=caller.zvh,
+        lijst_id=lijst.id,
+        versie=versie.versie,
+        casus_id=toegang.casus.id,
+        peildatum=peildatum,
+        geplaatst_op=datetime.now(UTC),
+        geplaatst_door=caller.deelnemer,
+        geplaatst_sub=caller.claims.sub,
+    )
+    try:
+        await repo.add(row, getelde)
+    except IntegrityError:
+        # A concurrent placement of the same case won the race (unique current placement).
+        raise Conflict(
+            "Deze casus staat al op deze prioriteringslijst.", code="casus-al-geplaatst"
+        ) from None
+    return _plaatsing(row, getelde)
+
+
+async def list_plaatsingen(
+    session: AsyncSession, caller: Caller, lijst_id: str, *, inclusief_verwijderd: bool
+) -> tuple[Prioriteringslijst, list[Plaatsing]]:
+    lijst = await get_lijst(session, caller, lijst_id)
+    repo = PlaatsingRepository(session)
+    rows = await repo.find(caller.zvh, lijst.id, inclusief_verwijderd=inclusief_verwijderd)
+    feiten = await repo.feiten([r.id for r in rows if r.verwijderd_op is None])
+    return lijst, [_plaatsing(r, feiten.get(r.id, [])) for r in rows]
+
+
+async def _pseudoniem(session: AsyncSession, casus_id: str) -> str | None:
+    betrokkene = await CasusRepository(session).betrokkene(casus_id)
+    return betrokkene.pseudoniem if betrokkene else None
+
+
+async def remove(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    lijst_id: str,
+    plaatsing_id: str,
+    reden: str,
+) -> Plaatsing:
+    """The joint controllers take a case off the list (art. 2.32 lid 4 WGS); facts deleted."""
+    lijst = await get_lijst(session, caller, lijst_id)
+    repo = PlaatsingRepository(session)
+    row = await repo.get(caller.zvh, lijst.id, plaatsing_id, for_update=True)
+    if row is None:
+        log.record(caller, VERWIJDEREN, Handeling.WIJZIGEN)
+        raise NotFound(f"Plaatsing {plaatsing_id} bestaat niet op deze prioriteringslijst.")
+    log.record(
+        caller,
+        VERWIJDEREN,
+        Handeling.WIJZIGEN,
+        casus_id=row.casus_id,
+        betrokkene=await _pseudoniem(session, row.casus_id),
+    )
+    if row.verwijderd_op is not None:
+        raise Conflict("Deze plaatsing is al beëindigd.", code="plaatsing-al-verwijderd")
+    await repo.verwijder(
+        row,
+        op=datetime.now(UTC),
+        door=caller.deelnemer,
+        sub=caller.claims.sub,
+        reden=Verwijderreden.NIET_LANGER_NODIG.value,
+        toelichting=reden,
+    )
+    return _plaatsing(row, ())
+
+
+async def end_for_casus(session: AsyncSession, log: Verwerkingslog, toegang: CasusToegang) -> int:
+    """Remove the case from every list at once when it left the process of art. 2.31 WGS.
+
+    Called after a decision on the case (rejection at intake or definitive assessment,
+    closure): a case that no longer meets art. 2.20 BGS may not stay on a priority list
+    (art. 2.32 lid 4 WGS). Returns the number of placements ended.
+    """
+    status = Casusstatus(toegang.casus.status)
+    if status in TOEGELATEN_STATUSSEN:
+        return 0
+    repo = PlaatsingRepository(session)
+    rows = await repo.huidige_voor_casus(toegang.casus.id)
+    nu = datetime.now(UTC)
+    for row in rows:
+        log.record(
+            toegang.caller,
+            VERWIJDEREN,
+            Handeling.WIJZIGEN,
+            casus_id=toegang.casus.id,
+            betrokkene=toegang.pseudoniem,
+        )
+        await repo.verwijder(
+            row,
+            op=nu,
+            door=toegang.caller.deelnemer,
+            sub=toegang.caller.claims.sub,
+            reden=Verwijderreden.CASUS_NIET_MEER_TOEGELATEN.value,
+            toelichting=buiten_casusproces(status),
+        )
+    return len(rows)
+
+
+async def end_for_lijst(
+    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str
+) -> int:
+    """End every current placement of a list that was just withdrawn; facts deleted."""
+    repo = PlaatsingRepository(session)
+    nu = datetime.now(UTC)
+    huidige = await repo.huidige_met_casus(caller.zvh, lijst_id)
+    for plaatsing, casus, pseudoniem in huidige:
+        log.record(
+            caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem
+        )
+        await repo.verwijder(
+            plaatsing,
+            op=nu,
+            door=caller.deelnemer,
+            sub=caller.claims.sub,
+            reden=Verwijderreden.LIJST_INGETROKKEN.value,
+            toelichting="De prioriteringslijst is ingetrokken en wordt niet meer toegepast.",
+        )
+    return len(huidige)
+
+
+@dataclass(frozen=True, slots=True)
+class Verwijderd:
+    """A placement removed by a re-evaluation (no personal data)."""
+
+    plaatsing_id: str
+    casus_id: str
+    reden: Verwijderreden
+    toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Herbeoordelingsresultaat:
+    lijst_id: str
+    versie: int
+    peildatum: date
+    beoordeeld: int
+    gehandhaafd: int
+    niet_beoordeeld: int  # placed on a later peildatum than this re-evaluation's
+    verwijderd: tuple[Verwijderd, ...]
+
+
+async def reevaluate_lijst(
+    session: AsyncSession,
+    lijst: Prioriteringslijst,
+    peildatum: date,
+    *,
+    door: str,
+    sub: str,
+    vastleggen: Vastlegger,
+) -> Herbeoordelingsresultaat:
+    """Re-evaluate every current placement on `peildatum` with the version in force.
+
+    A placement whose case left the process of art. 2.31 WGS (closed, rejected), or whose
+    stored facts no longer meet the criteria (facts age out of the window), is removed at
+    once with the reason recorded and its facts deleted (art. 2.32 lid 4 WGS).
+    """
+    versie = lijst.version_to_apply()
+    beoordeel = compile_criteria(parse_criteria(versie.criteria), peildatum)
+    repo = PlaatsingRepository(session)
+    huidige = await repo.huidige_met_casus(lijst.zvh, lijst.id)
+    feiten = await repo.feiten([p.id for p, _c, _b in huidige])
+    verwijderd: list[Verwijderd] = []
+    gehandhaafd = niet_beoordeeld = 0
+    nu = datetime.now(UTC)
+    for plaatsing, casus, pseudoniem in huidige:
+        if plaatsing.peildatum > peildatum:
+            niet_beoordeeld += 1
+            continue
+        uitkomst = herbeoordeel(
+            Casusstatus(casus.status), feiten[plaatsing.id], beoordeel, peildatum, versie.versie
+        )
+        if uitkomst.reden is None:
+            vastleggen(TOETSEN, Handeling.RAADPLEGEN, casus.id, pseudoniem)
+            await repo.beoordeeld(plaatsing, peildatum, versie.versie)
+            gehandhaafd += 1
+            continue
+        assert uitkomst.toelichting is not None
+        vastleggen(VERWIJDEREN, Handeling.WIJZIGEN, casus.id, pseudoniem)
+        await repo.verwijder(
+            plaatsing,
+            op=nu,
+            door=door,
+            sub=sub,
+            reden=uitkomst.reden.value,
+            toelichting=uitkomst.toelichting,
+        )
+        verwijderd.append(Verwijderd(plaatsing.id, casus.id, uitkomst.reden, uitkomst.toelichting))
+    return Herbeoordelingsresultaat(
+        lijst_id=lijst.id,
+        versie=versie.versie,
+        peildatum=peildatum,
+        beoordeeld=gehandhaafd + len(verwijderd),
+        gehandhaafd=gehandhaafd,
+        niet_beoordeeld=niet_beoordeeld,
+        verwijderd=tuple(verwijderd),
+    )
+
+
+async def reevaluate(
+    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str, peildatum: date
+) -> Herbeoordelingsresultaat:
+    """The endpoint's re-evaluation: one list, by a joint controller."""
+    problems = _peildatum_problems(peildatum)
+    lijst = await PrioriteringRepository(session).get(caller.zvh, lijst_id, for_update=True)
+    if lijst is None:
+        raise NotFound(f"Prioriteringslijst {lijst_id} bestaat niet in dit samenwerkingsverband.")
+    lijst.version_to_apply()
+    if problems:
+        raise InvalidInput(problems)
+    return await reevaluate_lijst(
+        session,
+        lijst,
+        peildatum,
+        door=caller.deelnemer,
+        sub=caller.claims.sub,
+        vastleggen=vastlegger_voor(log, caller),
+    )
+
+
+SYSTEEM = "systeem"
+CLI_SUB = "zvh priority-lists reevaluate"
+
+
+async def reevaluate_all(
+    database: Database, peildatum: date, zvh: str | None = None
+) -> list[Herbeoordelingsresultaat]:
+    """Re-evaluate every published list (of one partnership, or all), each list in its own
+    transaction: a failure leaves the lists already done re-evaluated."""
+    async with database.session() as session:
+        lijsten = await PrioriteringRepository(session).gepubliceerde(zvh)
+    resultaten: list[Herbeoordelingsresultaat] = []
+    for lijst_zvh, lijst_id in lijsten:
+        async with database.session() as session, session.begin():
+            lijst = await PrioriteringRepository(session).get(lijst_zvh, lijst_id, for_update=True)
+            if lijst is None or lijst.status is not Lijststatus.GEPUBLICEERD:
+                continue  # withdrawn meanwhile
+            entries: list[Verwerking] = []
+            resultaat = await reevaluate_lijst(
+                session,
+                lijst,
+                peildatum,
+                door=SYSTEEM,
+                sub=CLI_SUB,
+                vastleggen=_systeemlog(lijst_zvh, entries),
+            )
+            verwerkingen.write(session, entries)
+            resultaten.append(resultaat)
+    return resultaten
+
+
+def _systeemlog(zvh: str, entries: list[Verwerking]) -> Vastlegger:
+    """Processing-log entries of the scheduled run: the system, not a participant, acts."""
+    trace = trace_context_from(None)
+
+    def vastleggen(
+        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
+    ) -> None:
+        entries.append(
+            Verwerking(
+                id=str(uuid.uuid4()),
+                zvh=zvh,
+                tijdstip=datetime.now(UTC),
+                trace_id=trace.trace_id,
+                span_id=trace.span_id,
+                activiteit=activiteit,
+                handeling=handeling,
+                casus_id=casus_id,
+                betrokkene=betrokkene,
+                sub=CLI_SUB,
+                deelnemer=SYSTEEM,
+                rollen=(),
+                resultaat=Resultaat.GESLAAGD,
+            )
+        )
+
+    return vastleggen

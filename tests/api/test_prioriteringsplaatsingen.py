@@ -1,0 +1,537 @@
+"""Placement on, removal from and re-evaluation of a priority list (art. 2.32(2)-(4) WGS)."""
+
+import os
+import sys
+from datetime import date
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+from sqlalchemy import func, select, update
+
+from app.config import Settings
+from app.db.session import Database
+from app.db.tables import CasusRow
+from app.db.tables_plaatsing import PlaatsingsfeitRow
+from app.services.prioriteringsplaatsingen import reevaluate_all
+from tests.api.test_prioriteringslijsten import create, publish
+from tests.casussen import AANMELDING, admit, besluit, close, create_casus
+from tests.conftest import AuthHeaders
+
+pytestmark = pytest.mark.anyio
+
+GVV = "gemeente-utrecht"
+
+
+def feit(soort: str, categorie: str, datum: str, bron: str = "om") -> dict[str, str]:
+    return {"soort": soort, "categorie": categorie, "datum": datum, "bron": bron}
+
+
+# The list's criteria (tests/api/test_prioriteringslijsten.py): at least 2 violent
+# convictions in 24 months, and at least 1 arrest in 12 months.
+FEITEN = [
+    feit("veroordeling", "geweld", "2025-01-10"),
+    feit("overlastmelding", "geluid", "2025-02-01", "gemeente-utrecht"),  # counts nowhere
+    feit("aanhouding", "diefstal", "2025-06-01", "politie"),
+    feit("veroordeling", "geweld", "2025-09-30"),
+]
+# Still meets the criteria later on: a recent arrest.
+FEITEN_RECENT = [
+    feit("veroordeling", "geweld", "2025-01-10"),
+    feit("veroordeling", "geweld", "2025-09-30"),
+    feit("aanhouding", "diefstal", "2026-03-01", "politie"),
+]
+
+
+async def published_list(client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top X") -> str:
+    lijst = await create(client, auth, naam)
+    assert (await publish(client, auth, lijst["id"])).status_code == 200
+    return str(lijst["id"])
+
+
+async def intake(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> None:
+    response = await client.post(
+        f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth(GVV)
+    )
+    assert response.status_code == 200, response.text
+
+
+async def admitted_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
+    casus = await create_casus(client, auth)
+    await admit(client, auth, casus["id"])
+    return str(casus["id"])
+
+
+def url(lijst_id: str, rest: str = "plaatsingen") -> str:
+    return f"/v1/prioriteringslijsten/{lijst_id}/{rest}"
+
+
+async def place(
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    lijst_id: str,
+    casus_id: str,
+    feiten: list[dict[str, str]] | None = None,
+    peildatum: str = "2026-01-01",
+    caller: str = GVV,
+    **kwargs: Any,
+) -> httpx.Response:
+    return await client.post(
+        url(lijst_id),
+        json={"casusId": casus_id, "peildatum": peildatum, "feiten": FEITEN if feiten is None else feiten},
+        headers=auth(caller, **kwargs),
+    )  # fmt: skip
+
+
+async def current(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> list[Any]:
+    response = await client.get(url(lijst_id), headers=auth(GVV))
+    assert response.status_code == 200, response.text
+    plaatsingen: list[Any] = response.json()["plaatsingen"]
+    return plaatsingen
+
+
+async def stored_facts(db: Database, plaatsing_id: str) -> int:
+    async with db.session() as session:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(PlaatsingsfeitRow)
+            .where(PlaatsingsfeitRow.plaatsing_id == plaatsing_id)
+        )
+    return int(count or 0)
+
+
+async def test_place_an_admitted_case(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    response = await place(client, auth, lijst_id, casus_id)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert response.headers["location"] == f"/v1/prioriteringslijsten/{lijst_id}/plaatsingen/{body['id']}"  # fmt: skip
+    assert body["lijst"] == lijst_id
+    assert body["casusId"] == casus_id
+    assert (body["versie"], body["peildatum"], body["geplaatstDoor"]) == (1, "2026-01-01", GVV)
+    # Only the facts that counted are kept, as the placement's justification.
+    assert body["feiten"] == [FEITEN[0], FEITEN[2], FEITEN[3]]
+    assert body["verwijdering"] is None
+    assert await stored_facts(db, body["id"]) == 3
+    listed = await current(client, auth, lijst_id)
+    assert [p["id"] for p in listed] == [body["id"]]
+    assert listed[0]["feiten"] == body["feiten"]
+
+
+async def test_a_case_after_intake_may_be_placed(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    """Intake passed (plausibly meets 2.20 BGS): placement leads into step 3."""
+    lijst_id = await published_list(client, auth)
+    casus = await create_casus(client, auth)
+    await intake(client, auth, casus["id"])
+    assert (await place(client, auth, lijst_id, casus["id"])).status_code == 201
+
+
+async def test_not_published_is_409(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    lijst = await create(client, auth)
+    casus_id = await admitted_case(client, auth)
+    response = await place(client, auth, lijst["id"], casus_id)
+    assert response.status_code == 409
+    assert response.json()["code"] == "lijst-niet-gepubliceerd"
+    await publish(client, auth, lijst["id"])
+    await client.post(f"/v1/prioriteringslijsten/{lijst['id']}/intrekking", headers=auth("om"))
+    withdrawn = await place(client, auth, lijst["id"], casus_id)
+    assert withdrawn.status_code == 409
+    assert withdrawn.json()["code"] == "lijst-ingetrokken"
+
+
+async def test_criteria_not_met_is_409_and_stores_nothing(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    # On 2026-06-02 the arrest of 2025-06-01 is outside the 12-month window.
+    response = await place(client, auth, lijst_id, casus_id, peildatum="2026-06-02")
+    assert response.status_code == 409
+    problem = response.json()
+    assert problem["code"] == "criteria-niet-voldaan"
+    assert "/alle/1: 0 aanhouding gevonden, minimaal 1" in problem["detail"]
+    assert await current(client, auth, lijst_id) == []
+    listed = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    assert listed.json()["plaatsingen"] == []
+
+
+async def test_case_not_admitted_is_409(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    lijst_id = await published_list(client, auth)
+    registered = await create_casus(client, auth)
+    response = await place(client, auth, lijst_id, registered["id"])
+    assert response.status_code == 409
+    assert response.json()["code"] == "casus-niet-toegelaten"
+    rejected = await create_casus(client, auth)
+    await client.post(
+        f"/v1/casussen/{rejected['id']}/intake", json=besluit("afgewezen"), headers=auth(GVV)
+    )
+    response = await place(client, auth, lijst_id, rejected["id"])
+    assert response.status_code == 409
+    assert response.json()["code"] == "casus-niet-toegelaten"
+    closed = await admitted_case(client, auth)
+    await close(client, auth, closed, date.today().isoformat())
+    response = await place(client, auth, lijst_id, closed)
+    assert response.status_code == 409
+    assert response.json()["code"] == "casus-niet-toegelaten"
+
+
+async def test_case_of_another_partnership_is_404(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    oost = await client.post(
+        "/v1/casussen",
+        json=AANMELDING,
+        headers=auth("politie", zvh="zvh-oost"),
+    )
+    assert oost.status_code == 201, oost.text
+    response = await place(client, auth, lijst_id, oost.json()["id"])
+    assert response.status_code == 404
+
+
+async def test_only_joint_controllers_of_the_partnership(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    assert (await place(client, auth, lijst_id, casus_id, caller="reclassering-nederland")).status_code == 403  # fmt: skip
+    assert (await place(client, auth, lijst_id, casus_id, caller="cjib")).status_code == 403
+    assert (await place(client, auth, lijst_id, casus_id, caller="gemeente-zwolle", zvh="zvh-oost")).status_code == 404  # fmt: skip
+    for caller in ("reclassering-nederland", "cjib"):
+        assert (await client.get(url(lijst_id), headers=auth(caller))).status_code == 403
+    oost = await client.get(url(lijst_id), headers=auth("gemeente-zwolle", zvh="zvh-oost"))
+    assert oost.status_code == 404
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_duplicate_placement_is_409_until_removed(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    first = await place(client, auth, lijst_id, casus_id)
+    assert first.status_code == 201
+    again = await place(client, auth, lijst_id, casus_id)
+    assert again.status_code == 409
+    assert again.json()["code"] == "casus-al-geplaatst"
+    # On another list the same case may be placed.
+    other = await published_list(client, auth, "Top Y")
+    assert (await place(client, auth, other, casus_id)).status_code == 201
+    # After removal, it may be placed again on fresh facts.
+    removed = await client.post(
+        url(lijst_id, f"plaatsingen/{first.json()['id']}/verwijdering"),
+        json={"reden": "Aanpak afgerond."},
+        headers=auth(GVV),
+    )
+    assert removed.status_code == 200
+    assert (await place(client, auth, lijst_id, casus_id)).status_code == 201
+
+
+async def test_third_party_and_incidental_sources_are_refused(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    feiten = [*FEITEN, feit("aanhouding", "diefstal", "2025-12-01", "cjib")]
+    feiten.append(feit("veroordeling", "geweld", "2025-12-01", "woningcorporatie"))
+    response = await place(client, auth, lijst_id, casus_id, feiten)
+    assert response.status_code == 400
+    params = response.json()["invalidParams"]
+    assert [(p["name"], p["code"]) for p in params] == [
+        ("feiten.4.bron", "bron-niet-toegestaan"),
+        ("feiten.5.bron", "bron-niet-toegestaan"),
+    ]
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_future_peildatum_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    response = await place(client, auth, lijst_id, casus_id, peildatum="2999-01-01")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "datum-in-toekomst"
+
+
+async def test_removal_with_reason_deletes_the_facts(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
+    assert await stored_facts(db, plaatsing["id"]) == 3
+    verwijdering = url(lijst_id, f"plaatsingen/{plaatsing['id']}/verwijdering")
+    assert (await client.post(verwijdering, json={"reden": "x"}, headers=auth("ggz"))).status_code == 403  # fmt: skip
+    assert (await client.post(verwijdering, json={}, headers=auth(GVV))).status_code == 400
+    response = await client.post(
+        verwijdering, json={"reden": "Niet langer nodig: aanpak afgerond."}, headers=auth("om")
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["feiten"] == []
+    assert body["verwijdering"]["reden"] == "niet-langer-nodig"
+    assert body["verwijdering"]["toelichting"] == "Niet langer nodig: aanpak afgerond."
+    assert body["verwijdering"]["door"] == "om"
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    assert await current(client, auth, lijst_id) == []
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [removed] = everything.json()["plaatsingen"]
+    assert removed["id"] == plaatsing["id"]
+    assert removed["feiten"] == []
+    assert removed["verwijdering"]["reden"] == "niet-langer-nodig"
+    again = await client.post(verwijdering, json={"reden": "Nogmaals."}, headers=auth(GVV))
+    assert again.status_code == 409
+    assert again.json()["code"] == "plaatsing-al-verwijderd"
+    unknown = url(lijst_id, "plaatsingen/00000000-0000-0000-0000-000000000000/verwijdering")
+    assert (await client.post(unknown, json={"reden": "x"}, headers=auth(GVV))).status_code == 404
+
+
+async def test_reevaluation_removes_at_once_whose_facts_left_the_window(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    oud = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    recent = (
+        await place(
+            client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
+        )
+    ).json()
+    herbeoordeling = url(lijst_id, "herbeoordelingen")
+    # 2026-06-01: the window of the arrest starts on 2025-06-01, inclusive: both stay.
+    kept = await client.post(herbeoordeling, json={"peildatum": "2026-06-01"}, headers=auth(GVV))
+    assert kept.status_code == 200, kept.text
+    assert (kept.json()["beoordeeld"], kept.json()["gehandhaafd"], kept.json()["verwijderd"]) == (2, 2, [])  # fmt: skip
+    response = await client.post(
+        herbeoordeling, json={"peildatum": "2026-06-02"}, headers=auth(GVV)
+    )
+    body = response.json()
+    assert (body["versie"], body["beoordeeld"], body["gehandhaafd"]) == (1, 2, 1)
+    [verwijderd] = body["verwijderd"]
+    assert verwijderd["plaatsing"] == oud["id"]
+    assert verwijderd["reden"] == "criteria-niet-meer-voldaan"
+    assert "/alle/1: 0 aanhouding gevonden" in verwijderd["toelichting"]
+    assert await stored_facts(db, oud["id"]) == 0
+    assert await stored_facts(db, recent["id"]) == 3
+    [gebleven] = await current(client, auth, lijst_id)
+    assert gebleven["id"] == recent["id"]
+    assert gebleven["beoordeeldOp"] == "2026-06-02"
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    removed = next(p for p in everything.json()["plaatsingen"] if p["id"] == oud["id"])
+    assert removed["verwijdering"]["door"] == GVV
+    assert removed["verwijdering"]["reden"] == "criteria-niet-meer-voldaan"
+
+
+async def test_reevaluation_refusals(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    lijst = await create(client, auth)
+    herbeoordeling = url(lijst["id"], "herbeoordelingen")
+    body = {"peildatum": "2026-01-01"}
+    concept = await client.post(herbeoordeling, json=body, headers=auth(GVV))
+    assert concept.status_code == 409
+    await publish(client, auth, lijst["id"])
+    assert (await client.post(herbeoordeling, json=body, headers=auth("ggz"))).status_code == 403
+    future = await client.post(herbeoordeling, json={"peildatum": "2999-01-01"}, headers=auth(GVV))
+    assert future.status_code == 400
+    oost = await client.post(
+        herbeoordeling, json=body, headers=auth("gemeente-zwolle", zvh="zvh-oost")
+    )
+    assert oost.status_code == 404
+
+
+async def test_a_placement_on_a_later_peildatum_is_left_alone(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    await place(client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-06-01")  # fmt: skip
+    response = await client.post(
+        url(lijst_id, "herbeoordelingen"), json={"peildatum": "2026-01-01"}, headers=auth(GVV)
+    )
+    assert (response.json()["beoordeeld"], response.json()["nietBeoordeeld"]) == (0, 1)
+    assert len(await current(client, auth, lijst_id)) == 1
+
+
+async def test_closing_the_case_removes_it_from_the_list_at_once(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
+    await close(client, auth, casus_id, date.today().isoformat())
+    assert await current(client, auth, lijst_id) == []
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [removed] = everything.json()["plaatsingen"]
+    assert removed["verwijdering"]["reden"] == "casus-niet-meer-toegelaten"
+    assert "afgesloten" in removed["verwijdering"]["toelichting"]
+    log = await client.get(
+        f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
+        headers=auth("politie", "beheerder"),
+    )
+    activiteiten = [v["activiteit"] for v in log.json()["verwerkingen"]]
+    assert activiteiten[-2:] == ["casus-afsluiten", "prioriteringslijst-verwijderen"]
+
+
+async def test_rejection_at_the_definitive_assessment_removes_it(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus = await create_casus(client, auth)
+    await intake(client, auth, casus["id"])
+    assert (await place(client, auth, lijst_id, casus["id"])).status_code == 201
+    rejected = await client.post(
+        f"/v1/casussen/{casus['id']}/definitieve-beoordeling",
+        json=besluit("afgewezen"),
+        headers=auth(GVV),
+    )
+    assert rejected.status_code == 200, rejected.text
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_reevaluation_removes_a_case_that_left_the_process(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    """Whatever way the case left the process, the re-evaluation catches it."""
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
+    async with db.session() as session:
+        await session.execute(
+            update(CasusRow).where(CasusRow.id == casus_id).values(status="afgesloten")
+        )
+        await session.commit()
+    response = await client.post(
+        url(lijst_id, "herbeoordelingen"), json={"peildatum": "2026-06-01"}, headers=auth(GVV)
+    )
+    [verwijderd] = response.json()["verwijderd"]
+    assert verwijderd["plaatsing"] == plaatsing["id"]
+    assert verwijderd["reden"] == "casus-niet-meer-toegelaten"
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_a_new_published_version_applies_on_reevaluation(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    await place(
+        client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
+    )
+    strenger = {"telling": {"soort": "veroordeling", "periodeMaanden": 24}, "minimaal": 3}
+    await client.post(
+        url(lijst_id, "versies"),
+        json={"omschrijving": "Strenger.", "criteria": strenger},
+        headers=auth(GVV),
+    )
+    await publish(client, auth, lijst_id)
+    response = await client.post(
+        url(lijst_id, "herbeoordelingen"), json={"peildatum": "2026-06-01"}, headers=auth(GVV)
+    )
+    body = response.json()
+    assert body["versie"] == 2
+    assert [v["reden"] for v in body["verwijderd"]] == ["criteria-niet-meer-voldaan"]
+
+
+async def test_processing_log_has_placement_and_removal(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
+    await place(client, auth, lijst_id, casus_id)  # refused: already placed
+    await client.post(
+        url(lijst_id, f"plaatsingen/{plaatsing['id']}/verwijdering"),
+        json={"reden": "Niet langer nodig."},
+        headers=auth("om"),
+    )
+    response = await client.get(
+        f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
+        headers=auth("politie", "beheerder"),
+    )
+    entries = [
+        v
+        for v in response.json()["verwerkingen"]
+        if v["activiteit"].startswith("prioriteringslijst")
+    ]
+    assert [(v["activiteit"], v["handeling"], v["resultaat"], v["deelnemer"]) for v in entries] == [
+        ("prioriteringslijst-plaatsen", "vastleggen", "geslaagd", GVV),
+        ("prioriteringslijst-plaatsen", "vastleggen", "mislukt", GVV),  # 409
+        ("prioriteringslijst-verwijderen", "wijzigen", "geslaagd", "om"),
+    ]
+    pseudoniemen = {v["betrokkene"] for v in entries}
+    assert len(pseudoniemen) == 1
+    assert None not in pseudoniemen
+    assert "111222333" not in response.text
+
+
+async def test_reevaluate_all_as_the_cli_does(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    oud = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    await place(
+        client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
+    )
+    concept = await create(client, auth, "Concept")  # not published: not re-evaluated
+    resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    mine = [r for r in resultaten if r.lijst_id == lijst_id]
+    assert [(r.beoordeeld, r.gehandhaafd, len(r.verwijderd)) for r in mine] == [(2, 1, 1)]
+    assert concept["id"] not in {r.lijst_id for r in resultaten}
+    assert mine[0].verwijderd[0].plaatsing_id == oud["id"]
+    assert await stored_facts(db, oud["id"]) == 0
+    log = await client.get(
+        f"/v1/verwerkingen?casusId={oud['casusId']}&paginaGrootte=500",
+        headers=auth("politie", "beheerder"),
+    )
+    [removal] = [
+        v for v in log.json()["verwerkingen"] if v["activiteit"] == "prioriteringslijst-verwijderen"
+    ]
+    assert (removal["deelnemer"], removal["sub"]) == ("systeem", "zvh priority-lists reevaluate")
+    assert removal["betrokkene"] is not None
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    removed = next(p for p in everything.json()["plaatsingen"] if p["id"] == oud["id"])
+    assert removed["verwijdering"]["door"] == "systeem"
+    # Another partnership's lists are not touched by a run for zvh-demo.
+    assert all(
+        r.lijst_id != lijst_id for r in await reevaluate_all(db, date(2026, 6, 2), "zvh-oost")
+    )
+
+
+async def test_cli_prints_counts_only(settings: Settings) -> None:
+    env = {
+        **os.environ,
+        "ZVH_DATABASE_URL": settings.database_url,
+        "ZVH_DEV_KEY_DIR": str(settings.dev_key_dir),
+    }
+    command = [sys.executable, "-m", "app.cli", "priority-lists", "reevaluate"]
+    done = await anyio.run_process([*command, "--as-of", "2026-06-02"], env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert b"re-evaluated on 2026-06-02" in done.stderr
+    for line in done.stdout.decode().splitlines():
+        assert "beoordeeld" in line
+        assert "gehandhaafd" in line
+    future = await anyio.run_process([*command, "--as-of", "2999-01-01"], env=env, check=False)
+    assert future.returncode == 2
+
+
+async def test_withdrawing_the_list_ends_its_placements(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
+    other = await published_list(client, auth, "Top Y")
+    kept = (await place(client, auth, other, casus_id)).json()
+    withdrawn = await client.post(url(lijst_id, "intrekking"), headers=auth("om"))
+    assert withdrawn.status_code == 200
+    assert await current(client, auth, lijst_id) == []
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [removed] = everything.json()["plaatsingen"]
+    assert (removed["verwijdering"]["reden"], removed["verwijdering"]["door"]) == ("lijst-ingetrokken", "om")  # fmt: skip
+    # The case stays on the other list.
+    assert [p["id"] for p in await current(client, auth, other)] == [kept["id"]]
+    assert await stored_facts(db, kept["id"]) == 3
