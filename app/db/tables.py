@@ -83,6 +83,15 @@ class CasusRow(Base):
     __table_args__ = (
         Index("ix_casussen_zvh_status", "zvh", "status"),
         Index("ix_casussen_zvh_archiefdatum", "zvh", "archiefdatum"),
+        # The due list and the sweep: what is not yet archived, by archive date.
+        Index("ix_casussen_te_archiveren", "zvh", "gearchiveerd_op", "archiefdatum", "id"),
+        Index(
+            "ix_casussen_aanmelding_te_archiveren",
+            "zvh",
+            "aanmelding_geanonimiseerd_op",
+            "aanmelding_archiefdatum",
+            "id",
+        ),
         ForeignKeyConstraint(["zvh", "aanmelder"], ["deelnemers.zvh", "deelnemers.id"]),
     )
 
@@ -99,6 +108,13 @@ class CasusRow(Base):
     # The retention engine's dates, recomputed whenever something they depend on changes.
     maximale_bewaardatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The registration is a retention source of its own (supplier: the registrant).
+    aanmelding_archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    aanmelding_geanonimiseerd_op: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    # Set when the case went to the archive manager and was anonymised here.
+    gearchiveerd_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     gewijzigd_op: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -235,4 +251,5 @@ class PrioriteringslijstVersieRow(Base):
 
 # Registered with Base.metadata here so Alembic and the tests see them (E402: on purpose
 # at the bottom, after Base's own tables).
-from app.db import tables_verstrekkingen  # noqa: E402, F401
+from app.db import tables_verstrekkingen  # noqa: E402, F401, I001
+from app.db import tables_bewaren  # noqa: E402, F401
