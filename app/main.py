@@ -23,6 +23,7 @@ from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (
     bewaartermijn,
+    bewaren,
     casussen,
     criteria,
     deelnemers,
@@ -40,6 +41,7 @@ ROUTERS = (
     casussen.router,
     verstrekkingen.router,
     bewaartermijn.router,
+    bewaren.router,
     criteria.router,
     verwerkingen.router,
     prioriteringslijsten.router,

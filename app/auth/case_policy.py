@@ -29,6 +29,9 @@ class CasusActie(StrEnum):
     GEGEVENS_LEZEN = "gegevens-lezen"
     CORRECTIE_MELDEN = "correctie-melden"
     GEGEVENS_CORRIGEREN = "gegevens-corrigeren"
+    BEWAARTERMIJN_LEZEN = "bewaartermijn-lezen"
+    VERLENGEN = "bewaartermijn-verlengen"
+    INSTEMMEN = "verlenging-instemmen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,20 @@ def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
     return None
 
 
+def may_read_retention(caller: Caller, _casus: CasusFeiten) -> bool:
+    """The joint controllers, the archive manager and the administrator, also once the
+    case is shielded: they decide on extensions and act on the archive date (model art. 16)."""
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or any(
+        caller.has_rol(rol) for rol in (Rol.ARCHIEFBEHEERDER, Rol.BEHEERDER)
+    )
+
+
+def _may_answer_consent(caller: Caller, casus: CasusFeiten) -> bool:
+    # Whether the caller's organisation supplied data and was asked is checked with the
+    # extension itself; an incidental participant only after signing its statement.
+    return caller.is_vaste_deelnemer or caller.deelnemer in casus.verklaring_getekend
+
+
 Rule = Callable[[Caller, CasusFeiten], bool]
 
 POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
@@ -206,6 +223,21 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         ),
         "Alleen de verstrekker corrigeert zijn gegevens, zolang de casus niet is afgeschermd "
         "(art. 1.6 BGS).",
+    ),
+    CasusActie.BEWAARTERMIJN_LEZEN: (
+        may_read_retention,
+        "De bewaartermijn zien de gezamenlijk verwerkingsverantwoordelijken, de "
+        "archiefbeheerder en de beheerder (art. 1.8 lid 7 WGS, art. 16 bestuurlijke afspraken).",
+    ),
+    CasusActie.VERLENGEN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken besluiten tot verlenging "
+        "(art. 1.16 BGS).",
+    ),
+    CasusActie.INSTEMMEN: (
+        _may_answer_consent,
+        "Alleen een deelnemer die gegevens in deze casus verstrekte, stemt in voor zijn eigen "
+        "organisatie (art. 1.16 BGS, factsheet Bewaartermijnen).",
     ),
 }
 

@@ -21,6 +21,8 @@ class Actie(StrEnum):
     PRIORITERINGSLIJSTEN_LEZEN = "prioriteringslijsten-lezen"
     PRIORITERINGSLIJSTEN_BEHEREN = "prioriteringslijsten-beheren"
     PRIORITERINGSLIJST_TOETSEN = "prioriteringslijst-toetsen"
+    BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
+    INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -49,6 +51,12 @@ def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
     )
 
 
+def _archiefbeheerder_or_beheerder(caller: Caller) -> bool:
+    # Roles of fixed participants only (Caller.has_rol): the archive manager appointed
+    # under art. 16.2 of the model agreement, and the system administrator.
+    return caller.has_rol(Rol.ARCHIEFBEHEERDER) or caller.has_rol(Rol.BEHEERDER)
+
+
 _GVV = (
     "Alleen de gezamenlijk verwerkingsverantwoordelijken (overheidsdeelnemers, art. 2.32 "
     "WGS) beheren en toetsen prioriteringslijsten."
@@ -75,6 +83,12 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.PRIORITERINGSLIJSTEN_LEZEN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJSTEN_BEHEREN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJST_TOETSEN: (_joint_controller, _GVV),
+    Actie.BEWAARTERMIJNEN_BEWAKEN: (
+        _archiefbeheerder_or_beheerder,
+        "Alleen de archiefbeheerder en de beheerder (art. 16 bestuurlijke afspraken).",
+    ),
+    # Each organisation sees only the consent requests addressed to itself.
+    Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
 }
 
 

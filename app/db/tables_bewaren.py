@@ -38,7 +38,9 @@ class InstemmingRow(Base):
     """A supplier's consent to keep its data for an extension; None while it is asked."""
 
     __tablename__ = "instemmingen"
-    __table_args__ = (Index("ix_instemmingen_zvh_deelnemer_open", "zvh", "deelnemer", "instemming"),)
+    __table_args__ = (
+        Index("ix_instemmingen_zvh_deelnemer_open", "zvh", "deelnemer", "instemming"),
+    )
 
     verlenging_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("verlengingen.id"), primary_key=True

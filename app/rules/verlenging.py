@@ -54,7 +54,9 @@ def apply_extensions(
         if besluit_problem is not None:
             problems.append(InvalidParam(f"{name}.besluitdatum", *besluit_problem))
         situation_problem = (
-            None if index < besloten else _situation_problem(verlenging.reden, casus, maximum, beleid)
+            None
+            if index < besloten
+            else _situation_problem(verlenging.reden, casus, maximum, beleid)
         )
         if situation_problem is not None:
             problems.append(

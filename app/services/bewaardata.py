@@ -84,7 +84,10 @@ async def bewaarstand(
     alle = besloten + ((nieuwe_verlenging,) if nieuwe_verlenging else ())
     bronnen = (
         Bron(AANMELDING, casus.aanmelder),
-        *(Bron(v.id, v.deelnemer, False, v.wettelijke_uiterlijke_bewaardatum) for v in verstrekkingen),
+        *(
+            Bron(v.id, v.deelnemer, False, v.wettelijke_uiterlijke_bewaardatum)
+            for v in verstrekkingen
+        ),
     )
     prefixes = [_consented_prefix(b.deelnemer, verlengingen, antwoorden) for b in bronnen]
     data = Casusdata(
@@ -107,9 +110,7 @@ async def bewaarstand(
         if 0 < k < len(alle):
             patched[index] = _partial(data, bron, k, uitkomst, peildatum, beleid)
     uitkomst.bronnen = tuple(patched)
-    return Bewaarstand(
-        data, uitkomst, verlengingen, verstrekkingen, frozenset(antwoorden)
-    )
+    return Bewaarstand(data, uitkomst, verlengingen, verstrekkingen, frozenset(antwoorden))
 
 
 def _partial(
@@ -134,7 +135,11 @@ def _partial(
         datum, grens = volledig.archiefdatum, BronGrens.CASUS
     else:
         datum = deel.archiefdatum
-        grens = deel.begrensd_door if deel.begrensd_door is not BronGrens.CASUS else BronGrens.GEEN_INSTEMMING
+        grens = (
+            deel.begrensd_door
+            if deel.begrensd_door is not BronGrens.CASUS
+            else BronGrens.GEEN_INSTEMMING
+        )
     return BronBewaartermijn(
         id=bron.id,
         deelnemer=bron.deelnemer,
