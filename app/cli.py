@@ -1,4 +1,4 @@
-"""The `zvh` command: serve, migrate, seed-demo, token, priority-lists, openapi."""
+"""The `zvh` command: serve, migrate, seed-demo, token, openapi, priority-lists, retention."""
 
 import argparse
 import asyncio
@@ -6,9 +6,14 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import ConfigurationError, Environment, Settings, get_settings
 from app.domain.deelnemer import Deelnemertype, Rol
+
+if TYPE_CHECKING:
+    from app.services import archivering
 
 
 def _settings() -> Settings:
@@ -158,6 +163,70 @@ def cmd_openapi(_args: argparse.Namespace) -> int:
     return 0
 
 
+async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
+    from app.db.session import Database, create_engine
+    from app.services import archivering
+    from app.services.bewaartermijn import today_in_amsterdam
+
+    opdracht = archivering.Opdracht(
+        as_of=args.as_of,
+        archive_dir=args.archive_dir,
+        execute=args.execute,
+        hold=settings.destruction_hold,
+        beleid=settings.bewaarbeleid(),
+        archiefbeheerder=args.archiefbeheerder,
+        vandaag=today_in_amsterdam(),
+    )
+    database = Database(create_engine(settings.database_url))
+    try:
+        try:
+            uitkomst = await archivering.sweep(
+                database, opdracht, lambda line: print(line, file=sys.stderr)
+            )
+        except archivering.NotYetDue as exc:
+            print(f"zvh: {exc}", file=sys.stderr)
+            return 2
+        except archivering.HoldActive as exc:
+            _print_plan(await archivering.plan(database, opdracht.as_of), args.as_of)
+            print(f"zvh: {exc}", file=sys.stderr)
+            return EXIT_HOLD
+    finally:
+        await database.dispose()
+    _print_plan(uitkomst, args.as_of)
+    if args.execute:
+        print(
+            f"archived and anonymised: {uitkomst.gearchiveerd} cases, "
+            f"{uitkomst.bronnen_gearchiveerd} sources; skipped (done or no longer due): "
+            f"{uitkomst.overgeslagen}; failed: {len(uitkomst.mislukt)}"
+        )
+    else:
+        print("dry run: nothing changed (use --execute to archive and anonymise)")
+    return 1 if uitkomst.mislukt else 0
+
+
+# `--execute` under the destruction hold did not do what was asked: a distinct non-zero
+# code, so a scheduled job notices without mistaking it for a failure.
+EXIT_HOLD = 3
+
+
+def _print_plan(uitkomst: "archivering.Uitkomst", as_of: object) -> None:
+    print(f"due before {as_of}:")
+    for zvh in sorted(set(uitkomst.casussen) | set(uitkomst.bronnen)):
+        cases = uitkomst.casussen.get(zvh, [])
+        bronnen = uitkomst.bronnen.get(zvh, [])
+        print(f"  {zvh}: {len(cases)} cases, {len(bronnen)} sources of kept cases")
+        for casus_id in cases:
+            print(f"    casus {casus_id}")
+        for casus_id, bron_id in bronnen:
+            print(f"    bron  {casus_id} {bron_id}")
+    if not uitkomst.casussen and not uitkomst.bronnen:
+        print("  nothing")
+
+
+def cmd_retention_sweep(args: argparse.Namespace) -> int:
+    return asyncio.run(_sweep(_settings(), args))
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="zvh", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -198,6 +267,22 @@ def parser() -> argparse.ArgumentParser:
     reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+
+    retention = commands.add_parser("retention", help="retention management")
+    retention_commands = retention.add_subparsers(dest="retention_command", required=True)
+    sweep = retention_commands.add_parser(
+        "sweep",
+        help="list what is due; with --execute archive and anonymise it (not under the hold)",
+    )
+    sweep.add_argument("--as-of", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    sweep.add_argument("--archive-dir", required=True, type=Path)
+    sweep.add_argument("--execute", action="store_true")
+    sweep.add_argument(
+        "--archiefbeheerder",
+        default="archiefbeheerder",
+        help="who holds the archive (model art. 16.2); recorded with each document",
+    )
+    sweep.set_defaults(func=cmd_retention_sweep)
     return root
 
 

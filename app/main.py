@@ -23,6 +23,7 @@ from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (
     bewaartermijn,
+    bewaren,
     casusoverleg,
     casussen,
     criteria,
@@ -47,6 +48,7 @@ ROUTERS = (
     informatieplicht.router,
     instellingen.router,
     bewaartermijn.router,
+    bewaren.router,
     criteria.router,
     verwerkingen.router,
     prioriteringslijsten.router,

@@ -36,6 +36,9 @@ class CasusActie(StrEnum):
     INFORMATIEPLICHT_LEZEN = "informatieplicht-lezen"
     INFORMATIEPLICHT_VASTLEGGEN = "informatieplicht-vastleggen"
     PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
+    BEWAARTERMIJN_LEZEN = "bewaartermijn-lezen"
+    VERLENGEN = "bewaartermijn-verlengen"
+    INSTEMMEN = "verlenging-instemmen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +183,20 @@ def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
     return None
 
 
+def may_read_retention(caller: Caller, _casus: CasusFeiten) -> bool:
+    """The joint controllers, the archive manager and the administrator, also once the
+    case is shielded: they decide on extensions and act on the archive date (model art. 16)."""
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or any(
+        caller.has_rol(rol) for rol in (Rol.ARCHIEFBEHEERDER, Rol.BEHEERDER)
+    )
+
+
+def _may_answer_consent(caller: Caller, casus: CasusFeiten) -> bool:
+    # Whether the caller's organisation supplied data and was asked is checked with the
+    # extension itself; an incidental participant only after signing its statement.
+    return caller.is_vaste_deelnemer or caller.deelnemer in casus.verklaring_getekend
+
+
 Rule = Callable[[Caller, CasusFeiten], bool]
 
 
@@ -306,6 +323,21 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "De informatieplicht voert het contactpunt uit (een gemeente die gezamenlijk "
         "verwerkingsverantwoordelijke is), of de netwerkmanager die daartoe gemandateerd is "
         "(art. 1.3 BGS; art. 14.2 en 14.7 en bijlage 4 bestuurlijke afspraken).",
+    ),
+    CasusActie.BEWAARTERMIJN_LEZEN: (
+        may_read_retention,
+        "De bewaartermijn zien de gezamenlijk verwerkingsverantwoordelijken, de "
+        "archiefbeheerder en de beheerder (art. 1.8 lid 7 WGS, art. 16 bestuurlijke afspraken).",
+    ),
+    CasusActie.VERLENGEN: (
+        _gvv,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken besluiten tot verlenging "
+        "(art. 1.16 BGS).",
+    ),
+    CasusActie.INSTEMMEN: (
+        _may_answer_consent,
+        "Alleen een deelnemer die gegevens in deze casus verstrekte, stemt in voor zijn eigen "
+        "organisatie (art. 1.16 BGS, factsheet Bewaartermijnen).",
     ),
 }
 

@@ -25,6 +25,8 @@ class Actie(StrEnum):
     PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
     PRIORITERINGSLIJST_VERWIJDEREN = "prioriteringslijst-verwijderen"
     PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
+    BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
+    INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -51,6 +53,12 @@ def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
         caller.is_gezamenlijk_verwerkingsverantwoordelijke
         and caller.has_rol(Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
     )
+
+
+def _archiefbeheerder_or_beheerder(caller: Caller) -> bool:
+    # Roles of fixed participants only (Caller.has_rol): the archive manager appointed
+    # under art. 16.2 of the model agreement, and the system administrator.
+    return caller.has_rol(Rol.ARCHIEFBEHEERDER) or caller.has_rol(Rol.BEHEERDER)
 
 
 _GVV = (
@@ -87,6 +95,12 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.PRIORITERINGSLIJST_PLAATSEN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJST_VERWIJDEREN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSPLAATSINGEN_LEZEN: (_joint_controller, _GVV),
+    Actie.BEWAARTERMIJNEN_BEWAKEN: (
+        _archiefbeheerder_or_beheerder,
+        "Alleen de archiefbeheerder en de beheerder (art. 16 bestuurlijke afspraken).",
+    ),
+    # Each organisation sees only the consent requests addressed to itself.
+    Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
 }
 
 

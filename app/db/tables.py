@@ -86,6 +86,15 @@ class CasusRow(Base):
     __table_args__ = (
         Index("ix_casussen_zvh_status", "zvh", "status"),
         Index("ix_casussen_zvh_archiefdatum", "zvh", "archiefdatum"),
+        # The due list and the sweep: what is not yet archived, by archive date.
+        Index("ix_casussen_te_archiveren", "zvh", "gearchiveerd_op", "archiefdatum", "id"),
+        Index(
+            "ix_casussen_aanmelding_te_archiveren",
+            "zvh",
+            "aanmelding_geanonimiseerd_op",
+            "aanmelding_archiefdatum",
+            "id",
+        ),
         ForeignKeyConstraint(["zvh", "aanmelder"], ["deelnemers.zvh", "deelnemers.id"]),
     )
 
@@ -102,6 +111,13 @@ class CasusRow(Base):
     # The retention engine's dates, recomputed whenever something they depend on changes.
     maximale_bewaardatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The registration is a retention source of its own (supplier: the registrant).
+    aanmelding_archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    aanmelding_geanonimiseerd_op: Mapped[datetime | None] = mapped_column(
+        UtcDateTime(), nullable=True
+    )
+    # Set when the case went to the archive manager and was anonymised here.
+    gearchiveerd_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime())
     gewijzigd_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
@@ -238,4 +254,9 @@ class PrioriteringslijstVersieRow(Base):
 
 # The tables of other modules register with Base.metadata when imported; importing them
 # here, at the bottom on purpose, lets Alembic and the tests see every table.
-from app.db import tables_overleg, tables_plaatsing, tables_verstrekkingen  # noqa: E402, F401
+from app.db import (  # noqa: E402, F401
+    tables_bewaren,
+    tables_overleg,
+    tables_plaatsing,
+    tables_verstrekkingen,
+)

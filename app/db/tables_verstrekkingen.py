@@ -33,7 +33,16 @@ class GegevensverstrekkingRow(Base):
     """One supply of data to a case; its content lives in versions (corrections)."""
 
     __tablename__ = "gegevensverstrekkingen"
-    __table_args__ = (Index("ix_gegevensverstrekkingen_zvh_archiefdatum", "zvh", "archiefdatum"),)
+    __table_args__ = (
+        Index("ix_gegevensverstrekkingen_zvh_archiefdatum", "zvh", "archiefdatum"),
+        Index(
+            "ix_gegevensverstrekkingen_te_archiveren",
+            "zvh",
+            "geanonimiseerd_op",
+            "archiefdatum",
+            "id",
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)
@@ -49,6 +58,8 @@ class GegevensverstrekkingRow(Base):
     wettelijke_uiterlijke_bewaardatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Filled by the retention engine (issue 7): the source's own archive date.
     archiefdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Set when this source went to the archive manager and its content was anonymised.
+    geanonimiseerd_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     versie: Mapped[int] = mapped_column(Integer)
     verstrekt_op: Mapped[datetime] = mapped_column(UtcDateTime())
     gewijzigd_op: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.case_policy import CasusActie
-from app.deps import Idempotent, Registry, Session
+from app.deps import AppSettings, Idempotent, Registry, Session
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -128,12 +128,18 @@ async def supply(
     _: Idempotent,
     session: Session,
     cache: Registry,
+    settings: AppSettings,
     body: GegevensverstrekkingNieuw,
     response: Response,
 ) -> Gegevensverstrekking:
     snapshot = await cache.snapshot(session, access.caller.zvh)
     vid = await verstrekkingen.supply(
-        session, access, body, snapshot.deelnemers.keys(), vandaag=today_in_amsterdam()
+        session,
+        access,
+        body,
+        snapshot.deelnemers.keys(),
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
     )
     await session.flush()
     item = await verstrekkingweergave.visible_one(session, access, vid)

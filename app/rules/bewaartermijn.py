@@ -33,11 +33,17 @@ STANDAARD_BELEID = Bewaarbeleid()
 
 
 def calculate_bewaartermijn(
-    casus: Casusdata, peildatum: date, beleid: Bewaarbeleid = STANDAARD_BELEID
+    casus: Casusdata,
+    peildatum: date,
+    beleid: Bewaarbeleid = STANDAARD_BELEID,
+    *,
+    besloten: int = 0,
 ) -> Bewaartermijn:
     """Every retention date of one case on `peildatum`, with the articles applied.
 
-    Raises InvalidInput listing every problem found, each with a stable code.
+    `besloten`: the first so many extensions were decided earlier and their situation was
+    judged then (a stored case); a later change such as reopening after a situation-2
+    extension does not undo them. Raises InvalidInput listing every problem found.
     """
     problems = _check_case_dates(casus)
     try:
@@ -45,7 +51,7 @@ def calculate_bewaartermijn(
     except DateOutOfRange:
         problems.append(out_of_range("aanmelddatum"))
         raise InvalidInput(problems) from None
-    verlengingen = apply_extensions(casus, basis, beleid, problems)
+    verlengingen = apply_extensions(casus, basis, beleid, problems, besloten=besloten)
     _check_bronnen(casus.bronnen, problems)
     if problems:
         raise InvalidInput(problems)

@@ -23,9 +23,17 @@ _ONE_DAY = timedelta(days=1)
 
 
 def apply_extensions(
-    casus: Casusdata, basis: date, beleid: Bewaarbeleid, problems: list[InvalidParam]
+    casus: Casusdata,
+    basis: date,
+    beleid: Bewaarbeleid,
+    problems: list[InvalidParam],
+    *,
+    besloten: int = 0,
 ) -> tuple[ToegepasteVerlenging, ...]:
-    """Apply the extensions in order: each starts at the current maximum (art. 1.16 BGS)."""
+    """Apply the extensions in order: each starts at the current maximum (art. 1.16 BGS).
+
+    The situation of the first `besloten` extensions was judged when they were decided.
+    """
     applied: list[ToegepasteVerlenging] = []
     maximum = basis
     for index, verlenging in enumerate(casus.verlengingen):
@@ -45,7 +53,11 @@ def apply_extensions(
         )
         if besluit_problem is not None:
             problems.append(InvalidParam(f"{name}.besluitdatum", *besluit_problem))
-        situation_problem = _situation_problem(verlenging.reden, casus, maximum, beleid)
+        situation_problem = (
+            None
+            if index < besloten
+            else _situation_problem(verlenging.reden, casus, maximum, beleid)
+        )
         if situation_problem is not None:
             problems.append(
                 InvalidParam(

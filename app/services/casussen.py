@@ -23,13 +23,13 @@ from app.db.tables import (
 from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus, Gebeurtenissoort, transition
 from app.domain.criteria import Fase
-from app.domain.errors import InvalidInput, InvalidParam, NotFound, PreconditionFailed
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound, PreconditionFailed
 from app.domain.verwerking import Handeling
-from app.rules.bewaartermijn import calculate_bewaartermijn
-from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata
+from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.criteria import assess_criteria
 from app.schemas.casussen import Beoordelingsbesluit, CasusAanmelding
 from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.services.bewaardata import bewaarstand, store
 from app.services.informatieplicht import informatieplicht_bij_toelating
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -98,25 +98,14 @@ async def open_casus(
     log.record(caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem)
     feiten = await _feiten(repo, casus)
     authorize_casus(caller, actie, feiten)
+    if casus.gearchiveerd_op is not None and handeling is not Handeling.RAADPLEGEN:
+        raise Conflict(
+            "Deze casus is gearchiveerd en geanonimiseerd; verzoeken erover behandelt de "
+            "archiefbeheerder (art. 16 bestuurlijke afspraken, factsheet Bewaartermijnen).",
+            code="casus-gearchiveerd",
+        )
     _precondition(casus, if_match)
     return CasusToegang(caller, casus, feiten, pseudoniem)
-
-
-def _bewaardata(
-    aanmelddatum: date,
-    afsluitdatum: date | None,
-    afwijzingsdatum: date | None,
-    beleid: Bewaarbeleid,
-    vandaag: date,
-) -> dict[str, date]:
-    """The retention engine's dates for the stored case (art. 1.8 lid 7 WGS, 1.16 BGS)."""
-    uitkomst = calculate_bewaartermijn(
-        Casusdata(aanmelddatum, afsluitdatum, afwijzingsdatum), vandaag, beleid
-    )
-    return {
-        "maximale_bewaardatum": uitkomst.maximale_bewaardatum,
-        "archiefdatum": uitkomst.archiefdatum,
-    }
 
 
 def _event(
@@ -196,7 +185,9 @@ async def register(
         aangemaakt_op=now,
         gewijzigd_op=now,
     )
-    for key, value in _bewaardata(aanmelddatum, None, None, beleid, vandaag).items():
+    # No extension or supply exists yet: the engine sees the registration alone.
+    stand = await bewaarstand(session, casus, beleid, vandaag)
+    for key, value in store(session, casus, stand).items():
         setattr(casus, key, value)
     pseudoniem = new_id()
     uitkomst = Toetsingsuitkomst.of(assess_criteria(aanmelding.criteria.to_domain(), Fase.INTAKE))
@@ -237,8 +228,10 @@ async def _change(
     afwijzingsdatum = values.get("afwijzingsdatum", casus.afwijzingsdatum)
     assert afsluitdatum is None or isinstance(afsluitdatum, date)
     assert afwijzingsdatum is None or isinstance(afwijzingsdatum, date)
-    bewaardata = _bewaardata(casus.aanmelddatum, afsluitdatum, afwijzingsdatum, beleid, vandaag)
-    values = {**values, **bewaardata, "gewijzigd_op": now_utc()}
+    stand = await bewaarstand(
+        session, casus, beleid, vandaag, afsluitdatum=afsluitdatum, afwijzingsdatum=afwijzingsdatum
+    )
+    values = {**values, **store(session, casus, stand), "gewijzigd_op": now_utc()}
     if not await CasusRepository(session).save_status(casus, casus.versie, **values):
         raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
     await session.refresh(casus)

@@ -19,12 +19,14 @@ from app.db.tables_verstrekkingen import (
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
 from app.domain.verstrekking import conflicting_conditions
+from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.schemas.casussen import Geheimhoudingsregime
 from app.schemas.verstrekkingen import (
     CorrectieNieuw,
     CorrectieverzoekNieuw,
     GegevensverstrekkingNieuw,
 )
+from app.services import bewaardata
 from app.services.casussen import CasusToegang
 from app.services.gegevensverzoeken import require_admitted
 from app.services.verstrekkingweergave import visible_one
@@ -129,8 +131,10 @@ async def supply(
     vaste_deelnemers: Collection[str],
     *,
     vandaag: date,
+    beleid: Bewaarbeleid,
 ) -> str:
-    """Store a supply with its conditions; returns its id."""
+    """Store a supply with its conditions, and its archive date (a retention source,
+    art. 1.16 BGS); returns its id."""
     require_admitted(toegang)
     problems = await _check(session, toegang, body, vaste_deelnemers, vandaag)
     if problems:
@@ -160,6 +164,7 @@ async def supply(
     repo.add(row)
     await session.flush()
     repo.add(_versie(toegang, row.id, 1, body.inhoud, None))
+    await bewaardata.refresh(session, toegang.casus, beleid, vandaag)
     return row.id
 
 

@@ -1,0 +1,229 @@
+"""Retention management (art. 1.8 lid 7 WGS, art. 1.16 BGS, art. 16 bestuurlijke afspraken).
+
+`/v1/casussen/{id}/bewaartermijn`, `.../verlengingen`, `.../instemmingen`,
+`/v1/instemmingsverzoeken` and `/v1/bewaartermijnen/verlopen`.
+"""
+
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import Depends, Path, Query, Response
+
+from app.auth.case_policy import CasusActie
+from app.auth.claims import Caller
+from app.auth.policy import Actie
+from app.deps import AppSettings, Idempotent, Log, Session, allowed
+from app.domain.verwerking import Handeling
+from app.problems import problem_responses
+from app.routers import v1_router
+from app.routers.casussen import READ, toegang
+from app.schemas.bewaren import (
+    CasusBewaartermijn,
+    InstemmingNieuw,
+    Instemmingsverzoeken,
+    VerlengingNieuw,
+    Verlengingsbesluit,
+    Verlengingsbesluiten,
+    VerlopenPagina,
+)
+from app.services import bewaaroverzicht, verlengingen
+from app.services.bewaartermijn import today_in_amsterdam
+from app.services.casussen import CasusToegang
+
+router = v1_router(tags=["Bewaartermijnen"])
+
+VerlengingId = Annotated[str, Path(max_length=36, description="Kenmerk van de verlenging.")]
+CREATE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
+Peildatum = Annotated[
+    date | None,
+    Query(
+        description="Datum waarop `verlopen` wordt bepaald; standaard vandaag (Europe/Amsterdam)."
+    ),
+]
+Pagina = Annotated[int, Query(ge=1, le=100_000)]
+PaginaGrootte = Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)]
+
+Lezen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.BEWAARTERMIJN_LEZEN, "casus-bewaartermijn", Handeling.RAADPLEGEN)),
+]
+Verlengen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.VERLENGEN, "casus-bewaartermijn", Handeling.VASTLEGGEN)),
+]
+Instemmen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.INSTEMMEN, "casus-bewaartermijn", Handeling.VASTLEGGEN)),
+]
+Bewaker = Annotated[Caller, Depends(allowed(Actie.BEWAARTERMIJNEN_BEWAKEN))]
+Verstrekker = Annotated[Caller, Depends(allowed(Actie.INSTEMMINGSVERZOEKEN_LEZEN))]
+
+
+@router.get(
+    "/casussen/{casus_id}/bewaartermijn",
+    operation_id="casusBewaartermijnOpvragen",
+    summary="De bewaartermijn van de casus en van elke bron (art. 1.8 lid 7 WGS, art. 1.16 BGS)",
+    description=(
+        "Dezelfde vorm als `/v1/bewaartermijn-berekeningen`, voor de opgeslagen casus: de bronnen "
+        "zijn de aanmelding (`aanmelding`, verstrekker de aanmelder) en elke gegevensverstrekking. "
+        "Voor de gezamenlijk verwerkingsverantwoordelijken, de archiefbeheerder en de beheerder, "
+        "ook na afsluiting."
+    ),
+    responses=READ,
+)
+async def get_bewaartermijn(
+    access: Lezen, session: Session, settings: AppSettings, peildatum: Peildatum = None
+) -> CasusBewaartermijn:
+    return await bewaaroverzicht.casus_bewaartermijn(
+        session, access, settings.bewaarbeleid(), peildatum or today_in_amsterdam()
+    )
+
+
+@router.post(
+    "/casussen/{casus_id}/verlengingen",
+    operation_id="bewaartermijnVerlengen",
+    summary="Verleng de bewaartermijn, met ingang van de huidige maximale bewaardatum (art. 1.16 BGS)",
+    description=(
+        "De gezamenlijk verwerkingsverantwoordelijken besluiten vandaag tot verlenging met ten "
+        "hoogste 24 maanden, in situatie 1 (`criteria-nog-van-toepassing`) of 2 "
+        "(`terugvalrisico`). Elke deelnemer die gegevens in de casus verstrekte, wordt om "
+        "instemming gevraagd; zijn gegevens worden alleen met instemming langer bewaard, en "
+        "nooit langer dan een andere wet toestaat."
+    ),
+    status_code=201,
+    responses=CREATE,
+)
+async def extend(
+    access: Verlengen,
+    _: Idempotent,
+    session: Session,
+    settings: AppSettings,
+    body: VerlengingNieuw,
+    response: Response,
+) -> Verlengingsbesluit:
+    vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
+    row = await verlengingen.extend(session, access, body, vandaag=vandaag, beleid=beleid)
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
+    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+
+
+@router.get(
+    "/casussen/{casus_id}/verlengingen",
+    operation_id="verlengingenLijst",
+    summary="De verlengingen van de casus met de verzoeken om instemming",
+    responses=READ,
+)
+async def list_extensions(
+    access: Lezen, session: Session, settings: AppSettings
+) -> Verlengingsbesluiten:
+    rows = await verlengingen.all_for(session, access)
+    return Verlengingsbesluiten(
+        verlengingen=await verlengingen.render(
+            session, access, rows, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
+        )
+    )
+
+
+@router.get(
+    "/casussen/{casus_id}/verlengingen/{verlenging_id}",
+    operation_id="verlengingOpvragen",
+    summary="Eén verlenging met de verzoeken om instemming",
+    responses=READ,
+)
+async def get_extension(
+    access: Lezen, session: Session, settings: AppSettings, verlenging_id: VerlengingId
+) -> Verlengingsbesluit:
+    row = await verlengingen.one_for(session, access, verlenging_id)
+    rendered = await verlengingen.render(
+        session, access, [row], vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
+    )
+    return rendered[0]
+
+
+@router.post(
+    "/casussen/{casus_id}/verlengingen/{verlenging_id}/instemmingen",
+    operation_id="verlengingInstemmen",
+    summary="Een verstrekker stemt voor zijn eigen organisatie wel of niet in (art. 1.16 BGS)",
+    status_code=201,
+    responses=CREATE,
+)
+async def consent(
+    access: Instemmen,
+    _: Idempotent,
+    session: Session,
+    settings: AppSettings,
+    verlenging_id: VerlengingId,
+    body: InstemmingNieuw,
+    response: Response,
+) -> Verlengingsbesluit:
+    vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
+    row = await verlengingen.answer(
+        session, access, verlenging_id, body, vandaag=vandaag, beleid=beleid
+    )
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
+    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+
+
+@router.get(
+    "/instemmingsverzoeken",
+    operation_id="instemmingsverzoekenLijst",
+    summary="De open verzoeken om instemming met een verlenging aan uw organisatie",
+    responses=problem_responses(400, 401),
+)
+async def list_consent_requests(
+    caller: Verstrekker,
+    session: Session,
+    log: Log,
+    pagina: Pagina = 1,
+    pagina_grootte: PaginaGrootte = 50,
+) -> Instemmingsverzoeken:
+    items, more = await bewaaroverzicht.open_requests(
+        session, log, caller, pagina=pagina, pagina_grootte=pagina_grootte
+    )
+    volgende = None
+    if more:
+        query = urlencode({"pagina": pagina + 1, "paginaGrootte": pagina_grootte})
+        volgende = f"/v1/instemmingsverzoeken?{query}"
+    return Instemmingsverzoeken(
+        instemmingsverzoeken=items, pagina=pagina, pagina_grootte=pagina_grootte, volgende=volgende
+    )
+
+
+@router.get(
+    "/bewaartermijnen/verlopen",
+    operation_id="verlopenBewaartermijnenLijst",
+    summary="Te archiveren casussen en bronnen van uw samenwerkingsverband (art. 1.8 lid 7 WGS)",
+    description=(
+        "Casussen waarvan de archiefdatum voor de peildatum ligt, en bronnen daarvan die eerder "
+        "verlopen dan de casus zelf (geen instemming met verlenging, of een wettelijke "
+        "uiterste bewaardatum), op archiefdatum. Alleen voor de archiefbeheerder en de "
+        "beheerder (art. 16 bestuurlijke afspraken); zonder persoonsgegevens."
+    ),
+    responses=problem_responses(400, 401, 403),
+)
+async def list_due(
+    caller: Bewaker,
+    session: Session,
+    log: Log,
+    peildatum: Peildatum = None,
+    pagina: Pagina = 1,
+    pagina_grootte: PaginaGrootte = 50,
+) -> VerlopenPagina:
+    datum = peildatum or today_in_amsterdam()
+    regels, more = await bewaaroverzicht.due_page(
+        session, log, caller, datum, pagina=pagina, pagina_grootte=pagina_grootte
+    )
+    volgende = None
+    if more:
+        query = urlencode(
+            {"peildatum": datum.isoformat(), "pagina": pagina + 1, "paginaGrootte": pagina_grootte}
+        )
+        volgende = f"/v1/bewaartermijnen/verlopen?{query}"
+    return VerlopenPagina(
+        peildatum=datum,
+        verlopen=regels,
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende,
+    )

@@ -1,0 +1,146 @@
+"""Retention management on the wire: extensions, consents, the due list (art. 1.16 BGS)."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from app.rules.bewaartermijn_typen import Verlengingsreden
+from app.schemas.base import ApiModel, RequestModel
+from app.schemas.bewaartermijn import BewaartermijnUitkomst
+from app.schemas.casussen import MAX_TEKST
+
+_REDEN = (
+    "`criteria-nog-van-toepassing` (situatie 1: op de maximale bewaardatum nog open omdat de "
+    "criteria van art. 2.20 BGS gelden) of `terugvalrisico` (situatie 2: minder dan een jaar "
+    "voor de maximale bewaardatum afgesloten, met groot risico op terugval)."
+)
+
+
+class VerlengingNieuw(RequestModel):
+    """Een besluit tot verlenging van de bewaartermijn, vandaag genomen (art. 1.16 BGS)."""
+
+    maanden: int = Field(
+        strict=True,
+        description="1 tot en met 24 maanden (art. 1.16 BGS: ten hoogste twee jaar per besluit).",
+    )
+    reden: Verlengingsreden = Field(description=_REDEN)
+    motivering: str = Field(
+        min_length=1,
+        max_length=MAX_TEKST,
+        description="Waarom de situatie van toepassing is; wordt vastgelegd (factsheet).",
+    )
+
+
+class InstemmingNieuw(RequestModel):
+    """Het antwoord van een verstrekker op een verzoek om instemming (art. 1.16 BGS)."""
+
+    instemming: bool = Field(
+        strict=True,
+        description=(
+            "Of uw organisatie instemt met het langer bewaren van de gegevens die zij in deze "
+            "casus verstrekte; zonder instemming gaan die gegevens op de maximale bewaardatum "
+            "van voor de verlenging naar het archief."
+        ),
+    )
+
+
+class Instemming(ApiModel):
+    """Het verzoek om instemming aan één verstrekker en zijn antwoord."""
+
+    deelnemer: str = Field(description="De verstrekker die om instemming is gevraagd.")
+    instemming: bool | None = Field(description="Het antwoord; null zolang het open is.")
+    gevraagd_op: datetime
+    beantwoord_op: datetime | None
+
+
+class Verlengingsbesluit(ApiModel):
+    """Een verlenging van de maximale bewaardatum, met de verzoeken om instemming."""
+
+    id: str
+    casus_id: str
+    besluitdatum: date
+    maanden: int
+    reden: Verlengingsreden = Field(description=_REDEN)
+    motivering: str | None = Field(description="Leeg na anonimisering.")
+    besloten_door: str = Field(description="De gezamenlijk verwerkingsverantwoordelijke.")
+    ingangsdatum: date | None = Field(
+        description="De maximale bewaardatum die deze verlenging verlengt."
+    )
+    einddatum: date | None = Field(description="De nieuwe maximale bewaardatum.")
+    instemmingen: list[Instemming] = Field(
+        description=(
+            "De verzoeken om instemming: alle voor de verantwoordelijken, de archiefbeheerder "
+            "en de beheerder; voor een verstrekker alleen het zijne."
+        )
+    )
+
+
+class Verlengingsbesluiten(ApiModel):
+    verlengingen: list[Verlengingsbesluit]
+
+
+class Instemmingsverzoek(ApiModel):
+    """Een open verzoek aan uw organisatie om in te stemmen met een verlenging."""
+
+    casus_id: str
+    verlenging_id: str
+    besluitdatum: date
+    maanden: int
+    reden: Verlengingsreden = Field(description=_REDEN)
+    motivering: str | None
+    gevraagd_op: datetime
+
+
+class Instemmingsverzoeken(ApiModel):
+    instemmingsverzoeken: list[Instemmingsverzoek]
+    pagina: int
+    pagina_grootte: int
+    volgende: str | None = Field(description="Link naar de volgende pagina, of null.")
+
+
+class Archivering(ApiModel):
+    """Wat naar het archief van de archiefbeheerder ging (art. 16 bestuurlijke afspraken)."""
+
+    bron: str | None = Field(
+        description="null: de hele casus; `aanmelding` of het kenmerk van een verstrekking."
+    )
+    gearchiveerd_op: datetime
+    archiefbeheerder: str = Field(
+        description="Wie het archief beheert: verzoeken van de betrokkene gaan daarheen."
+    )
+    sha256: str = Field(description="SHA-256 van het archiefdocument.")
+
+
+class CasusBewaartermijn(BewaartermijnUitkomst):
+    """De bewaartermijn van een opgeslagen casus; bronnen: de aanmelding en de verstrekkingen."""
+
+    archiveringen: list[Archivering] = Field(
+        description="Wat van deze casus al is gearchiveerd en geanonimiseerd."
+    )
+
+
+class Verloopsoort(StrEnum):
+    CASUS = "casus"
+    AANMELDING = "aanmelding"
+    GEGEVENSVERSTREKKING = "gegevensverstrekking"
+
+
+class VerlopenRegel(ApiModel):
+    """Een casus, of een bron van een casus die verder bewaard blijft, die te archiveren is."""
+
+    soort: Verloopsoort = Field(
+        description="`casus`: de hele casus; anders één bron (de aanmelding of een verstrekking)."
+    )
+    casus_id: str
+    bron_id: str | None = Field(description="Kenmerk van de bron; null bij `casus`.")
+    deelnemer: str | None = Field(description="De verstrekker van de bron; null bij `casus`.")
+    archiefdatum: date
+
+
+class VerlopenPagina(ApiModel):
+    peildatum: date
+    verlopen: list[VerlopenRegel]
+    pagina: int
+    pagina_grootte: int
+    volgende: str | None = Field(description="Link naar de volgende pagina, of null.")

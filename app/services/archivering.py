@@ -1,0 +1,278 @@
+"""The retention sweep: archive and anonymise what is due (art. 1.8 lid 7 WGS, model art. 16).
+
+Dry run by default: it lists what is due. With `execute`, for each due case (or due source
+of a kept case), in its own transaction: lock the case, recompute its dates with the current
+policy (never anonymise what is not due), write the archive document durably, anonymise,
+record the document and a processing-log entry, commit. The database decides what is done:
+a rerun skips what was archived and rewrites, identically, a document whose anonymisation
+never committed. `manifest.json` lists every archived document with its SHA-256; it is
+rebuilt from the database's records, so a crash between a commit and the manifest's
+rewrite loses nothing either. While the destruction hold is on, nothing is anonymised.
+"""
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import verlopen, verwerkingen
+from app.db.session import Database
+from app.db.tables import BetrokkeneRow, CasusRow, SamenwerkingsverbandRow
+from app.db.tables_bewaren import ArchiefdocumentRow
+from app.domain.verwerking import Handeling, Resultaat
+from app.rules.bewaartermijn_typen import Bewaarbeleid
+from app.services import anonimisering, archiefdocument, bewaardata
+
+SWEEP_SUB = "zvh-retention-sweep"
+MANIFEST = "manifest.json"
+BATCH = 500
+
+
+class HoldActive(RuntimeError):
+    """The destruction hold is on: nothing may be anonymised (national instruction, 1 March 2025)."""
+
+
+class NotYetDue(RuntimeError):
+    """`--as-of` lies in the future: executing would anonymise what is not due."""
+
+
+@dataclass(slots=True)
+class Uitkomst:
+    """What a sweep found and did; ids only, never personal data."""
+
+    casussen: dict[str, list[str]] = field(default_factory=dict)
+    bronnen: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    gearchiveerd: int = 0
+    bronnen_gearchiveerd: int = 0
+    overgeslagen: int = 0
+    mislukt: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Opdracht:
+    as_of: date
+    archive_dir: Path
+    execute: bool
+    hold: bool
+    beleid: Bewaarbeleid
+    archiefbeheerder: str
+    vandaag: date
+
+
+async def plan(database: Database, as_of: date) -> Uitkomst:
+    """Everything due on `as_of`, per partnership, from the indexes."""
+    uitkomst = Uitkomst()
+    async with database.session() as session:
+        for zvh in await session.scalars(
+            select(SamenwerkingsverbandRow.id).order_by(SamenwerkingsverbandRow.id)
+        ):
+            cases = await _all_due_cases(session, zvh, as_of)
+            bronnen = await verlopen.due_sources(session, zvh, as_of)
+            if cases:
+                uitkomst.casussen[zvh] = cases
+            if bronnen:
+                uitkomst.bronnen[zvh] = [(b.casus_id, b.bron_id or "") for b in bronnen]
+    return uitkomst
+
+
+async def _all_due_cases(session: AsyncSession, zvh: str, as_of: date) -> list[str]:
+    ids: list[str] = []
+    after: tuple[date, str] | None = None
+    while True:
+        batch = await verlopen.due_cases(session, zvh, as_of, after=after, limit=10_000)
+        ids += [i for _, i in batch]
+        if len(batch) < 10_000:
+            return ids
+        after = batch[-1]
+
+
+async def sweep(
+    database: Database, opdracht: Opdracht, report: Callable[[str], None] = lambda _: None
+) -> Uitkomst:
+    """List what is due; with `execute` (and no hold) archive and anonymise it."""
+    if opdracht.execute and opdracht.as_of > opdracht.vandaag:
+        raise NotYetDue(
+            f"--as-of {opdracht.as_of.isoformat()} lies after today: executing would "
+            "anonymise what is not yet due"
+        )
+    uitkomst = await plan(database, opdracht.as_of)
+    if not opdracht.execute:
+        return uitkomst
+    if opdracht.hold:
+        raise HoldActive(
+            "destruction hold is on (ZVH_DESTRUCTION_HOLD=true, national instruction of "
+            "1 March 2025): nothing was archived or anonymised"
+        )
+    manifest = await _reconcile(database, opdracht.archive_dir)
+    for zvh, ids in uitkomst.casussen.items():
+        for casus_id in ids:
+            await _one(database, opdracht, uitkomst, manifest, zvh, casus_id, None, report)
+    for zvh, bronnen in uitkomst.bronnen.items():
+        for casus_id, bron_id in bronnen:
+            await _one(database, opdracht, uitkomst, manifest, zvh, casus_id, bron_id, report)
+    _write_manifest(opdracht.archive_dir, manifest)
+    return uitkomst
+
+
+async def _one(
+    database: Database,
+    opdracht: Opdracht,
+    uitkomst: Uitkomst,
+    manifest: dict[str, dict[str, object]],
+    zvh: str,
+    casus_id: str,
+    bron_id: str | None,
+    report: Callable[[str], None],
+) -> None:
+    label = casus_id if bron_id is None else f"{casus_id}/{bron_id}"
+    try:
+        async with database.session() as session, session.begin():
+            entry = await archive_one(session, opdracht, zvh, casus_id, bron_id)
+    except Exception as exc:  # one case failing must not stop the others
+        uitkomst.mislukt.append(label)
+        report(f"failed: {label} ({type(exc).__name__})")
+        return
+    if entry is None:
+        uitkomst.overgeslagen += 1
+        return
+    manifest[entry["pad"]] = entry  # type: ignore[index]
+    if bron_id is None:
+        uitkomst.gearchiveerd += 1
+    else:
+        uitkomst.bronnen_gearchiveerd += 1
+
+
+async def archive_one(
+    session: AsyncSession,
+    opdracht: Opdracht,
+    zvh: str,
+    casus_id: str,
+    bron_id: str | None,
+) -> dict[str, object] | None:
+    """Archive and anonymise one case or source in the caller's transaction; None if there is
+    nothing to do (already archived, or no longer due under the current data and policy)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Losing this commit in a crash is harmless: the rerun finds the case not archived
+        # and redoes it, rewriting the (durable) document identically.
+        await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+    casus = await session.scalar(
+        select(CasusRow).where(CasusRow.id == casus_id, CasusRow.zvh == zvh).with_for_update()
+    )
+    if casus is None or casus.gearchiveerd_op is not None:
+        return None
+    stand = await bewaardata.refresh(session, casus, opdracht.beleid, opdracht.as_of)
+    datums = {b.id: b for b in stand.uitkomst.bronnen}
+    if bron_id is None:
+        due = stand.uitkomst.archiefdatum < opdracht.as_of
+        archiefdatum = stand.uitkomst.archiefdatum
+    else:
+        bron = datums.get(bron_id)
+        due = (
+            bron is not None
+            and bron.archiefdatum < opdracht.as_of
+            and not _done(stand, casus, bron_id)
+        )
+        archiefdatum = bron.archiefdatum if bron else stand.uitkomst.archiefdatum
+    if not due:
+        return None
+    if bron_id is None:
+        document = await archiefdocument.casus_document(
+            session, casus, stand, opdracht.beleid, opdracht.as_of
+        )
+        pad = f"{zvh}/casus-{casus.id}.json"
+    else:
+        document = await archiefdocument.bron_document(
+            session, casus, bron_id, stand, opdracht.beleid, opdracht.as_of
+        )
+        pad = f"{zvh}/casus-{casus.id}-bron-{bron_id}.json"
+    data = archiefdocument.canonical(document)
+    digest = archiefdocument.sha256(data)
+    archiefdocument.write_atomic(opdracht.archive_dir / pad, data)
+    moment = datetime.now(UTC)
+    if bron_id is None:
+        await anonimisering.anonymise_casus(session, casus, moment)
+    else:
+        await anonimisering.anonymise_bron(session, casus, bron_id, moment)
+    session.add(
+        ArchiefdocumentRow(
+            pad=pad,
+            zvh=zvh,
+            casus_id=casus.id,
+            bron_id=bron_id,
+            sha256=digest,
+            archiefdatum=archiefdatum,
+            archiefbeheerder=opdracht.archiefbeheerder,
+            gearchiveerd_op=moment,
+        )
+    )
+    betrokkene = await session.scalar(
+        select(BetrokkeneRow.pseudoniem).where(BetrokkeneRow.casus_id == casus.id)
+    )
+    verwerkingen.write(
+        session,
+        [
+            verwerkingen.Verwerking(
+                id=str(uuid.uuid4()),
+                zvh=zvh,
+                tijdstip=moment,
+                trace_id=uuid.uuid4().hex,
+                span_id=uuid.uuid4().hex[:16],
+                activiteit="casus-archiveren",
+                handeling=Handeling.ANONIMISEREN,
+                casus_id=casus.id,
+                betrokkene=betrokkene,
+                sub=SWEEP_SUB,
+                deelnemer=opdracht.archiefbeheerder,
+                rollen=("archiefbeheerder",),
+                resultaat=Resultaat.GESLAAGD,
+            )
+        ],
+    )
+    await session.flush()
+    return {"pad": pad, "sha256": digest, "bytes": len(data), "casusId": casus.id, "bron": bron_id}
+
+
+def _done(stand: bewaardata.Bewaarstand, casus: CasusRow, bron_id: str) -> bool:
+    if bron_id == bewaardata.AANMELDING:
+        return casus.aanmelding_geanonimiseerd_op is not None
+    return any(v.id == bron_id and v.geanonimiseerd_op is not None for v in stand.verstrekkingen)
+
+
+async def _reconcile(database: Database, archive_dir: Path) -> dict[str, dict[str, object]]:
+    """The manifest as the database knows it: every committed archive document whose file
+    is in this directory, checked against its recorded SHA-256."""
+    manifest: dict[str, dict[str, object]] = {}
+    path = archive_dir / MANIFEST
+    if path.exists():
+        manifest = json.loads(path.read_text("utf-8"))["documenten"]
+    async with database.session() as session:
+        for row in await session.scalars(select(ArchiefdocumentRow)):
+            if row.pad in manifest:
+                continue
+            file = archive_dir / row.pad
+            if not file.exists():
+                continue  # archived into another archive directory
+            data = file.read_bytes()
+            if archiefdocument.sha256(data) != row.sha256:
+                raise RuntimeError(
+                    f"archive document {row.pad} does not match its recorded SHA-256"
+                )
+            manifest[row.pad] = {
+                "pad": row.pad,
+                "sha256": row.sha256,
+                "bytes": len(data),
+                "casusId": row.casus_id,
+                "bron": row.bron_id,
+            }
+    return manifest
+
+
+def _write_manifest(archive_dir: Path, manifest: dict[str, dict[str, object]]) -> None:
+    document = {"documenten": dict(sorted(manifest.items()))}
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    archiefdocument.write_atomic(archive_dir / MANIFEST, archiefdocument.canonical(document))
