@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,10 +87,23 @@ CRITERIA_BODY: dict[str, object] = {
     },
 }
 
+AANMELDING_BODY: dict[str, object] = {
+    "betrokkene": {
+        "voornamen": "Jan",
+        "achternaam": "Jansen",
+        "geboortedatum": "1990-04-01",
+        "bsn": "111222333",
+    },
+    "aanmeldreden": "Herhaalde overlast.",
+    "criteria": CRITERIA_BODY["criteria"],
+}
+
 SCENARIOS = {
     s.name: s
     for s in (
         Scenario("deelnemers", "GET", "/v1/deelnemers"),
+        # {casus} is replaced by a case the harness registers first (issue 5).
+        Scenario("casus", "GET", "/v1/casussen/{casus}", deelnemer="gemeente-utrecht"),
         Scenario(
             "bewaartermijn", "POST", "/v1/bewaartermijn-berekeningen", body=BEWAARTERMIJN_BODY
         ),
@@ -185,9 +198,12 @@ def run_wrk(
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Latency Distribution" not in output:
+        raise RuntimeError(f"wrk gave no latency distribution:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    distribution = output.split("Latency Distribution", 1)[1]
+    p50 = _ms(re.search(r"50%\s+(\S+)", distribution).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"99%\s+(\S+)", distribution).group(1))  # type: ignore[union-attr]
     errors_match = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(r"Socket errors:.*", output)
     errors = int(errors_match.group(1)) if errors_match else 0
@@ -265,6 +281,16 @@ def main() -> int:
                 capture_output=True,
                 text=True,
             ).stdout.strip()
+            if "{casus}" in scenario.path:
+                created = json.loads(
+                    request(
+                        api + "/v1/casussen",
+                        Scenario("aanmelding", "POST", "", body=AANMELDING_BODY, expect=201),
+                        tokens[scenario.name],
+                    )
+                )
+                scenario = replace(scenario, path=scenario.path.replace("{casus}", created["id"]))
+                scenarios[scenarios.index(SCENARIOS[scenario.name])] = scenario
             body_file = work / f"{scenario.name}.body"
             body_file.write_bytes(request(api + scenario.path, scenario, tokens[scenario.name]))
             floor_routes[scenario.path] = {"method": scenario.method, "file": str(body_file)}

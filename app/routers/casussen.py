@@ -136,20 +136,13 @@ async def register(
     body: CasusAanmelding,
     response: Response,
 ) -> CasusSchema:
-    casus = await casussen.register(
+    nieuw = await casussen.register(
         session, log, caller, body, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
     )
-    response.headers["Location"] = f"/v1/casussen/{casus.id}"
-    access = await casussen.open_casus(
-        session,
-        log,
-        caller,
-        casus.id,
-        CasusActie.LEZEN,
-        activiteit="casus-raadplegen",
-        handeling=Handeling.RAADPLEGEN,
-    )
-    return await _respond(session, access, response)
+    response.headers["Location"] = f"/v1/casussen/{nieuw.casus.id}"
+    response.headers["ETag"] = etag(nieuw.casus)
+    access = nieuw.toegang(caller, nieuw.betrokkene_row.pseudoniem)
+    return await casusweergave.render(session, access, nieuw)
 
 
 @router.get(

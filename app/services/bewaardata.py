@@ -69,6 +69,7 @@ async def bewaarstand(
     afsluitdatum: object = _UNSET,
     afwijzingsdatum: object = _UNSET,
     nieuwe_verlenging: Verlenging | None = None,
+    nieuw: bool = False,
 ) -> Bewaarstand:
     """Run the engine over the stored case, as it is or with the given changes.
 
@@ -76,9 +77,10 @@ async def bewaarstand(
     situations of art. 1.16 BGS); earlier extensions are not judged again.
     """
     repo = BewaarRepository(session)
-    verlengingen = tuple(await repo.verlengingen(casus.id))
-    verstrekkingen = tuple(await repo.verstrekkingen(casus.id))
-    instemmingen = await repo.instemmingen(casus.id)
+    # A case being registered has no extensions, supplies or consents yet.
+    verlengingen = () if nieuw else tuple(await repo.verlengingen(casus.id))
+    verstrekkingen = () if nieuw else tuple(await repo.verstrekkingen(casus.id))
+    instemmingen = [] if nieuw else await repo.instemmingen(casus.id)
     antwoorden = {(i.verlenging_id, i.deelnemer): bool(i.instemming) for i in instemmingen}
     besloten = tuple(_verlenging(v) for v in verlengingen)
     alle = besloten + ((nieuwe_verlenging,) if nieuwe_verlenging else ())

@@ -15,6 +15,7 @@ from app.db.casussen import CasusRepository, new_id, now_utc
 from app.db.overleg import OverlegRepository
 from app.db.tables import (
     BetrokkeneRow,
+    CasusdeelnemerRow,
     CasusgebeurtenisRow,
     CasusRow,
     CriteriabeoordelingRow,
@@ -32,6 +33,43 @@ from app.schemas.criteria import Criteria, Toetsingsuitkomst
 from app.services.bewaardata import bewaarstand, store
 from app.services.informatieplicht import informatieplicht_bij_toelating
 from app.services.verwerkingslog import Verwerkingslog
+
+
+@dataclass(frozen=True, slots=True)
+class NieuweCasus:
+    """A case this request registered, with what it wrote: its view needs no reread."""
+
+    casus: CasusRow
+    betrokkene_row: BetrokkeneRow
+    omgeving_rows: list[OmgevingspersoonRow]
+    beoordeling_rows: list[CriteriabeoordelingRow]
+    gebeurtenis_rows: list[CasusgebeurtenisRow]
+
+    async def betrokkene(self, _casus_id: str) -> BetrokkeneRow:
+        return self.betrokkene_row
+
+    async def omgeving(self, _casus_id: str) -> list[OmgevingspersoonRow]:
+        return self.omgeving_rows
+
+    async def beoordelingen(self, _casus_id: str) -> list[CriteriabeoordelingRow]:
+        return self.beoordeling_rows
+
+    async def gebeurtenissen(self, _casus_id: str) -> list[CasusgebeurtenisRow]:
+        return self.gebeurtenis_rows
+
+    async def deelnemers(self, _casus_id: str) -> list[CasusdeelnemerRow]:
+        return []
+
+    def toegang(self, caller: Caller, pseudoniem: str) -> "CasusToegang":
+        feiten = CasusFeiten(
+            status=Casusstatus.AANGEMELD,
+            aanmelder=self.casus.aanmelder,
+            geselecteerd=frozenset(),
+            uitgenodigd_incidenteel=frozenset(),
+            verklaring_getekend=frozenset(),
+            mandaat_procesregisseur_intake=False,
+        )
+        return CasusToegang(caller, self.casus, feiten, pseudoniem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +185,7 @@ async def register(
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> NieuweCasus:
     """Step 1: a fixed participant registers a person (art. 2.31 lid 1 WGS)."""
     aanmelddatum = aanmelding.aanmelddatum or vandaag
     problems = []
@@ -186,15 +224,14 @@ async def register(
         gewijzigd_op=now,
     )
     # No extension or supply exists yet: the engine sees the registration alone.
-    stand = await bewaarstand(session, casus, beleid, vandaag)
+    stand = await bewaarstand(session, casus, beleid, vandaag, nieuw=True)
     for key, value in store(session, casus, stand).items():
         setattr(casus, key, value)
     pseudoniem = new_id()
     uitkomst = Toetsingsuitkomst.of(assess_criteria(aanmelding.criteria.to_domain(), Fase.INTAKE))
-    repo.add(casus)
-    await session.flush()
-    repo.add(
-        BetrokkeneRow(
+    nieuw = NieuweCasus(
+        casus=casus,
+        betrokkene_row=BetrokkeneRow(
             casus_id=casus.id,
             zvh=caller.zvh,
             pseudoniem=pseudoniem,
@@ -203,17 +240,29 @@ async def register(
             achternaam=aanmelding.betrokkene.achternaam,
             geboortedatum=aanmelding.betrokkene.geboortedatum,
         ),
-        *(
+        omgeving_rows=[
             OmgevingspersoonRow(id=new_id(), casus_id=casus.id, naam=p.naam, relatie=p.relatie)
             for p in aanmelding.sociale_omgeving
-        ),
-        _beoordeling(casus.id, caller, "aanmelding", aanmelding.criteria, uitkomst),
-        _event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None),
+        ],
+        beoordeling_rows=[
+            _beoordeling(casus.id, caller, "aanmelding", aanmelding.criteria, uitkomst)
+        ],
+        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None)],
+    )
+    # Without ORM relationships the unit of work does not order inserts by foreign key:
+    # the case goes first, the rows that refer to it follow at commit.
+    repo.add(casus)
+    await session.flush()
+    repo.add(
+        nieuw.betrokkene_row,
+        *nieuw.omgeving_rows,
+        *nieuw.beoordeling_rows,
+        *nieuw.gebeurtenis_rows,
     )
     log.record(
         caller, "casus-aanmelden", Handeling.VASTLEGGEN, casus_id=casus.id, betrokkene=pseudoniem
     )
-    return casus
+    return nieuw
 
 
 async def _change(

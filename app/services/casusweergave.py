@@ -1,11 +1,20 @@
 """What a reader of a case gets: only the parts its role needs (memorie van toelichting, 2.31)."""
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_policy import Weergave, view_for
 from app.db.casussen import CasusRepository
+from app.db.tables import (
+    BetrokkeneRow,
+    CasusdeelnemerRow,
+    CasusgebeurtenisRow,
+    CriteriabeoordelingRow,
+    OmgevingspersoonRow,
+)
 from app.domain.casus import Casusstatus
 from app.schemas.casussen import (
     BetrokkeneWeergave,
@@ -20,11 +29,23 @@ from app.schemas.criteria import Toetsingsuitkomst
 from app.services.casussen import CasusToegang
 
 
-async def render(session: AsyncSession, toegang: CasusToegang) -> CasusSchema:
+class CasusInhoud(Protocol):
+    """Where the view reads the case's parts: the database, or what a request just wrote."""
+
+    async def betrokkene(self, casus_id: str) -> BetrokkeneRow | None: ...
+    async def omgeving(self, casus_id: str) -> Sequence[OmgevingspersoonRow]: ...
+    async def beoordelingen(self, casus_id: str) -> Sequence[CriteriabeoordelingRow]: ...
+    async def gebeurtenissen(self, casus_id: str) -> Sequence[CasusgebeurtenisRow]: ...
+    async def deelnemers(self, casus_id: str) -> Sequence[CasusdeelnemerRow]: ...
+
+
+async def render(
+    session: AsyncSession, toegang: CasusToegang, inhoud: CasusInhoud | None = None
+) -> CasusSchema:
     # The view follows the case as it is now, also right after this request changed it.
     feiten = replace(toegang.feiten, status=Casusstatus(toegang.casus.status))
     weergave = view_for(toegang.caller, feiten) or Weergave.STATUS
-    repo = CasusRepository(session)
+    repo: CasusInhoud = inhoud or CasusRepository(session)
     casus = toegang.casus
     volledig = weergave is Weergave.VOLLEDIG
     eigen_aanmelding = weergave is Weergave.AANMELDER

@@ -36,8 +36,8 @@ async def test_a_full_case_leaves_a_complete_log(
     entries = await _log(client, auth, casus_id)
     seen = [(e["activiteit"], e["deelnemer"], e["resultaat"]) for e in entries]
     expected = [
+        # The registration's answer is what the registrant just supplied: one entry.
         ("casus-aanmelden", "reclassering-nederland", "geslaagd"),
-        ("casus-raadplegen", "reclassering-nederland", "geslaagd"),
         ("casus-intake", "gemeente-utrecht", "geslaagd"),
         ("casus-definitieve-beoordeling", "gemeente-utrecht", "geslaagd"),
         ("casus-deelnemers-selecteren", "gemeente-utrecht", "geslaagd"),
