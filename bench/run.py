@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -44,7 +45,7 @@ BEWAARTERMIJN_BODY: dict[str, object] = {
     "aanmelddatum": "2025-06-05",
     "afsluitdatum": "2031-02-23",
     "afwijzingsdatum": None,
-    "verlengingen": [{"besluitdatum": "2030-06-01", "maanden": 24, "reden": "terugvalrisico"}],
+    "verlengingen": [{"besluitdatum": "2030-06-01", "maanden": 24, "reden": "criteria-nog-van-toepassing"}],
     "bronnen": [
         {
             "id": "b1",
@@ -137,6 +138,8 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
         try:
             with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (loopback only)
                 return
+        except urllib.error.HTTPError:
+            return  # it answers: up
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"server at {url} did not come up")

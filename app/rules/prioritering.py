@@ -313,7 +313,7 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
     eind = peildatum
     lookup = per_soort.get
     # Results are built with tuple.__new__: a NamedTuple's own constructor costs more
-    # than counting ten facts (bench/RESULTS-prioritering.md).
+    # than counting ten facts (bench/README.md, priority lists).
     new = tuple.__new__
 
     def beoordeel(feiten: Sequence[Feit]) -> Uitkomst:
