@@ -74,5 +74,7 @@ adr-lint: node_modules/.installed
 
 test: setup lint typecheck imports openapi-check adr-lint test-sqlite test-postgres
 
+# Needs PostgreSQL on 127.0.0.1:5432 and wrk (Debian package; installed here when root).
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
 	$(BIN)/python bench/run.py

@@ -45,7 +45,9 @@ BEWAARTERMIJN_BODY: dict[str, object] = {
     "aanmelddatum": "2025-06-05",
     "afsluitdatum": "2031-02-23",
     "afwijzingsdatum": None,
-    "verlengingen": [{"besluitdatum": "2030-06-01", "maanden": 24, "reden": "criteria-nog-van-toepassing"}],
+    "verlengingen": [
+        {"besluitdatum": "2030-06-01", "maanden": 24, "reden": "criteria-nog-van-toepassing"}
+    ],
     "bronnen": [
         {
             "id": "b1",
