@@ -12,7 +12,6 @@ inclusive; when that day does not exist in the earlier month (29 February, the 3
 last day of that month is used. Facts after the peildatum never count.
 """
 
-import calendar
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -29,6 +28,7 @@ from app.domain.prioritering import (
     Telling,
     Uitkomst,
 )
+from app.rules.kalender import DateOutOfRange, add_months
 
 MAX_DIEPTE = 8
 MAX_DELEN = 20
@@ -247,13 +247,12 @@ def to_json(expressie: Expressie) -> dict[str, Any]:
 
 
 def minus_months(day: date, months: int) -> date:
-    """`day` minus `months` calendar months; a day the month lacks becomes its last day."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    if year < 1:
+    """`day` minus `months` calendar months (kalender.add_months: a day the month lacks
+    becomes its last day); a window reaching before year 1 starts at the first date."""
+    try:
+        return add_months(day, -months)
+    except DateOutOfRange:
         return date.min
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def window(peildatum: date, periode_maanden: int) -> tuple[date, date]:

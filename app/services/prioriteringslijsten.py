@@ -6,7 +6,6 @@ limited to the caller's partnership, so another partnership's list is simply not
 
 import uuid
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,9 +21,9 @@ from app.domain.prioriteringslijst import (
     check_transition,
 )
 from app.rules.prioritering import to_json
+from app.services.bewaartermijn import AMSTERDAM
 
 # Publication is on the partnership's website in the Netherlands: its date is Dutch.
-TIJDZONE = ZoneInfo("Europe/Amsterdam")
 
 
 def _niet_gevonden(lijst_id: str) -> NotFound:
@@ -107,7 +106,7 @@ async def publish(session: AsyncSession, caller: Caller, lijst_id: str) -> Prior
             code="geen-conceptversie",
         )
     nu = datetime.now(UTC)
-    await repo.publish(lijst.id, concept.versie, nu, nu.astimezone(TIJDZONE).date())
+    await repo.publish(lijst.id, concept.versie, nu, nu.astimezone(AMSTERDAM).date())
     if lijst.status is not Lijststatus.GEPUBLICEERD:
         await repo.set_status(lijst.id, Lijststatus.GEPUBLICEERD)
     return await get_lijst(session, caller, lijst_id)

@@ -43,8 +43,9 @@ from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
 from app.domain.verwerking import Handeling, Resultaat
 from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, open_casus
-from app.services.prioriteringslijsten import TIJDZONE, get_lijst
+from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
 
 PLAATSEN = "prioriteringslijst-plaatsen"
@@ -57,7 +58,7 @@ Vastlegger = Callable[[str, Handeling, str, str | None], None]
 
 def vandaag() -> date:
     """Today in the Netherlands: the dates of the list are Dutch dates."""
-    return datetime.now(UTC).astimezone(TIJDZONE).date()
+    return today_in_amsterdam()
 
 
 def vastlegger_voor(log: Verwerkingslog, caller: Caller) -> Vastlegger:
