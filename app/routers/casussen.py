@@ -204,6 +204,29 @@ async def get_casus(access: Lezen, session: Session, response: Response) -> Casu
     return await _respond(session, access, response)
 
 
+async def _decide(
+    session: Session,
+    settings: AppSettings,
+    log: Log,
+    access: CasusToegang,
+    body: Beoordelingsbesluit,
+    response: Response,
+    *,
+    definitief: bool,
+) -> CasusSchema:
+    await casussen.decide(
+        session,
+        access,
+        body,
+        definitief=definitief,
+        vandaag=today_in_amsterdam(),
+        beleid=settings.bewaarbeleid(),
+    )
+    # A rejected case leaves the process: it may not stay on a priority list (2.32 lid 4).
+    await prioriteringsplaatsingen.end_for_casus(session, log, access)
+    return await _respond(session, access, response)
+
+
 @router.post(
     "/casussen/{casus_id}/intake",
     operation_id="casusIntake",
@@ -218,16 +241,7 @@ async def intake(
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
-    await casussen.decide(
-        session,
-        access,
-        body,
-        definitief=False,
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
-    )
-    await prioriteringsplaatsingen.end_for_casus(session, log, access)
-    return await _respond(session, access, response)
+    return await _decide(session, settings, log, access, body, response, definitief=False)
 
 
 @router.post(
@@ -244,16 +258,7 @@ async def definitive(
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
-    await casussen.decide(
-        session,
-        access,
-        body,
-        definitief=True,
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
-    )
-    await prioriteringsplaatsingen.end_for_casus(session, log, access)
-    return await _respond(session, access, response)
+    return await _decide(session, settings, log, access, body, response, definitief=True)
 
 
 @router.put(
