@@ -7,12 +7,14 @@ processing log. It is canonical JSON: the same database state gives the same byt
 rerun after a crash rewrites an identical file.
 """
 
+import ctypes
+import functools
 import hashlib
 import json
 import os
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -406,46 +408,84 @@ def bron_document(
 
 
 def canonical(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    # Compact, so that the C encoder does the work (an indent forces the Python one).
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Temp file, fsync, rename over the target, fsync the directory: a reader (or a crash)
-    sees the old file or the new one, never half of one."""
+    sees the old file or the new one, never half of one. With `sync=False` the caller makes
+    it durable (see `write_many`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
-    if sync_dir:
+    if sync:
         fsync_dir(path.parent)
 
 
-def write_many(files: Sequence[tuple[Path, bytes]], *, workers: int = 16) -> None:
-    """`write_atomic` for many files: each file is written and fsynced (concurrently, so
-    the file system can commit them together), renamed into place, and each directory is
-    fsynced once at the end. When this returns, every file is durable."""
-    directories = {path.parent for path, _ in files}
+def write_many(files: Sequence[tuple[Path, bytes]]) -> None:
+    """`write_atomic` for many files, made durable together: when this returns, every file
+    and its directory entry is on disk.
+
+    Each file is written to a temp file and renamed into place; then one `syncfs(2)` of
+    the file system (Linux) flushes them all, which costs a fraction of an fsync per file
+    and per directory. Where `syncfs` is unavailable, or a directory lies on another file
+    system, each file is fsynced and each directory once. A crash before this returns
+    leaves at worst a file whose case was not archived yet: the rerun rewrites it,
+    identically, before it commits anything."""
+    directories = sorted({path.parent for path, _ in files})
     for directory in directories:
         directory.mkdir(parents=True, exist_ok=True)
+    if not files:
+        return
+    syncfs = _syncfs()
+    if syncfs is not None and len({os.stat(d).st_dev for d in directories}) > 1:
+        syncfs = None
+    for path, data in files:
+        write_atomic(path, data, sync=False)
+    if syncfs is None:
+        for path, _ in files:
+            _fsync_path(path)
+        for directory in directories:
+            fsync_dir(directory)
+        return
+    fd = os.open(directories[0], os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error), str(directories[0]))
+    finally:
+        os.close(fd)
 
-    def one(item: tuple[Path, bytes]) -> None:
-        write_atomic(item[0], item[1], sync_dir=False)
 
-    if len(files) <= 1:
-        for item in files:
-            one(item)
-    else:
-        with ThreadPoolExecutor(max_workers=min(workers, len(files))) as pool:
-            list(pool.map(one, files))
-    for directory in directories:
-        fsync_dir(directory)
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    return function
 
 
 def fsync_dir(directory: Path) -> None:
