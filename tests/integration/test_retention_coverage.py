@@ -24,8 +24,7 @@ from app.db.tables_plaatsing import PlaatsingsfeitRow, PrioriteringsplaatsingRow
 from app.services import archivering
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.api.test_prioriteringsplaatsingen import place, published_list
-from tests.casussen import AANMELDING, CRITERIA, admit, close
-from tests.casussen import select as choose
+from tests.casussen import AANMELDING, CRITERIA
 from tests.conftest import AuthHeaders
 from tests.integration.test_retention_sweep import opdracht
 from tests.overleg import overleg, put_plan
@@ -34,7 +33,7 @@ pytestmark = pytest.mark.anyio
 
 GVV = "gemeente-utrecht"
 PERSOON = {
-    "bsn": "111222333",
+    "bsn": "987654317",
     "voornamen": "Wessel Ambrosius",
     "achternaam": "Zwaluwstaart",
     "geboortedatum": "1987-02-13",
@@ -54,11 +53,21 @@ TEKSTEN = {
     "doel": "Zwaluwstaart vindt stabiele woonruimte",
     "interventie": "Wekelijks gesprek met Wessel over de schulden.",
     "motivering": "Lopend opsporingsonderzoek naar Zwaluwstaart.",
-    **{f"onderbouwing {k}": v["onderbouwing"] for k, v in CRITERIA.items()},
-    "besluit": "Besproken aan de triagetafel.",
-    "afsluiting": "Doelen bereikt.",
-    "noodzaak": "Specifieke kennis.",
+    **{f"onderbouwing {k}": f"Wessel Zwaluwstaart, criterium {k}." for k in "abcd"},
+    "besluit": "Zwaluwstaart besproken aan de triagetafel.",
+    "afsluiting": "Zwaluwstaart heeft zijn doelen bereikt.",
+    "noodzaak": "Kent Zwaluwstaart uit de wijk.",
+    "noodzaak incidenteel": "Kent de schulden van Zwaluwstaart.",
 }
+# Unique texts: other tests' data may stay in the database (stored responses), and the
+# scan must find only what this case left.
+UNIEK = copy.deepcopy(CRITERIA)
+for _letter, _value in UNIEK.items():
+    _value["onderbouwing"] = TEKSTEN[f"onderbouwing {_letter}"]
+
+
+def beslissing() -> dict[str, Any]:
+    return {"besluit": "toegelaten", "criteria": UNIEK, "toelichting": TEKSTEN["besluit"]}
 
 
 async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) -> tuple[str, str]:
@@ -68,6 +77,7 @@ async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) 
         betrokkene=PERSOON,
         aanmeldreden=TEKSTEN["aanmeldreden"],
         aanmelddatum="2024-03-03",
+        criteria=UNIEK,
         socialeOmgeving=[
             {"naam": TEKSTEN["omgeving naam"], "relatie": TEKSTEN["omgeving relatie"]}
         ],
@@ -78,8 +88,23 @@ async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) 
     assert created.status_code == 201, created.text
     casus_id: str = created.json()["id"]
     url = f"/v1/casussen/{casus_id}"
-    await admit(client, auth, casus_id)
-    await choose(client, auth, casus_id, ("reclassering-nederland", "ggz"), ("cjib",))
+    for stap in ("intake", "definitieve-beoordeling"):
+        decided = await client.post(f"{url}/{stap}", json=beslissing(), headers=auth(GVV))
+        assert decided.status_code == 200, decided.text
+    chosen = await client.put(
+        f"{url}/deelnemers",
+        json={
+            "deelnemers": [
+                {"deelnemer": d, "noodzaak": TEKSTEN["noodzaak"]}
+                for d in ("reclassering-nederland", "ggz")
+            ],
+            "incidenteleDeelnemers": [
+                {"deelnemer": "cjib", "noodzaak": TEKSTEN["noodzaak incidenteel"]}
+            ],
+        },
+        headers=auth(GVV),
+    )
+    assert chosen.status_code == 200, chosen.text
     signed = await client.post(
         f"{url}/geheimhoudingsverklaringen",
         json={"ondertekenaar": TEKSTEN["ondertekenaar"], "regime": "artikel-1-11-wgs"},
@@ -133,7 +158,12 @@ async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) 
     lijst_id = await published_list(client, auth)
     placed = await place(client, auth, lijst_id, casus_id)
     assert placed.status_code == 201, placed.text
-    await close(client, auth, casus_id, "2024-12-01")
+    closed = await client.post(
+        f"{url}/afsluiting",
+        json={"datum": "2024-12-01", "toelichting": TEKSTEN["afsluiting"]},
+        headers=auth(GVV),
+    )
+    assert closed.status_code == 200, closed.text
     # Closing ended the placement and deleted its facts. Make the sweep meet a placement
     # that is still open with its facts (as data from before that rule would be).
     async with db.session() as session, session.begin():
@@ -195,6 +225,10 @@ async def test_no_personal_data_survives_the_sweep(
     before = "\n".join(t for _, t in await _texts(db))
     assert all(s in before for s in secrets)  # so the scan below can fail
 
+    async with db.session() as session:
+        stored = set(await session.scalars(select(IdempotentieRow.sleutel)))
+    assert {"reg-1", "verzoek-1", "supply-1", "oud", "vers"} <= stored
+
     uitkomst = await archivering.sweep(db, opdracht(settings, tmp_path))
     assert (uitkomst.gearchiveerd, uitkomst.mislukt) == (1, [])
 
@@ -206,7 +240,8 @@ async def test_no_personal_data_survives_the_sweep(
         placement = await session.scalar(
             select(PrioriteringsplaatsingRow).where(PrioriteringsplaatsingRow.casus_id == casus_id)
         )
-    assert keys == {"vers"}  # the case's responses and the expired key are gone
+    # The case's stored responses and the expired key are gone; a live unrelated one stays.
+    assert keys & {"reg-1", "verzoek-1", "supply-1", "oud", "vers"} == {"vers"}
     assert facts == 0
     assert placement is not None
     assert placement.verwijderd_op is not None
