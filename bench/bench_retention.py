@@ -1,15 +1,15 @@
 """Due list and sweep at scale on PostgreSQL, against a bare SQL UPDATE of the same size.
 
 Run: .venv/bin/python bench/bench_retention.py [--cases 1000000] [--due 5000]
-     [--server postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
+     [--server postgresql+asyncpg://postgres@127.0.0.1:5432/postgres] [--archive-root DIR]
 
 Creates a fresh database (dropped afterwards), migrates it, seeds the demo partnership and
 bulk-loads `--cases` closed cases with their data subjects with `INSERT ... SELECT
 generate_series`. Two groups of `--due` cases have archive dates before the sweep's
 peildatum (group A) and in a later month (group B); all others lie in the future. It then
 measures: the due list's first page (p50/p95 over 200 calls, in-process through the same
-query the endpoint uses); the sweep with `execute` over group A (archive documents with
-fsync, anonymisation, log entries, one transaction per case); and, as the floor, one bare
+query the endpoint uses); the sweep with `execute` over group A (archive documents
+made durable before the commit, anonymisation, log entries, one transaction per batch); and, as the floor, one bare
 SQL UPDATE anonymising group B's data subjects and cases. The destruction hold is turned
 off only in this process's own `Opdracht`, never in the environment.
 """
@@ -96,7 +96,7 @@ async def due_list(database: Database) -> list[float]:
     return timings
 
 
-async def run(url: str, n: int, due: int) -> None:
+async def run(url: str, n: int, due: int, archive_root: str | None) -> None:
     database = Database(create_engine(url))
     loaded = await load(database, n, due)
     print(f"loaded {n:,} cases in {loaded:.1f} s")
@@ -105,7 +105,7 @@ async def run(url: str, n: int, due: int) -> None:
     print(
         f"due list, first page of 50: p50 {statistics.median(timings):.2f} ms, p95 {q[18]:.2f} ms"
     )
-    with tempfile.TemporaryDirectory() as archive:
+    with tempfile.TemporaryDirectory(dir=archive_root) as archive:
         opdracht = archivering.Opdracht(
             as_of=AS_OF,
             archive_dir=Path(archive),
@@ -137,13 +137,18 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--due", type=int, default=5_000)
     parser.add_argument("--server", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument(
+        "--archive-root",
+        default=None,
+        help="where the temporary archive directory is made (default: the system temp dir)",
+    )
     args = parser.parse_args()
     name = f"zvh_bench_{uuid.uuid4().hex[:8]}"
     url = make_url(args.server).set(database=name).render_as_string(hide_password=False)
     subprocess.run([sys.executable, "-m", "tests.pgadmin", "create", url], check=True)
     try:
         upgrade(url)
-        asyncio.run(run(url, args.cases, args.due))
+        asyncio.run(run(url, args.cases, args.due, args.archive_root))
     finally:
         subprocess.run([sys.executable, "-m", "tests.pgadmin", "drop", url], check=True)
 

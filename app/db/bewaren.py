@@ -70,6 +70,32 @@ class BewaarRepository:
         )
         return list(rows)
 
+    async def verlengingen_van(self, casus_ids: Sequence[str]) -> Sequence[VerlengingRow]:
+        rows = await self.session.scalars(
+            select(VerlengingRow)
+            .where(VerlengingRow.casus_id.in_(casus_ids))
+            .order_by(VerlengingRow.casus_id, VerlengingRow.volgnummer)
+        )
+        return list(rows)
+
+    async def verstrekkingen_van(
+        self, casus_ids: Sequence[str]
+    ) -> Sequence[GegevensverstrekkingRow]:
+        rows = await self.session.scalars(
+            select(GegevensverstrekkingRow)
+            .where(GegevensverstrekkingRow.casus_id.in_(casus_ids))
+            .order_by(GegevensverstrekkingRow.verstrekt_op, GegevensverstrekkingRow.id)
+        )
+        return list(rows)
+
+    async def instemmingen_van(self, casus_ids: Sequence[str]) -> Sequence[InstemmingRow]:
+        rows = await self.session.scalars(
+            select(InstemmingRow)
+            .where(InstemmingRow.casus_id.in_(casus_ids))
+            .order_by(InstemmingRow.verlenging_id, InstemmingRow.deelnemer)
+        )
+        return list(rows)
+
     async def archiefdocumenten(self, casus_id: str) -> Sequence[ArchiefdocumentRow]:
         rows = await self.session.scalars(
             select(ArchiefdocumentRow)

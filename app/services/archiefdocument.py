@@ -7,23 +7,48 @@ processing log. It is canonical JSON: the same database state gives the same byt
 rerun after a crash rewrites an identical file.
 """
 
+import ctypes
+import functools
 import hashlib
 import json
 import os
-from collections import Counter
-from datetime import date, datetime
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.base import Base
-from app.db.bewaren import BewaarRepository
-from app.db.casussen import CasusRepository
-from app.db.tables import CasusRow, VerwerkingRow
-from app.db.tables_verstrekkingen import GegevensverzoekRow
-from app.db.verstrekkingen import VerstrekkingRepository
+from app.db.tables import (
+    BetrokkeneRow,
+    CasusdeelnemerRow,
+    CasusgebeurtenisRow,
+    CasusRow,
+    CriteriabeoordelingRow,
+    GeheimhoudingsverklaringRow,
+    OmgevingspersoonRow,
+    VerwerkingRow,
+)
+from app.db.tables_bewaren import InstemmingRow, VerlengingRow
+from app.db.tables_overleg import (
+    CasusoverlegAanwezigeRow,
+    CasusoverlegRow,
+    InformatieplichtRow,
+    InterventieRow,
+    PlanVanAanpakRow,
+)
+from app.db.tables_plaatsing import PlaatsingsfeitRow, PrioriteringsplaatsingRow
+from app.db.tables_verstrekkingen import (
+    CorrectieverzoekRow,
+    GegevensverstrekkingRow,
+    GegevensverzoekRow,
+    VerstrekkingsversieRow,
+)
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.schemas.bewaartermijn import BewaartermijnUitkomst
 from app.services.bewaardata import AANMELDING, Bewaarstand
@@ -41,113 +66,328 @@ def _row(row: Base) -> dict[str, object]:
     return {c.key: _value(getattr(row, c.key)) for c in row.__table__.columns}
 
 
-async def _log_summary(session: AsyncSession, casus: CasusRow) -> dict[str, object]:
-    rows = list(
-        await session.scalars(
-            select(VerwerkingRow).where(
-                VerwerkingRow.zvh == casus.zvh, VerwerkingRow.casus_id == casus.id
-            )
-        )
+def _group(rows: Iterable[Any], key: str = "casus_id") -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, key)].append(row)
+    return grouped
+
+
+@dataclass(slots=True)
+class Casusgegevens:
+    """Everything stored about one case, as rows, loaded for many cases at once."""
+
+    betrokkene: BetrokkeneRow | None = None
+    omgeving: list[OmgevingspersoonRow] = field(default_factory=list)
+    beoordelingen: list[CriteriabeoordelingRow] = field(default_factory=list)
+    gebeurtenissen: list[CasusgebeurtenisRow] = field(default_factory=list)
+    deelnemers: list[CasusdeelnemerRow] = field(default_factory=list)
+    verklaringen: list[GeheimhoudingsverklaringRow] = field(default_factory=list)
+    verzoeken: list[GegevensverzoekRow] = field(default_factory=list)
+    verstrekkingen: list[dict[str, object]] = field(default_factory=list)
+    verlengingen: list[VerlengingRow] = field(default_factory=list)
+    instemmingen: list[InstemmingRow] = field(default_factory=list)
+    overleggen: list[dict[str, object]] = field(default_factory=list)
+    plannen: list[dict[str, object]] = field(default_factory=list)
+    informatieplicht: InformatieplichtRow | None = None
+    plaatsingen: list[dict[str, object]] = field(default_factory=list)
+    log: dict[str, object] = field(default_factory=dict)
+
+
+async def _all(session: AsyncSession, query: Any) -> list[Any]:
+    return list(await session.scalars(query))
+
+
+async def load(
+    session: AsyncSession, zvh: str, casus_ids: Sequence[str]
+) -> dict[str, Casusgegevens]:
+    """The archive data of many cases of one partnership with one query per table."""
+    ids = list(casus_ids)
+    result = {i: Casusgegevens() for i in ids}
+    for b in await _all(session, select(BetrokkeneRow).where(BetrokkeneRow.casus_id.in_(ids))):
+        result[b.casus_id].betrokkene = b
+    for p in await _all(
+        session, select(InformatieplichtRow).where(InformatieplichtRow.casus_id.in_(ids))
+    ):
+        result[p.casus_id].informatieplicht = p
+
+    def per_casus(rows: list[Any], attribute: str, key: Callable[[Any], Any]) -> None:
+        for casus_id, group in _group(rows).items():
+            setattr(result[casus_id], attribute, sorted(group, key=key))
+
+    per_casus(
+        await _all(
+            session, select(OmgevingspersoonRow).where(OmgevingspersoonRow.casus_id.in_(ids))
+        ),
+        "omgeving",
+        lambda r: r.id,
     )
-    counts = Counter((r.activiteit, r.handeling, r.resultaat) for r in rows)
-    tijdstippen = sorted(r.tijdstip for r in rows)
-    return {
-        "aantal": len(rows),
-        "eerste": _value(tijdstippen[0]) if tijdstippen else None,
-        "laatste": _value(tijdstippen[-1]) if tijdstippen else None,
-        "perActiviteit": [
-            {"activiteit": a, "handeling": h, "resultaat": u, "aantal": n}
-            for (a, h, u), n in sorted(counts.items())
-        ],
-        "deelnemers": sorted({r.deelnemer for r in rows}),
-    }
+    per_casus(
+        await _all(
+            session, select(CriteriabeoordelingRow).where(CriteriabeoordelingRow.casus_id.in_(ids))
+        ),
+        "beoordelingen",
+        lambda r: (r.tijdstip, r.id),
+    )
+    per_casus(
+        await _all(
+            session, select(CasusgebeurtenisRow).where(CasusgebeurtenisRow.casus_id.in_(ids))
+        ),
+        "gebeurtenissen",
+        lambda r: (r.tijdstip, r.id),
+    )
+    per_casus(
+        await _all(session, select(CasusdeelnemerRow).where(CasusdeelnemerRow.casus_id.in_(ids))),
+        "deelnemers",
+        lambda r: r.deelnemer,
+    )
+    per_casus(
+        await _all(
+            session,
+            select(GeheimhoudingsverklaringRow).where(
+                GeheimhoudingsverklaringRow.casus_id.in_(ids)
+            ),
+        ),
+        "verklaringen",
+        lambda r: r.id,
+    )
+    per_casus(
+        await _all(session, select(GegevensverzoekRow).where(GegevensverzoekRow.casus_id.in_(ids))),
+        "verzoeken",
+        lambda r: (r.tijdstip, r.id),
+    )
+    per_casus(
+        await _all(session, select(VerlengingRow).where(VerlengingRow.casus_id.in_(ids))),
+        "verlengingen",
+        lambda r: r.volgnummer,
+    )
+    per_casus(
+        await _all(session, select(InstemmingRow).where(InstemmingRow.casus_id.in_(ids))),
+        "instemmingen",
+        lambda r: (r.verlenging_id, r.deelnemer),
+    )
+    await _load_verstrekkingen(session, ids, result)
+    await _load_overleg(session, ids, result)
+    await _load_plaatsingen(session, ids, result)
+    await _load_log(session, zvh, ids, result)
+    return result
 
 
-async def _verstrekkingen(session: AsyncSession, casus_id: str) -> list[dict[str, object]]:
-    repo = VerstrekkingRepository(session)
-    rows = await BewaarRepository(session).verstrekkingen(casus_id)
-    ids = [r.id for r in rows]
-    versies = await repo.versies(ids)
-    meldingen = await repo.correctieverzoeken(ids)
-    return [
-        {
-            **_row(r),
-            "versies": [_row(v) for v in versies if v.verstrekking_id == r.id],
-            "correctieverzoeken": [_row(m) for m in meldingen if m.verstrekking_id == r.id],
+async def _load_verstrekkingen(
+    session: AsyncSession, ids: list[str], result: dict[str, Casusgegevens]
+) -> None:
+    rows = await _all(
+        session, select(GegevensverstrekkingRow).where(GegevensverstrekkingRow.casus_id.in_(ids))
+    )
+    if not rows:
+        return
+    vids = [r.id for r in rows]
+    versies = _group(
+        await _all(
+            session,
+            select(VerstrekkingsversieRow).where(VerstrekkingsversieRow.verstrekking_id.in_(vids)),
+        ),
+        "verstrekking_id",
+    )
+    meldingen = _group(
+        await _all(
+            session,
+            select(CorrectieverzoekRow).where(CorrectieverzoekRow.verstrekking_id.in_(vids)),
+        ),
+        "verstrekking_id",
+    )
+    for r in sorted(rows, key=lambda r: (r.verstrekt_op, r.id)):
+        result[r.casus_id].verstrekkingen.append(
+            {
+                **_row(r),
+                "versies": [_row(v) for v in sorted(versies[r.id], key=lambda v: v.versie)],
+                "correctieverzoeken": [
+                    _row(m) for m in sorted(meldingen[r.id], key=lambda m: (m.tijdstip, m.id))
+                ],
+            }
+        )
+
+
+async def _load_overleg(
+    session: AsyncSession, ids: list[str], result: dict[str, Casusgegevens]
+) -> None:
+    overleggen = await _all(
+        session, select(CasusoverlegRow).where(CasusoverlegRow.casus_id.in_(ids))
+    )
+    if overleggen:
+        aanwezigen = _group(
+            await _all(
+                session,
+                select(CasusoverlegAanwezigeRow).where(
+                    CasusoverlegAanwezigeRow.overleg_id.in_([o.id for o in overleggen])
+                ),
+            ),
+            "overleg_id",
+        )
+        for o in sorted(overleggen, key=lambda o: (o.datum, o.vastgelegd_op, o.id)):
+            result[o.casus_id].overleggen.append(
+                {**_row(o), "aanwezigen": sorted(a.deelnemer for a in aanwezigen[o.id])}
+            )
+    plannen = await _all(
+        session, select(PlanVanAanpakRow).where(PlanVanAanpakRow.casus_id.in_(ids))
+    )
+    if plannen:
+        interventies = _group(
+            await _all(
+                session,
+                select(InterventieRow).where(InterventieRow.plan_id.in_([p.id for p in plannen])),
+            ),
+            "plan_id",
+        )
+        for p in sorted(plannen, key=lambda p: p.versie):
+            result[p.casus_id].plannen.append(
+                {
+                    **_row(p),
+                    "interventies": [
+                        _row(i) for i in sorted(interventies[p.id], key=lambda i: i.volgnummer)
+                    ],
+                }
+            )
+
+
+async def _load_plaatsingen(
+    session: AsyncSession, ids: list[str], result: dict[str, Casusgegevens]
+) -> None:
+    plaatsingen = await _all(
+        session,
+        select(PrioriteringsplaatsingRow).where(PrioriteringsplaatsingRow.casus_id.in_(ids)),
+    )
+    if not plaatsingen:
+        return
+    feiten = _group(
+        await _all(
+            session,
+            select(PlaatsingsfeitRow).where(
+                PlaatsingsfeitRow.plaatsing_id.in_([p.id for p in plaatsingen])
+            ),
+        ),
+        "plaatsing_id",
+    )
+    for p in sorted(plaatsingen, key=lambda p: (p.geplaatst_op, p.id)):
+        result[p.casus_id].plaatsingen.append(
+            {
+                **_row(p),
+                "feiten": [_row(f) for f in sorted(feiten[p.id], key=lambda f: f.volgnummer)],
+            }
+        )
+
+
+async def _load_log(
+    session: AsyncSession, zvh: str, ids: list[str], result: dict[str, Casusgegevens]
+) -> None:
+    """A summary of the processing log per case, aggregated by the database."""
+    v = VerwerkingRow
+    where = (v.zvh == zvh, v.casus_id.in_(ids))
+    groups = await session.execute(
+        select(
+            v.casus_id,
+            v.activiteit,
+            v.handeling,
+            v.resultaat,
+            func.count(),
+            func.min(v.tijdstip),
+            func.max(v.tijdstip),
+        )
+        .where(*where)
+        .group_by(v.casus_id, v.activiteit, v.handeling, v.resultaat)
+    )
+    per: dict[str, list[tuple[str, str, str, int, datetime, datetime]]] = defaultdict(list)
+    for casus_id, a, h, u, n, eerste, laatste in groups.all():
+        per[str(casus_id)].append((a, h, u, n, eerste, laatste))
+    deelnemers: dict[str, set[str]] = defaultdict(set)
+    for casus_id, deelnemer in (
+        await session.execute(select(v.casus_id, v.deelnemer).where(*where).distinct())
+    ).all():
+        deelnemers[str(casus_id)].add(deelnemer)
+    for casus_id in ids:
+        rows = sorted(per[casus_id])
+        result[casus_id].log = {
+            "aantal": sum(r[3] for r in rows),
+            "eerste": _value(min(_utc(r[4]) for r in rows)) if rows else None,
+            "laatste": _value(max(_utc(r[5]) for r in rows)) if rows else None,
+            "perActiviteit": [
+                {"activiteit": a, "handeling": h, "resultaat": u, "aantal": n}
+                for a, h, u, n, _, _ in rows
+            ],
+            "deelnemers": sorted(deelnemers[casus_id]),
         }
-        for r in rows
-    ]
 
 
-async def casus_document(
-    session: AsyncSession,
+def _utc(moment: datetime) -> datetime:
+    # Aggregates bypass the column type: SQLite returns naive UTC (or text).
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def casus_document(
     casus: CasusRow,
+    gegevens: Casusgegevens,
     stand: Bewaarstand,
     beleid: Bewaarbeleid,
     peildatum: date,
 ) -> dict[str, Any]:
     """Everything of a case, for the archive manager, before it is anonymised here."""
-    repo = CasusRepository(session)
-    bewaar = BewaarRepository(session)
-    betrokkene = await repo.betrokkene(casus.id)
-    instemmingen = await bewaar.instemmingen(casus.id)
-    verzoeken = await session.scalars(
-        select(GegevensverzoekRow)
-        .where(GegevensverzoekRow.casus_id == casus.id)
-        .order_by(GegevensverzoekRow.tijdstip, GegevensverzoekRow.id)
-    )
     return {
         "documentsoort": "casus",
         "grondslag": GRONDSLAG,
         "peildatum": peildatum.isoformat(),
         "casus": _row(casus),
-        "betrokkene": _row(betrokkene) if betrokkene else None,
-        "socialeOmgeving": sorted((_row(p) for p in await repo.omgeving(casus.id)), key=_by_id),
-        "criteriabeoordelingen": [_row(b) for b in await repo.beoordelingen(casus.id)],
-        "besluiten": [_row(g) for g in await repo.gebeurtenissen(casus.id)],
-        "deelnemers": [_row(d) for d in await repo.deelnemers(casus.id)],
-        "geheimhoudingsverklaringen": sorted(
-            (_row(v) for v in await repo.verklaringen(casus.id)), key=_by_id
-        ),
-        "gegevensverzoeken": [_row(v) for v in verzoeken],
-        "gegevensverstrekkingen": await _verstrekkingen(session, casus.id),
+        "betrokkene": _row(gegevens.betrokkene) if gegevens.betrokkene else None,
+        "socialeOmgeving": [_row(p) for p in gegevens.omgeving],
+        "criteriabeoordelingen": [_row(b) for b in gegevens.beoordelingen],
+        "besluiten": [_row(g) for g in gegevens.gebeurtenissen],
+        "deelnemers": [_row(d) for d in gegevens.deelnemers],
+        "geheimhoudingsverklaringen": [_row(v) for v in gegevens.verklaringen],
+        "gegevensverzoeken": [_row(v) for v in gegevens.verzoeken],
+        "gegevensverstrekkingen": gegevens.verstrekkingen,
         "verlengingen": [
             {
                 **_row(v),
-                "instemmingen": [_row(i) for i in instemmingen if i.verlenging_id == v.id],
+                "instemmingen": [_row(i) for i in gegevens.instemmingen if i.verlenging_id == v.id],
             }
             for v in stand.verlengingen
         ],
+        "casusoverleggen": gegevens.overleggen,
+        "plannenVanAanpak": gegevens.plannen,
+        "informatieplicht": (
+            _row(gegevens.informatieplicht) if gegevens.informatieplicht else None
+        ),
+        "prioriteringsplaatsingen": gegevens.plaatsingen,
         "bewaartermijn": BewaartermijnUitkomst.of(stand.uitkomst, beleid).model_dump(
             mode="json", by_alias=True
         ),
-        "verwerkingen": await _log_summary(session, casus),
+        "verwerkingen": gegevens.log,
     }
 
 
-async def bron_document(
-    session: AsyncSession,
+def bron_document(
     casus: CasusRow,
+    gegevens: Casusgegevens,
     bron_id: str,
     stand: Bewaarstand,
     beleid: Bewaarbeleid,
     peildatum: date,
 ) -> dict[str, Any]:
     """One source of a case that is otherwise kept: the registration or one supply."""
-    repo = CasusRepository(session)
     inhoud: dict[str, object]
     if bron_id == AANMELDING:
         inhoud = {
             "aanmelder": casus.aanmelder,
             "aanmelddatum": casus.aanmelddatum.isoformat(),
             "aanmeldreden": casus.aanmeldreden,
-            "socialeOmgeving": sorted((_row(p) for p in await repo.omgeving(casus.id)), key=_by_id),
+            "socialeOmgeving": [_row(p) for p in gegevens.omgeving],
             "criteriabeoordelingen": [
-                _row(b) for b in await repo.beoordelingen(casus.id) if b.fase == "aanmelding"
+                _row(b) for b in gegevens.beoordelingen if b.fase == "aanmelding"
             ],
         }
     else:
-        inhoud = next(v for v in await _verstrekkingen(session, casus.id) if v["id"] == bron_id)
+        inhoud = next(v for v in gegevens.verstrekkingen if v["id"] == bron_id)
     return {
         "documentsoort": "bron",
         "grondslag": GRONDSLAG,
@@ -163,34 +403,89 @@ async def bron_document(
             )["bronnen"]
             if b["id"] == bron_id
         ),
-        "verwerkingen": await _log_summary(session, casus),
+        "verwerkingen": gegevens.log,
     }
 
 
-def _by_id(row: dict[str, object]) -> str:
-    return str(row.get("id", ""))
-
-
 def canonical(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    # Compact, so that the C encoder does the work (an indent forces the Python one).
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Temp file, fsync, rename over the target, fsync the directory: a reader (or a crash)
-    sees the old file or the new one, never half of one."""
+    sees the old file or the new one, never half of one. With `sync=False` the caller makes
+    it durable (see `write_many`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
-    if sync_dir:
+    if sync:
         fsync_dir(path.parent)
+
+
+def write_many(files: Sequence[tuple[Path, bytes]]) -> None:
+    """`write_atomic` for many files, made durable together: when this returns, every file
+    and its directory entry is on disk.
+
+    Each file is written to a temp file and renamed into place; then one `syncfs(2)` of
+    the file system (Linux) flushes them all, which costs a fraction of an fsync per file
+    and per directory. Where `syncfs` is unavailable, or a directory lies on another file
+    system, each file is fsynced and each directory once. A crash before this returns
+    leaves at worst a file whose case was not archived yet: the rerun rewrites it,
+    identically, before it commits anything."""
+    directories = sorted({path.parent for path, _ in files})
+    for directory in directories:
+        directory.mkdir(parents=True, exist_ok=True)
+    if not files:
+        return
+    syncfs = _syncfs()
+    if syncfs is not None and len({os.stat(d).st_dev for d in directories}) > 1:
+        syncfs = None
+    for path, data in files:
+        write_atomic(path, data, sync=False)
+    if syncfs is None:
+        for path, _ in files:
+            _fsync_path(path)
+        for directory in directories:
+            fsync_dir(directory)
+        return
+    fd = os.open(directories[0], os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error), str(directories[0]))
+    finally:
+        os.close(fd)
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    return function
 
 
 def fsync_dir(directory: Path) -> None:

@@ -10,6 +10,7 @@ rebuilt from the database's records, so a crash between a commit and the manifes
 rewrite loses nothing either. While the destruction hold is on, nothing is anonymised.
 """
 
+import asyncio
 import json
 import uuid
 from collections.abc import Callable
@@ -17,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import verlopen, verwerkingen
 from app.db.session import Database
-from app.db.tables import BetrokkeneRow, CasusRow, SamenwerkingsverbandRow
+from app.db.tables import CasusRow, SamenwerkingsverbandRow
 from app.db.tables_bewaren import ArchiefdocumentRow
 from app.domain.verwerking import Handeling, Resultaat
 from app.rules.bewaartermijn_typen import Bewaarbeleid
@@ -30,7 +31,8 @@ from app.services import anonimisering, archiefdocument, bewaardata
 
 SWEEP_SUB = "zvh-retention-sweep"
 MANIFEST = "manifest.json"
-BATCH = 500
+# Cases archived per transaction (and per directory fsync).
+BATCH = 200
 
 
 class HoldActive(RuntimeError):
@@ -109,14 +111,47 @@ async def sweep(
             "1 March 2025): nothing was archived or anonymised"
         )
     manifest = await _reconcile(database, opdracht.archive_dir)
+    async with database.session() as session, session.begin():
+        await anonimisering.purge_expired_responses(session, datetime.now(UTC))
     for zvh, ids in uitkomst.casussen.items():
-        for casus_id in ids:
-            await _one(database, opdracht, uitkomst, manifest, zvh, casus_id, None, report)
+        for start in range(0, len(ids), BATCH):
+            await _batch(
+                database, opdracht, uitkomst, manifest, zvh, ids[start : start + BATCH], report
+            )
     for zvh, bronnen in uitkomst.bronnen.items():
         for casus_id, bron_id in bronnen:
             await _one(database, opdracht, uitkomst, manifest, zvh, casus_id, bron_id, report)
     _write_manifest(opdracht.archive_dir, manifest)
     return uitkomst
+
+
+async def _batch(
+    database: Database,
+    opdracht: Opdracht,
+    uitkomst: Uitkomst,
+    manifest: dict[str, dict[str, object]],
+    zvh: str,
+    casus_ids: list[str],
+    report: Callable[[str], None],
+) -> None:
+    """Archive a batch of cases in one transaction: all of them or none. When the batch
+    fails, each of its cases is retried in a transaction of its own, so that one case that
+    cannot be archived does not hold up the others."""
+    try:
+        async with database.session() as session, session.begin():
+            entries = await archive_cases(session, opdracht, zvh, casus_ids)
+    except Exception:
+        if len(casus_ids) == 1:
+            uitkomst.mislukt.append(casus_ids[0])
+            report(f"failed: {casus_ids[0]}")
+            return
+        for casus_id in casus_ids:
+            await _batch(database, opdracht, uitkomst, manifest, zvh, [casus_id], report)
+        return
+    for entry in entries:
+        manifest[str(entry["pad"])] = entry
+    uitkomst.gearchiveerd += len(entries)
+    uitkomst.overgeslagen += len(casus_ids) - len(entries)
 
 
 async def _one(
@@ -126,78 +161,166 @@ async def _one(
     manifest: dict[str, dict[str, object]],
     zvh: str,
     casus_id: str,
-    bron_id: str | None,
+    bron_id: str,
     report: Callable[[str], None],
 ) -> None:
-    label = casus_id if bron_id is None else f"{casus_id}/{bron_id}"
+    label = f"{casus_id}/{bron_id}"
     try:
         async with database.session() as session, session.begin():
-            entry = await archive_one(session, opdracht, zvh, casus_id, bron_id)
-    except Exception as exc:  # one case failing must not stop the others
+            entry = await archive_bron(session, opdracht, zvh, casus_id, bron_id)
+    except Exception as exc:  # one source failing must not stop the others
         uitkomst.mislukt.append(label)
         report(f"failed: {label} ({type(exc).__name__})")
         return
     if entry is None:
         uitkomst.overgeslagen += 1
         return
-    manifest[entry["pad"]] = entry  # type: ignore[index]
-    if bron_id is None:
-        uitkomst.gearchiveerd += 1
-    else:
-        uitkomst.bronnen_gearchiveerd += 1
+    manifest[str(entry["pad"])] = entry
+    uitkomst.bronnen_gearchiveerd += 1
 
 
-async def archive_one(
+async def _lock(session: AsyncSession, zvh: str, casus_ids: list[str]) -> list[CasusRow]:
+    """Lock the cases that are still to be archived; on PostgreSQL a case another sweep holds
+    is skipped (that sweep archives it). Ordered by id: a fixed lock order."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        # Losing this commit in a crash is harmless: the rerun finds the case not archived
+        # and redoes it, rewriting the (durable) document identically.
+        await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+    query = (
+        select(CasusRow)
+        .where(CasusRow.id.in_(casus_ids), CasusRow.zvh == zvh, CasusRow.gearchiveerd_op.is_(None))
+        .order_by(CasusRow.id)
+        .with_for_update(skip_locked=postgres)
+    )
+    return list(await session.scalars(query))
+
+
+def _log_entry(
+    zvh: str, casus_id: str, betrokkene: str | None, moment: datetime, archiefbeheerder: str
+) -> verwerkingen.Verwerking:
+    return verwerkingen.Verwerking(
+        id=str(uuid.uuid4()),
+        zvh=zvh,
+        tijdstip=moment,
+        trace_id=uuid.uuid4().hex,
+        span_id=uuid.uuid4().hex[:16],
+        activiteit="casus-archiveren",
+        handeling=Handeling.ANONIMISEREN,
+        casus_id=casus_id,
+        betrokkene=betrokkene,
+        sub=SWEEP_SUB,
+        deelnemer=archiefbeheerder,
+        rollen=("archiefbeheerder",),
+        resultaat=Resultaat.GESLAAGD,
+    )
+
+
+async def archive_cases(
+    session: AsyncSession, opdracht: Opdracht, zvh: str, casus_ids: list[str]
+) -> list[dict[str, object]]:
+    """Archive and anonymise whole cases in the caller's transaction; returns the manifest
+    entries of those archived. A case is left alone when there is nothing to do (already
+    archived, locked by another sweep, or no longer due under the current data and policy).
+
+    Set-based: the cases are locked with one query, their dates recomputed with three,
+    their data loaded with one query per table; every document is written and made durable
+    (one directory fsync for the batch) before anything is anonymised; the anonymisation is
+    one statement per table, the records and log entries one insert each."""
+    casussen = await _lock(session, zvh, casus_ids)
+    if not casussen:
+        return []
+    standen = await bewaardata.refresh_all(session, casussen, opdracht.beleid, opdracht.as_of)
+    due = [c for c in casussen if standen[c.id].uitkomst.archiefdatum < opdracht.as_of]
+    if not due:
+        return []
+    gegevens = await archiefdocument.load(session, zvh, [c.id for c in due])
+    files: list[tuple[Path, bytes]] = []
+    entries: list[dict[str, object]] = []
+    for casus in due:
+        stand = standen[casus.id]
+        document = archiefdocument.casus_document(
+            casus, gegevens[casus.id], stand, opdracht.beleid, opdracht.as_of
+        )
+        pad = f"{zvh}/casus-{casus.id}.json"
+        data = archiefdocument.canonical(document)
+        files.append((opdracht.archive_dir / pad, data))
+        entries.append(
+            {
+                "pad": pad,
+                "sha256": archiefdocument.sha256(data),
+                "bytes": len(data),
+                "casusId": casus.id,
+                "bron": None,
+                "archiefdatum": stand.uitkomst.archiefdatum,
+            }
+        )
+    await asyncio.to_thread(archiefdocument.write_many, files)
+    moment = datetime.now(UTC)
+    await anonimisering.anonymise_casussen(
+        session, due, moment, door=opdracht.archiefbeheerder, sub=SWEEP_SUB
+    )
+    await session.execute(
+        insert(ArchiefdocumentRow),
+        [
+            {
+                "pad": e["pad"],
+                "zvh": zvh,
+                "casus_id": e["casusId"],
+                "bron_id": None,
+                "sha256": e["sha256"],
+                "archiefdatum": e.pop("archiefdatum"),
+                "archiefbeheerder": opdracht.archiefbeheerder,
+                "gearchiveerd_op": moment,
+            }
+            for e in entries
+        ],
+    )
+    verwerkingen.write(
+        session,
+        [
+            _log_entry(
+                zvh,
+                casus.id,
+                g.betrokkene.pseudoniem if g.betrokkene else None,
+                moment,
+                opdracht.archiefbeheerder,
+            )
+            for casus in due
+            for g in [gegevens[casus.id]]
+        ],
+    )
+    await session.flush()
+    return entries
+
+
+async def archive_bron(
     session: AsyncSession,
     opdracht: Opdracht,
     zvh: str,
     casus_id: str,
-    bron_id: str | None,
+    bron_id: str,
 ) -> dict[str, object] | None:
-    """Archive and anonymise one case or source in the caller's transaction; None if there is
-    nothing to do (already archived, or no longer due under the current data and policy)."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Losing this commit in a crash is harmless: the rerun finds the case not archived
-        # and redoes it, rewriting the (durable) document identically.
-        await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
-    casus = await session.scalar(
-        select(CasusRow).where(CasusRow.id == casus_id, CasusRow.zvh == zvh).with_for_update()
-    )
-    if casus is None or casus.gearchiveerd_op is not None:
+    """Archive and anonymise one source of a kept case in the caller's transaction; None if
+    there is nothing to do (case archived, source done, or no longer due)."""
+    casussen = await _lock(session, zvh, [casus_id])
+    if not casussen:
         return None
+    casus = casussen[0]
     stand = await bewaardata.refresh(session, casus, opdracht.beleid, opdracht.as_of)
-    datums = {b.id: b for b in stand.uitkomst.bronnen}
-    if bron_id is None:
-        due = stand.uitkomst.archiefdatum < opdracht.as_of
-        archiefdatum = stand.uitkomst.archiefdatum
-    else:
-        bron = datums.get(bron_id)
-        due = (
-            bron is not None
-            and bron.archiefdatum < opdracht.as_of
-            and not _done(stand, casus, bron_id)
-        )
-        archiefdatum = bron.archiefdatum if bron else stand.uitkomst.archiefdatum
-    if not due:
+    bron = next((b for b in stand.uitkomst.bronnen if b.id == bron_id), None)
+    if bron is None or not bron.archiefdatum < opdracht.as_of or _done(stand, casus, bron_id):
         return None
-    if bron_id is None:
-        document = await archiefdocument.casus_document(
-            session, casus, stand, opdracht.beleid, opdracht.as_of
-        )
-        pad = f"{zvh}/casus-{casus.id}.json"
-    else:
-        document = await archiefdocument.bron_document(
-            session, casus, bron_id, stand, opdracht.beleid, opdracht.as_of
-        )
-        pad = f"{zvh}/casus-{casus.id}-bron-{bron_id}.json"
+    gegevens = (await archiefdocument.load(session, zvh, [casus.id]))[casus.id]
+    document = archiefdocument.bron_document(
+        casus, gegevens, bron_id, stand, opdracht.beleid, opdracht.as_of
+    )
+    pad = f"{zvh}/casus-{casus.id}-bron-{bron_id}.json"
     data = archiefdocument.canonical(document)
     digest = archiefdocument.sha256(data)
     archiefdocument.write_atomic(opdracht.archive_dir / pad, data)
     moment = datetime.now(UTC)
-    if bron_id is None:
-        await anonimisering.anonymise_casus(session, casus, moment)
-    else:
-        await anonimisering.anonymise_bron(session, casus, bron_id, moment)
+    await anonimisering.anonymise_bron(session, casus, bron_id, moment)
     session.add(
         ArchiefdocumentRow(
             pad=pad,
@@ -205,33 +328,14 @@ async def archive_one(
             casus_id=casus.id,
             bron_id=bron_id,
             sha256=digest,
-            archiefdatum=archiefdatum,
+            archiefdatum=bron.archiefdatum,
             archiefbeheerder=opdracht.archiefbeheerder,
             gearchiveerd_op=moment,
         )
     )
-    betrokkene = await session.scalar(
-        select(BetrokkeneRow.pseudoniem).where(BetrokkeneRow.casus_id == casus.id)
-    )
+    betrokkene = gegevens.betrokkene.pseudoniem if gegevens.betrokkene else None
     verwerkingen.write(
-        session,
-        [
-            verwerkingen.Verwerking(
-                id=str(uuid.uuid4()),
-                zvh=zvh,
-                tijdstip=moment,
-                trace_id=uuid.uuid4().hex,
-                span_id=uuid.uuid4().hex[:16],
-                activiteit="casus-archiveren",
-                handeling=Handeling.ANONIMISEREN,
-                casus_id=casus.id,
-                betrokkene=betrokkene,
-                sub=SWEEP_SUB,
-                deelnemer=opdracht.archiefbeheerder,
-                rollen=("archiefbeheerder",),
-                resultaat=Resultaat.GESLAAGD,
-            )
-        ],
+        session, [_log_entry(zvh, casus.id, betrokkene, moment, opdracht.archiefbeheerder)]
     )
     await session.flush()
     return {"pad": pad, "sha256": digest, "bytes": len(data), "casusId": casus.id, "bron": bron_id}

@@ -7,6 +7,8 @@ one. Every change that affects a date recomputes and stores them all, so the due
 and the sweep read indexed columns instead of running the engine.
 """
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -78,9 +80,59 @@ async def bewaarstand(
     """
     repo = BewaarRepository(session)
     # A case being registered has no extensions, supplies or consents yet.
-    verlengingen = () if nieuw else tuple(await repo.verlengingen(casus.id))
-    verstrekkingen = () if nieuw else tuple(await repo.verstrekkingen(casus.id))
-    instemmingen = [] if nieuw else await repo.instemmingen(casus.id)
+    return _stand(
+        casus,
+        () if nieuw else tuple(await repo.verlengingen(casus.id)),
+        () if nieuw else tuple(await repo.verstrekkingen(casus.id)),
+        [] if nieuw else await repo.instemmingen(casus.id),
+        beleid,
+        peildatum,
+        afsluitdatum=afsluitdatum,
+        afwijzingsdatum=afwijzingsdatum,
+        nieuwe_verlenging=nieuwe_verlenging,
+    )
+
+
+async def bewaarstanden(
+    session: AsyncSession, casussen: Sequence[CasusRow], beleid: Bewaarbeleid, peildatum: date
+) -> dict[str, Bewaarstand]:
+    """`bewaarstand` of many stored cases at once, with three set-based queries."""
+    ids = [c.id for c in casussen]
+    repo = BewaarRepository(session)
+    verlengingen: dict[str, list[VerlengingRow]] = defaultdict(list)
+    verstrekkingen: dict[str, list[GegevensverstrekkingRow]] = defaultdict(list)
+    instemmingen: dict[str, list[InstemmingRow]] = defaultdict(list)
+    for verlenging in await repo.verlengingen_van(ids):
+        verlengingen[verlenging.casus_id].append(verlenging)
+    for verstrekking in await repo.verstrekkingen_van(ids):
+        verstrekkingen[verstrekking.casus_id].append(verstrekking)
+    for instemming in await repo.instemmingen_van(ids):
+        instemmingen[instemming.casus_id].append(instemming)
+    return {
+        c.id: _stand(
+            c,
+            tuple(verlengingen[c.id]),
+            tuple(verstrekkingen[c.id]),
+            instemmingen[c.id],
+            beleid,
+            peildatum,
+        )
+        for c in casussen
+    }
+
+
+def _stand(
+    casus: CasusRow,
+    verlengingen: tuple[VerlengingRow, ...],
+    verstrekkingen: tuple[GegevensverstrekkingRow, ...],
+    instemmingen: Sequence[InstemmingRow],
+    beleid: Bewaarbeleid,
+    peildatum: date,
+    *,
+    afsluitdatum: object = _UNSET,
+    afwijzingsdatum: object = _UNSET,
+    nieuwe_verlenging: Verlenging | None = None,
+) -> Bewaarstand:
     antwoorden = {(i.verlenging_id, i.deelnemer): bool(i.instemming) for i in instemmingen}
     besloten = tuple(_verlenging(v) for v in verlengingen)
     alle = besloten + ((nieuwe_verlenging,) if nieuwe_verlenging else ())
@@ -210,3 +262,14 @@ async def refresh(
     for key, value in store(session, casus, stand).items():
         setattr(casus, key, value)
     return stand
+
+
+async def refresh_all(
+    session: AsyncSession, casussen: Sequence[CasusRow], beleid: Bewaarbeleid, vandaag: date
+) -> dict[str, Bewaarstand]:
+    """`refresh` for many cases whose rows the caller holds locked."""
+    standen = await bewaarstanden(session, casussen, beleid, vandaag)
+    for casus in casussen:
+        for key, value in store(session, casus, standen[casus.id]).items():
+            setattr(casus, key, value)
+    return standen

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.anyio
 async def test_two_intakes_at_once_one_wins(
     live_client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    created = await live_client.post("/v1/casussen", json=AANMELDING, headers=auth("politie"))
+    body = {**AANMELDING, "aanmeldreden": "Aanmelding uit de gelijktijdigheidstest."}
+    created = await live_client.post("/v1/casussen", json=body, headers=auth("politie"))
     casus_id = created.json()["id"]
     etag = created.headers["etag"]
     results: list[httpx.Response] = []

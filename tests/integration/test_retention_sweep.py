@@ -98,11 +98,11 @@ async def test_crash_then_rerun_then_no_op(
     kept = await create_casus(client, auth)  # registered today: not due for years
     document = tmp_path / "zvh-demo" / f"casus-{casus_id}.json"
 
-    async def crash(*_args: object) -> None:
+    async def crash(*_args: object, **_kwargs: object) -> None:
         assert document.exists()  # the archive write happened first
         raise OSError("killed between archive write and anonymisation")
 
-    monkeypatch.setattr(anonimisering, "anonymise_casus", crash)
+    monkeypatch.setattr(anonimisering, "anonymise_casussen", crash)
     first = await archivering.sweep(db, opdracht(settings, tmp_path))
     assert casus_id in first.mislukt
     written = document.read_bytes()
