@@ -59,8 +59,11 @@ class CasusRepository:
         )
         return list(rows)
 
+    async def samenwerkingsverband(self, zvh: str) -> SamenwerkingsverbandRow | None:
+        return await self.session.get(SamenwerkingsverbandRow, zvh)
+
     async def mandaat_procesregisseur_intake(self, zvh: str) -> bool:
-        row = await self.session.get(SamenwerkingsverbandRow, zvh)
+        row = await self.samenwerkingsverband(zvh)
         return bool(row and row.mandaat_procesregisseur_intake)
 
     async def deelnemers(self, casus_id: str) -> Sequence[CasusdeelnemerRow]:

@@ -4,6 +4,7 @@ Every entry point first loads the case, records the attempt in the processing lo
 asks the policy (app/auth/case_policy.py); only then is the request body looked at.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,6 +81,12 @@ class CasusToegang:
     casus: CasusRow
     feiten: CasusFeiten
     pseudoniem: str | None
+    # What was loaded to decide, kept for the view: the data subject (a strong reference
+    # keeps it in the session's weak identity map) and the case's participants.
+    betrokkene: BetrokkeneRow | None = None
+    deelnemers: tuple[CasusdeelnemerRow, ...] = ()
+    # The case's version when it was loaded: a change in this request makes `deelnemers` stale.
+    geladen_versie: int = 0
 
 
 def etag(casus: CasusRow) -> str:
@@ -96,20 +103,22 @@ def _precondition(casus: CasusRow, if_match: str | None) -> None:
         )
 
 
-async def _feiten(repo: CasusRepository, casus: CasusRow) -> CasusFeiten:
-    deelnemers = await repo.deelnemers(casus.id)
+async def _feiten(
+    repo: CasusRepository, casus: CasusRow, deelnemers: Sequence[CasusdeelnemerRow]
+) -> CasusFeiten:
     overleg = OverlegRepository(repo.session)
+    verband = await repo.samenwerkingsverband(casus.zvh)
     return CasusFeiten(
         status=Casusstatus(casus.status),
         aanmelder=casus.aanmelder,
         geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
         uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
         verklaring_getekend=frozenset(v.deelnemer for v in await repo.verklaringen(casus.id)),
-        mandaat_procesregisseur_intake=await repo.mandaat_procesregisseur_intake(casus.zvh),
+        mandaat_procesregisseur_intake=bool(verband and verband.mandaat_procesregisseur_intake),
         gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
         casusregisseur=await overleg.casusregisseur(casus.id),
-        mandaat_netwerkmanager_informatieplicht=(
-            await overleg.mandaat_netwerkmanager_informatieplicht(casus.zvh)
+        mandaat_netwerkmanager_informatieplicht=bool(
+            verband and verband.mandaat_netwerkmanager_informatieplicht
         ),
     )
 
@@ -134,7 +143,8 @@ async def open_casus(
     betrokkene = await repo.betrokkene(casus.id)
     pseudoniem = betrokkene.pseudoniem if betrokkene else None
     log.record(caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem)
-    feiten = await _feiten(repo, casus)
+    deelnemers = tuple(await repo.deelnemers(casus.id))
+    feiten = await _feiten(repo, casus, deelnemers)
     authorize_casus(caller, actie, feiten)
     if casus.gearchiveerd_op is not None and handeling is not Handeling.RAADPLEGEN:
         raise Conflict(
@@ -143,7 +153,7 @@ async def open_casus(
             code="casus-gearchiveerd",
         )
     _precondition(casus, if_match)
-    return CasusToegang(caller, casus, feiten, pseudoniem)
+    return CasusToegang(caller, casus, feiten, pseudoniem, betrokkene, deelnemers, casus.versie)
 
 
 def _event(

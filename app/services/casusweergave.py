@@ -29,6 +29,32 @@ from app.schemas.criteria import Toetsingsuitkomst
 from app.services.casussen import CasusToegang
 
 
+class _Geladen:
+    """The database, but what open_casus already loaded is not read again."""
+
+    def __init__(self, repo: CasusRepository, toegang: CasusToegang) -> None:
+        self.repo = repo
+        self.toegang = toegang
+
+    async def betrokkene(self, casus_id: str) -> BetrokkeneRow | None:
+        return self.toegang.betrokkene or await self.repo.betrokkene(casus_id)
+
+    async def deelnemers(self, casus_id: str) -> Sequence[CasusdeelnemerRow]:
+        # After a selection in this request the loaded list is stale: read it again.
+        if self.toegang.casus.versie == self.toegang.geladen_versie:
+            return self.toegang.deelnemers
+        return await self.repo.deelnemers(casus_id)
+
+    async def omgeving(self, casus_id: str) -> Sequence[OmgevingspersoonRow]:
+        return await self.repo.omgeving(casus_id)
+
+    async def beoordelingen(self, casus_id: str) -> Sequence[CriteriabeoordelingRow]:
+        return await self.repo.beoordelingen(casus_id)
+
+    async def gebeurtenissen(self, casus_id: str) -> Sequence[CasusgebeurtenisRow]:
+        return await self.repo.gebeurtenissen(casus_id)
+
+
 class CasusInhoud(Protocol):
     """Where the view reads the case's parts: the database, or what a request just wrote."""
 
@@ -45,7 +71,7 @@ async def render(
     # The view follows the case as it is now, also right after this request changed it.
     feiten = replace(toegang.feiten, status=Casusstatus(toegang.casus.status))
     weergave = view_for(toegang.caller, feiten) or Weergave.STATUS
-    repo: CasusInhoud = inhoud or CasusRepository(session)
+    repo: CasusInhoud = inhoud or _Geladen(CasusRepository(session), toegang)
     casus = toegang.casus
     volledig = weergave is Weergave.VOLLEDIG
     eigen_aanmelding = weergave is Weergave.AANMELDER
