@@ -33,12 +33,7 @@ async def find(session: AsyncSession, pending: Pending, now: datetime) -> Idempo
     row = await session.get(IdempotentieRow, (pending.zvh, pending.deelnemer, pending.sleutel))
     if row is None:
         return None
-    created = (
-        row.aangemaakt_op
-        if row.aangemaakt_op.tzinfo
-        else row.aangemaakt_op.replace(tzinfo=now.tzinfo)
-    )
-    if now - created > KEY_LIFETIME:
+    if now - row.aangemaakt_op > KEY_LIFETIME:
         await session.delete(row)
         await session.flush()
         return None

@@ -6,7 +6,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import SamenwerkingsverbandRow
 from app.db.tables_overleg import (
     CasusoverlegAanwezigeRow,
     CasusoverlegRow,
@@ -90,7 +89,3 @@ class OverlegRepository:
 
     async def informatieplicht(self, casus_id: str) -> InformatieplichtRow | None:
         return await self.session.get(InformatieplichtRow, casus_id)
-
-    async def mandaat_netwerkmanager_informatieplicht(self, zvh: str) -> bool:
-        row = await self.session.get(SamenwerkingsverbandRow, zvh)
-        return bool(row and row.mandaat_netwerkmanager_informatieplicht)

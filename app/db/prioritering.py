@@ -1,7 +1,7 @@
 """Repository of priority lists and their versions of criteria, always within one partnership."""
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -11,18 +11,13 @@ from app.db.tables import PrioriteringslijstRow, PrioriteringslijstVersieRow
 from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst, Versie
 
 
-def _utc(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes; what was stored is UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def _versie(row: PrioriteringslijstVersieRow) -> Versie:
     return Versie(
         versie=row.versie,
         omschrijving=row.omschrijving,
         criteria=row.criteria,
-        aangemaakt_op=_utc(row.aangemaakt_op),
-        gepubliceerd_op=_utc(row.gepubliceerd_op) if row.gepubliceerd_op else None,
+        aangemaakt_op=row.aangemaakt_op,
+        gepubliceerd_op=row.gepubliceerd_op if row.gepubliceerd_op else None,
         publicatiedatum=row.publicatiedatum,
     )
 
@@ -35,9 +30,9 @@ def _lijst(
         zvh=row.zvh,
         naam=row.naam,
         status=Lijststatus(row.status),
-        aangemaakt_op=_utc(row.aangemaakt_op),
+        aangemaakt_op=row.aangemaakt_op,
         aangemaakt_door=row.aangemaakt_door,
-        ingetrokken_op=_utc(row.ingetrokken_op) if row.ingetrokken_op else None,
+        ingetrokken_op=row.ingetrokken_op if row.ingetrokken_op else None,
         versies=tuple(_versie(v) for v in sorted(versies, key=lambda v: v.versie)),
     )
 

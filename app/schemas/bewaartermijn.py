@@ -163,13 +163,7 @@ class VerlengingUitkomst(ApiModel):
 
     @classmethod
     def of(cls, verlenging: ToegepasteVerlenging) -> "VerlengingUitkomst":
-        return cls(
-            besluitdatum=verlenging.besluitdatum,
-            maanden=verlenging.maanden,
-            reden=verlenging.reden,
-            ingangsdatum=verlenging.ingangsdatum,
-            einddatum=verlenging.einddatum,
-        )
+        return cls.model_validate(verlenging, from_attributes=True)
 
 
 class BronUitkomst(ApiModel):
@@ -194,13 +188,7 @@ class BronUitkomst(ApiModel):
 
     @classmethod
     def of(cls, bron: BronBewaartermijn) -> "BronUitkomst":
-        return cls(
-            id=bron.id,
-            deelnemer=bron.deelnemer,
-            archiefdatum=bron.archiefdatum,
-            verlopen=bron.verlopen,
-            begrensd_door=bron.begrensd_door,
-        )
+        return cls.model_validate(bron, from_attributes=True)
 
 
 class InzagetermijnUitkomst(ApiModel):
@@ -219,13 +207,7 @@ class InzagetermijnUitkomst(ApiModel):
 
     @classmethod
     def of(cls, termijn: Inzagetermijn) -> "InzagetermijnUitkomst":
-        return cls(
-            vanaf=termijn.vanaf,
-            tot=termijn.tot,
-            maanden=termijn.maanden,
-            dagen=termijn.dagen,
-            ingekort=termijn.ingekort,
-        )
+        return cls.model_validate(termijn, from_attributes=True)
 
 
 class VerdereVerlengingUitkomst(ApiModel):
@@ -248,14 +230,7 @@ class VerdereVerlengingUitkomst(ApiModel):
 
     @classmethod
     def of(cls, verdere: VerdereVerlenging) -> "VerdereVerlengingUitkomst":
-        return cls(
-            mogelijk=verdere.mogelijk,
-            situatie=verdere.situatie,
-            vroegste_besluitdatum=verdere.vroegste_besluitdatum,
-            uiterlijke_besluitdatum=verdere.uiterlijke_besluitdatum,
-            maximale_maanden=verdere.maximale_maanden,
-            toelichting=verdere.toelichting,
-        )
+        return cls.model_validate(verdere, from_attributes=True)
 
 
 class BewaarbeleidUitkomst(ApiModel):
@@ -274,12 +249,7 @@ class BewaarbeleidUitkomst(ApiModel):
 
     @classmethod
     def of(cls, beleid: Bewaarbeleid) -> "BewaarbeleidUitkomst":
-        return cls(
-            maximum_jaren=beleid.maximum_jaren,
-            na_afsluiting_maanden=beleid.na_afsluiting_maanden,
-            na_afwijzing_maanden=beleid.na_afwijzing_maanden,
-            verlenging_maximum_maanden=beleid.verlenging_maximum_maanden,
-        )
+        return cls.model_validate(beleid, from_attributes=True)
 
 
 class BewaartermijnUitkomst(ApiModel):

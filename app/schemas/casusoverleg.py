@@ -1,22 +1,14 @@
 """Case conferences on the wire (step 5, art. 2.31 lid 5 WGS; art. 8 bestuurlijke afspraken)."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 
 DeelnemerKenmerk = Annotated[str, Field(pattern=ID_PATTERN)]
-
-
-def _utc(value: datetime) -> datetime:
-    # SQLite returns stored UTC instants without their zone; the API always says UTC.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-Tijdstip = Annotated[datetime, AfterValidator(_utc)]
 
 
 class CasusoverlegNieuw(RequestModel):
@@ -49,7 +41,7 @@ class Casusoverleg(ApiModel):
     datum: date
     aanwezigen: list[str]
     afspraken: str | None
-    vastgelegd_op: Tijdstip
+    vastgelegd_op: datetime
     vastgelegd_door: str = Field(description="De deelnemer die het overleg vastlegde.")
 
 

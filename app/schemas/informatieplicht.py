@@ -1,12 +1,11 @@
 """The information duty on the wire (art. 14 AVG; art. 1.3 BGS; art. 14 bestuurlijke afspraken)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import Field
 
 from app.rules.informatieplicht import Informatieplichtstatus, Uitzondering
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.casusoverleg import Tijdstip
 from app.schemas.casussen import MAX_TEKST
 
 
@@ -52,5 +51,5 @@ class Informatieplicht(ApiModel):
     uitgevoerd_op: date | None
     uitzondering: Uitzondering | None
     motivering: str | None
-    afgehandeld_op: Tijdstip | None
+    afgehandeld_op: datetime | None
     afgehandeld_door: str | None = Field(description="De deelnemer die de afhandeling vastlegde.")

@@ -1,12 +1,12 @@
 """The plan of approach on the wire (art. 2.31 lid 5 WGS; art. 8.2, 8.5 and 8a bestuurlijke afspraken)."""
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import Field
 
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.casusoverleg import DeelnemerKenmerk, Tijdstip
+from app.schemas.casusoverleg import DeelnemerKenmerk
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 
 
@@ -106,7 +106,7 @@ class PlanVanAanpak(ApiModel):
     informeert_betrokkene_toelichting: str
     casusregisseur: str | None = Field(description="Optioneel (art. 8a bestuurlijke afspraken).")
     casusoverleg: str | None
-    vastgesteld_op: Tijdstip
+    vastgesteld_op: datetime
     vastgesteld_door: str
 
 
