@@ -6,8 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -28,6 +27,7 @@ from app.routers import (
     casussen,
     criteria,
     deelnemers,
+    docs,
     health,
     informatieplicht,
     instellingen,
@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
 
     app.include_router(health.router)
+    app.include_router(docs.router)
     for router in ROUTERS:
         app.include_router(router)
     app.state.api_routes = [route for router in ROUTERS for route in router.routes]
@@ -117,10 +118,6 @@ def _add_contract_routes(app: FastAPI) -> None:
     @app.get("/v1/openapi.json", include_in_schema=False)
     async def openapi_json() -> JSONResponse:
         return JSONResponse(document())
-
-    @app.get("/v1/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/v1/openapi.json", title="zvh-wgs API")
 
 
 def _add_exception_handlers(app: FastAPI) -> None:

@@ -24,7 +24,6 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
 )
-# Documentation pages load Swagger UI's scripts; everything else may load nothing.
 PUBLIC_CORS_PATHS = frozenset({"/v1/openapi.json"})
 
 
@@ -60,7 +59,13 @@ class ServiceMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), *extra_headers]
+                # A header the response sets itself (the docs page's own
+                # Content-Security-Policy, its assets' Cache-Control) wins over the default.
+                own = {name.lower() for name, _ in message.get("headers", ())}
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    *(header for header in extra_headers if header[0] not in own),
+                ]
             await send(message)
 
         async def send_problem(code: int, title: str, detail: str, slug: str) -> None:
