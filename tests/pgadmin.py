@@ -19,7 +19,7 @@ def _dsn(url: str, database: str | None = None) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-async def _run(action: str, url: str) -> int:
+async def run(action: str, url: str) -> int:
     name = make_url(url).database or "postgres"
     try:
         admin = await asyncpg.connect(_dsn(url, "postgres"), timeout=5)
@@ -43,7 +43,7 @@ def main() -> int:
     if len(sys.argv) != 3 or sys.argv[1] not in ("check", "create", "drop"):
         print(__doc__, file=sys.stderr)
         return 2
-    return asyncio.run(_run(sys.argv[1], sys.argv[2]))
+    return asyncio.run(run(sys.argv[1], sys.argv[2]))
 
 
 if __name__ == "__main__":

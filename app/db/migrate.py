@@ -1,10 +1,13 @@
-"""Run Alembic migrations programmatically (`zvh migrate`, tests)."""
+"""Run Alembic migrations programmatically (`zvh migrate`, tests), and tell where a database is."""
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.engine import make_url
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, make_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -21,3 +24,14 @@ def upgrade(database_url: str) -> None:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(database_url), "head")
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    """The newest revision(s) this code brings a database to (read once per process)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def current_revisions(connection: Connection) -> frozenset[str]:
+    """The revision(s) the database is at; empty when it was never migrated."""
+    return frozenset(MigrationContext.configure(connection).get_current_heads())

@@ -5,7 +5,7 @@ from fastapi.responses import JSONResponse
 from starlette.responses import Response
 
 from app.problems import problem_response
-from app.services.health import database_ready
+from app.services.health import Stand, readiness
 
 router = APIRouter(include_in_schema=False)
 
@@ -15,10 +15,29 @@ async def live() -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+def _revisies(revisies: frozenset[str]) -> str:
+    return ", ".join(sorted(revisies)) or "geen"
+
+
 @router.get("/health/ready")
 async def ready(request: Request) -> Response:
-    if not await database_ready(request.app.state.db):
-        return problem_response(
-            503, "Niet gereed", "De database is niet bereikbaar.", code="database-onbereikbaar"
-        )
-    return JSONResponse({"status": "ok", "database": "ok"})
+    gereedheid = await readiness(request.app.state.db)
+    verwacht = _revisies(gereedheid.verwacht)
+    match gereedheid.stand:
+        case Stand.ONBEREIKBAAR:
+            detail, code = "De database is niet bereikbaar.", "database-onbereikbaar"
+        case Stand.NIET_GEMIGREERD:
+            detail = (
+                f"De database is nooit gemigreerd; deze versie verwacht migratie {verwacht}. "
+                "Voer `zvh migrate` uit."
+            )
+            code = "database-niet-gemigreerd"
+        case Stand.NIET_ACTUEEL:
+            detail = (
+                f"De database staat op migratie {_revisies(gereedheid.huidig)}; deze versie "
+                f"verwacht {verwacht}. Voer `zvh migrate` uit met deze versie."
+            )
+            code = "database-niet-actueel"
+        case Stand.GEREED:
+            return JSONResponse({"status": "ok", "database": "ok", "migratie": verwacht})
+    return problem_response(503, "Niet gereed", detail, code=code)

@@ -1,14 +1,36 @@
-"""Readiness: can the service reach its database?"""
+"""Readiness: can the service reach its database, and is it at the newest migration?"""
 
-from sqlalchemy import text
+from dataclasses import dataclass
+from enum import Enum
 
+from app.db.migrate import current_revisions, head_revisions
 from app.db.session import Database
 
 
-async def database_ready(database: Database) -> bool:
+class Stand(Enum):
+    GEREED = "gereed"
+    ONBEREIKBAAR = "onbereikbaar"
+    NIET_GEMIGREERD = "niet-gemigreerd"  # no migration ever ran
+    NIET_ACTUEEL = "niet-actueel"  # at an older (or an unknown, newer) revision
+
+
+@dataclass(frozen=True, slots=True)
+class Gereedheid:
+    stand: Stand
+    huidig: frozenset[str] = frozenset()
+    verwacht: frozenset[str] = frozenset()
+
+
+async def readiness(database: Database) -> Gereedheid:
+    verwacht = head_revisions()
     try:
         async with database.session() as session:
-            await session.execute(text("SELECT 1"))
+            connection = await session.connection()
+            huidig = await connection.run_sync(current_revisions)
     except Exception:
-        return False
-    return True
+        return Gereedheid(Stand.ONBEREIKBAAR, verwacht=verwacht)
+    if not huidig:
+        return Gereedheid(Stand.NIET_GEMIGREERD, huidig, verwacht)
+    if huidig != verwacht:
+        return Gereedheid(Stand.NIET_ACTUEEL, huidig, verwacht)
+    return Gereedheid(Stand.GEREED, huidig, verwacht)
