@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t zvh-wgs .
-# Run:   docker run -e ZVH_ENV=production -e ZVH_DATABASE_URL=postgresql+asyncpg://... \
-#          -e ZVH_JWT_JWKS_FILE=/keys/jwks.json -v /etc/zvh/keys:/keys:ro -p 8000:8000 zvh-wgs
+# Build:   docker build -t zvh-wgs .
+# Migrate: docker run --rm -e ZVH_DATABASE_URL=postgresql+asyncpg://... zvh-wgs migrate
+#          (its own step, before a new version serves: it needs the database only, no issuer
+#          keys; /health/ready stays 503 until the database is at this image's migration)
+# Serve:   docker run -e ZVH_DATABASE_URL=postgresql+asyncpg://... \
+#            -e ZVH_JWT_ISSUER=https://idp.example.org/realms/zvh -e ZVH_JWT_AUDIENCE=zvh-wgs \
+#            -e ZVH_JWT_JWKS_FILE=/keys/jwks.json -v /etc/zvh/keys:/keys:ro -p 8000:8000 zvh-wgs
+# The entrypoint is `zvh`: any of its commands runs the same way (`... zvh-wgs openapi`).
 
 FROM python:3.11-slim AS build
 ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never

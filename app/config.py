@@ -10,6 +10,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 
 VAR_DIR = Path("var")
+DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{VAR_DIR / 'zvh.db'}"
+# The issuer `zvh token` signs as; production refuses it.
+DEV_ISSUER = "zvh-wgs-dev"
 
 
 class Environment(StrEnum):
@@ -25,10 +28,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ZVH_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT
-    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'zvh.db'}"
+    database_url: str = DEFAULT_DATABASE_URL
     database_pool_size: int = Field(default=10, ge=1)
 
-    jwt_issuer: str = "zvh-wgs-dev"
+    jwt_issuer: str = DEV_ISSUER
     jwt_audience: str = "zvh-wgs"
     # Production: PEM files of the issuers' public keys, or a JWKS file.
     jwt_public_key_files: list[Path] = Field(default_factory=list)
@@ -73,15 +76,31 @@ class Settings(BaseSettings):
         )
 
     @model_validator(mode="after")
-    def _production_needs_keys(self) -> "Settings":
-        if self.env is Environment.PRODUCTION and not (
-            self.jwt_public_key_files or self.jwt_jwks_file
-        ):
-            raise ConfigurationError(
-                "ZVH_ENV=production needs the issuers' public keys: set "
-                "ZVH_JWT_PUBLIC_KEY_FILES or ZVH_JWT_JWKS_FILE"
+    def _production_trusts_only_its_issuer(self) -> "Settings":
+        if self.env is not Environment.PRODUCTION:
+            return self
+        problems: list[str] = []
+        if self.jwt_issuer.strip() in ("", DEV_ISSUER):
+            problems.append(
+                "set ZVH_JWT_ISSUER to the `iss` of the identity provider (the development "
+                f"default {DEV_ISSUER} is refused)"
             )
+        if not (self.jwt_public_key_files or self.jwt_jwks_file):
+            problems.append(
+                "give the issuers' public keys: set ZVH_JWT_PUBLIC_KEY_FILES or ZVH_JWT_JWKS_FILE"
+            )
+        if problems:
+            raise ConfigurationError("ZVH_ENV=production: " + "; ".join(problems))
         return self
+
+
+class DatabaseSettings(BaseSettings):
+    """What `zvh migrate` needs, and nothing more: the image's migrate step runs in
+    production without the issuer's keys."""
+
+    model_config = SettingsConfigDict(env_prefix="ZVH_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from app.config import get_settings
+from app.config import DatabaseSettings
 from app.db import tables  # noqa: F401  (registers the tables on the metadata)
 from app.db.base import Base
 from app.db.session import create_engine
@@ -15,7 +15,7 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    return config.get_main_option("sqlalchemy.url") or get_settings().database_url
+    return config.get_main_option("sqlalchemy.url") or DatabaseSettings().database_url
 
 
 def _configure(connection: Connection) -> None:

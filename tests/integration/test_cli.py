@@ -3,6 +3,7 @@
 import base64
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import ConfigurationError, Environment, Settings
+from app.db.migrate import head_revisions
 from app.main import create_app
 
 
@@ -26,17 +28,69 @@ def _zvh(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+ISSUER = "https://idp.gemeente.example/realms/zvh"
+
+
 def test_production_refuses_to_start_without_issuer_keys() -> None:
-    with pytest.raises(ConfigurationError):
-        Settings(env=Environment.PRODUCTION)
+    with pytest.raises(ConfigurationError, match="ZVH_JWT_JWKS_FILE"):
+        Settings(env=Environment.PRODUCTION, jwt_issuer=ISSUER)
+
+
+@pytest.mark.parametrize("issuer", ["zvh-wgs-dev", "", "  "])
+def test_production_refuses_the_development_issuer(tmp_path: Path, issuer: str) -> None:
+    jwks = tmp_path / "jwks.json"
+    with pytest.raises(ConfigurationError, match="ZVH_JWT_ISSUER"):
+        Settings(env=Environment.PRODUCTION, jwt_jwks_file=jwks, jwt_issuer=issuer)
+    Settings(env=Environment.PRODUCTION, jwt_jwks_file=jwks, jwt_issuer=ISSUER)
 
 
 def test_production_serve_exits_with_a_clear_message(tmp_path: Path) -> None:
     result = _zvh(
-        "serve", "--port", "0", env={"ZVH_ENV": "production", "ZVH_DEV_KEY_DIR": str(tmp_path)}
+        "serve",
+        "--port",
+        "0",
+        env={"ZVH_ENV": "production", "ZVH_DEV_KEY_DIR": str(tmp_path), "ZVH_JWT_ISSUER": ""},
     )
     assert result.returncode == 2
+    # Both problems at once, so an operator fixes the configuration in one go.
     assert "ZVH_JWT_PUBLIC_KEY_FILES" in result.stderr
+    assert "ZVH_JWT_ISSUER" in result.stderr
+
+
+def test_production_serve_refuses_the_unset_issuer_even_with_keys(tmp_path: Path) -> None:
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text('{"keys": []}')
+    env = {k: v for k, v in os.environ.items() if k != "ZVH_JWT_ISSUER"}
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "serve", "--port", "0"],
+        capture_output=True,
+        text=True,
+        env={**env, "ZVH_ENV": "production", "ZVH_JWT_JWKS_FILE": str(jwks)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "ZVH_JWT_ISSUER" in result.stderr
+    assert "zvh-wgs-dev" in result.stderr
+
+
+def test_migrate_needs_no_issuer_keys_in_production(tmp_path: Path) -> None:
+    database = tmp_path / "prod.db"
+    result = _zvh(
+        "migrate",
+        env={
+            "ZVH_ENV": "production",
+            "ZVH_DATABASE_URL": f"sqlite+aiosqlite:///{database}",
+            "ZVH_JWT_ISSUER": "",
+            "ZVH_DEV_KEY_DIR": str(tmp_path / "never-created"),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "newest migration" in result.stderr
+    with sqlite3.connect(database) as conn:
+        at = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+    assert at == head_revisions()
+    assert not (tmp_path / "never-created").exists()
 
 
 def test_token_refuses_in_production(tmp_path: Path) -> None:
@@ -46,7 +100,11 @@ def test_token_refuses_in_production(tmp_path: Path) -> None:
         "token",
         "--deelnemer",
         "politie",
-        env={"ZVH_ENV": "production", "ZVH_JWT_PUBLIC_KEY_FILES": f'["{key}"]'},
+        env={
+            "ZVH_ENV": "production",
+            "ZVH_JWT_PUBLIC_KEY_FILES": f'["{key}"]',
+            "ZVH_JWT_ISSUER": ISSUER,
+        },
     )
     assert result.returncode == 2
     assert "production" in result.stderr
@@ -60,6 +118,7 @@ def test_production_trusts_only_configured_keys(tmp_path: Path, settings: Settin
     public.write_text(dev_key_pair(settings).public_pem)
     production = Settings(
         env=Environment.PRODUCTION,
+        jwt_issuer=ISSUER,
         database_url=settings.database_url,
         jwt_public_key_files=[public],
         dev_key_dir=tmp_path / "never-created",
