@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     registry_cache_seconds: float = Field(default=5.0, ge=0, le=300)
 
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # The JSON batch check of a priority list (50,000 candidates of about 600 bytes fit);
+    # larger batches go as NDJSON, which is read line by line.
+    max_batch_bytes: int = Field(default=33_554_432, ge=1024)
     log_level: str = "INFO"
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.

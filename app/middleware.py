@@ -1,10 +1,12 @@
 """One pure ASGI middleware for what every response needs (NL GOV API Design Rules)."""
 
 import logging
+import re
 import time
 import traceback
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -27,12 +29,25 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 PUBLIC_CORS_PATHS = frozenset({"/v1/openapi.json"})
 
 
+@dataclass(frozen=True, slots=True)
+class BodyLimit:
+    """A route whose body has a cap of its own; `hint` ends the 413's detail."""
+
+    method: str
+    path: re.Pattern[str]
+    max_bytes: int
+    hint: str = ""
+
+
 class ServiceMiddleware:
     """Request id, W3C trace context, body size cap, standard headers, access log, 500s."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, body_limits: Sequence[BodyLimit] = ()
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_limits = tuple(body_limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,17 +91,11 @@ class ServiceMiddleware:
         # bounds each line (app/services/prioriteringstoetsing.py). Other routes refuse
         # that media type (415) without reading the body.
         capped = not _is_ndjson(_header(scope, b"content-type"))
+        limit, too_large_detail = self._limit(scope)
         try:
             declared = _header(scope, b"content-length")
-            if (
-                capped
-                and declared is not None
-                and declared.isdigit()
-                and int(declared) > self.max_body_bytes
-            ):
-                await send_problem(
-                    413, "Verzoek te groot", self._too_large_detail(), "verzoek-te-groot"
-                )
+            if capped and declared is not None and declared.isdigit() and int(declared) > limit:
+                await send_problem(413, "Verzoek te groot", too_large_detail, "verzoek-te-groot")
                 return
 
             received = 0
@@ -96,7 +105,7 @@ class ServiceMiddleware:
                 message = await receive()
                 if capped and message["type"] == "http.request":
                     received += len(message.get("body", b""))
-                    if received > self.max_body_bytes:
+                    if received > limit:
                         too_large = True
                         return {"type": "http.disconnect"}
                 return message
@@ -107,13 +116,17 @@ class ServiceMiddleware:
                 if too_large:
                     if message["type"] == "http.response.start":
                         await send_problem(
-                            413, "Verzoek te groot", self._too_large_detail(), "verzoek-te-groot"
+                            413, "Verzoek te groot", too_large_detail, "verzoek-te-groot"
                         )
                     return
                 await send_with_headers(message)
 
             await self.app(scope, limited_receive, guarded_send)
         except Exception as exc:
+            # A route that reads its body itself sees the cut-off as a disconnect.
+            if too_large and not response_started:
+                await send_problem(413, "Verzoek te groot", too_large_detail, "verzoek-te-groot")
+                return
             log.error(
                 "unhandled error",
                 extra={"error_type": type(exc).__name__, "event": _frames(exc)},
@@ -139,8 +152,13 @@ class ServiceMiddleware:
             trace_var.reset(trace_token)
             request_id_var.reset(request_id_token)
 
-    def _too_large_detail(self) -> str:
-        return f"Het verzoek is groter dan {self.max_body_bytes} bytes."
+    def _limit(self, scope: Scope) -> tuple[int, str]:
+        """The body cap of this request's route, and the 413's detail."""
+        for special in self.body_limits:
+            if scope["method"] == special.method and special.path.match(scope["path"]):
+                detail = f"Het verzoek is groter dan {special.max_bytes} bytes."
+                return special.max_bytes, f"{detail} {special.hint}".strip()
+        return self.max_body_bytes, f"Het verzoek is groter dan {self.max_body_bytes} bytes."
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.routing import APIRoute
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
@@ -12,10 +13,12 @@ from app.auth.claims import Caller
 from app.auth.policy import Actie
 from app.deps import AppSettings, Log, Registry, Session, allowed
 from app.domain.errors import InvalidInput, InvalidParam
+from app.middleware import BodyLimit
 from app.problems import problem_responses
 from app.routers.prioriteringslijsten import LijstId
 from app.routing import NDJSON_MEDIA_TYPE, NdjsonResponse, StreamingBodyRoute
 from app.schemas.prioriteringstoetsing import Toetsingsresultaat
+from app.schemas.problem import Problem
 from app.services import prioriteringstoetsing as service
 
 router = APIRouter(prefix="/v1", route_class=StreamingBodyRoute, tags=["Prioriteringslijsten"])
@@ -48,8 +51,20 @@ Twee vormen:
   eerste {service.LOOKAHEAD} kandidaten worden getoetst vóór het antwoord begint: is daarbij een
   ongeldige regel, dan volgt 400 met alle problemen in de hele invoer (tot {service.MAX_PROBLEMEN}).
   Een ongeldige regel daarna wordt niet getoetst en krijgt een `Kandidaatfout`. Een regel is
-  hoogstens zo groot als de gewone limiet voor een verzoek.
+  hoogstens zo groot als de gewone limiet voor een verzoek. Elke uitkomstregel vermeldt de
+  toegepaste `versie` van de criteria en de `peildatum`.
+
+Een JSON-body heeft een eigen, ruimere limiet (instelling `ZVH_MAX_BATCH_BYTES`, standaard
+32 MiB: ruim 50.000 kandidaten); een grotere geeft 413, met in `detail` de NDJSON-vorm, die
+regel voor regel wordt gelezen en als geheel geen limiet kent.
 """
+
+# Ends the 413 of a too large JSON body: the NDJSON form has no limit on the whole.
+NDJSON_HINT = (
+    "Stuur grote aantallen kandidaten als application/x-ndjson: één kandidaat per regel, met "
+    "de peildatum als queryparameter `peildatum`; die vorm wordt regel voor regel gelezen en "
+    "kent deze limiet niet."
+)
 
 
 async def _body(request: Request) -> AsyncIterator[bytes]:
@@ -75,7 +90,14 @@ def _is_ndjson(content_type: str | None) -> bool:
             "description": "De uitkomst per kandidaat.",
             "content": {NDJSON_MEDIA_TYPE: {"schema": {"$ref": REF + "Kandidaatregel"}}},
         },
-        **problem_responses(400, 401, 403, 404, 409, 413, 415),
+        **problem_responses(400, 401, 403, 404, 409, 415),
+        413: {
+            "model": Problem,
+            "description": (
+                "De JSON-body is groter dan `ZVH_MAX_BATCH_BYTES`; stuur grote aantallen "
+                "kandidaten als `application/x-ndjson`."
+            ),
+        },
     },
     openapi_extra={
         "requestBody": {
@@ -124,3 +146,9 @@ async def check(
     return Response(
         service.check_json(toetsing, await request.body()), media_type="application/json"
     )
+
+
+def body_limit(max_batch_bytes: int) -> BodyLimit:
+    """The JSON batch's own body cap (ZVH_MAX_BATCH_BYTES), for the service middleware."""
+    (route,) = [r for r in router.routes if isinstance(r, APIRoute)]
+    return BodyLimit("POST", route.path_regex, max_batch_bytes, NDJSON_HINT)

@@ -112,6 +112,13 @@ class Kandidaatuitkomst(ApiModel):
     clausules: list[Clausule] = Field(description="Elke telling, in de volgorde van de criteria.")
 
 
+class Kandidaatregeluitkomst(Kandidaatuitkomst):
+    """Een NDJSON-regel met de uitkomst voor één kandidaat, en wat daarbij is toegepast."""
+
+    versie: int = Field(description="De gepubliceerde versie van de criteria die is toegepast.")
+    peildatum: date = Field(description="De peildatum waarop de criteria zijn toegepast.")
+
+
 class Toetsingsresultaat(ApiModel):
     """De uitkomsten van een toetsing, in de volgorde van de kandidaten."""
 
@@ -133,12 +140,12 @@ class Kandidaatfout(ApiModel):
 def toetsing_schemas() -> dict[str, Any]:
     """Component schemas of the request bodies and of an NDJSON result line."""
     schemas: dict[str, Any] = {}
-    for adapter in (TOETSING, TypeAdapter(Kandidaatfout)):
+    for adapter in (TOETSING, TypeAdapter(Kandidaatregeluitkomst), TypeAdapter(Kandidaatfout)):
         schema = adapter.json_schema(ref_template=REF + "{model}", by_alias=True)
         schemas.update(schema.pop("$defs", {}))
         schemas[schema["title"]] = schema
     schemas["Kandidaatregel"] = {
         "description": "Eén regel van het NDJSON-antwoord.",
-        "oneOf": [{"$ref": REF + "Kandidaatuitkomst"}, {"$ref": REF + "Kandidaatfout"}],
+        "oneOf": [{"$ref": REF + "Kandidaatregeluitkomst"}, {"$ref": REF + "Kandidaatfout"}],
     }
     return schemas

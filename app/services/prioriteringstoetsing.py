@@ -70,9 +70,16 @@ def _prefixed(problems: list[InvalidParam], prefix: str) -> list[InvalidParam]:
 class Beoordelaar:
     """Validates and checks candidates against one version on one peildatum."""
 
-    def __init__(self, toetsing: Toetsing, peildatum: date) -> None:
+    def __init__(self, toetsing: Toetsing, peildatum: date, *, per_regel: bool = False) -> None:
         self.bronnen = toetsing.bronnen
         self.beoordeel = compile_criteria(toetsing.expressie, peildatum)
+        # An NDJSON line stands alone, so it says what was applied; a JSON answer says it
+        # once, beside the results.
+        self.toegepast = (
+            f',"versie":{toetsing.versie},"peildatum":"{peildatum.isoformat()}"'
+            if per_regel
+            else ""
+        )
         # The constant part of each clause's JSON, written once.
         self.prefixes = [
             f'{{"pad":{encode_basestring_ascii(pad)},"soort":"{t.soort.value}",'
@@ -90,7 +97,7 @@ class Beoordelaar:
         voldoet = "true" if uitkomst.voldoet else "false"
         return (
             f'{{"ref":{encode_basestring_ascii(ref)},"voldoet":{voldoet},'
-            f'"clausules":[{clausules}]}}'
+            f'"clausules":[{clausules}]{self.toegepast}}}'
         )
 
     def kandidaat(self, kandidaat: Kandidaat, index: int) -> str | list[InvalidParam]:
@@ -188,7 +195,7 @@ class NdjsonToetsing:
     def __init__(
         self, toetsing: Toetsing, peildatum: date, chunks: AsyncIterator[bytes], max_regel: int
     ) -> None:
-        self.beoordelaar = Beoordelaar(toetsing, peildatum)
+        self.beoordelaar = Beoordelaar(toetsing, peildatum, per_regel=True)
         self.batches = _batches(chunks, max_regel).__aiter__()
         self.max_regel = max_regel
         self.index = 0

@@ -10,7 +10,11 @@ from sqlalchemy import func, select
 
 from app.db.session import Database
 from app.db.tables import VerwerkingRow
-from app.schemas.prioriteringstoetsing import Kandidaatfout, Kandidaatuitkomst, Toetsingsresultaat
+from app.schemas.prioriteringstoetsing import (
+    Kandidaatfout,
+    Kandidaatregeluitkomst,
+    Toetsingsresultaat,
+)
 from app.services.prioriteringstoetsing import LOOKAHEAD
 from tests.api.test_prioriteringslijsten import create, publish
 from tests.conftest import AuthHeaders
@@ -249,8 +253,10 @@ async def test_ndjson_in_and_out(client: httpx.AsyncClient, auth: AuthHeaders) -
     assert response.headers["content-type"].startswith("application/x-ndjson")
     lines = response.text.splitlines()
     assert len(lines) == 3
-    results = [Kandidaatuitkomst.model_validate_json(line) for line in lines]
+    results = [Kandidaatregeluitkomst.model_validate_json(line) for line in lines]
     assert [(r.ref, r.voldoet) for r in results] == [("k-1", True), ("k-2", False), ("k-1", True)]
+    # Each line stands alone: it says which version and peildatum were applied.
+    assert {(r.versie, r.peildatum.isoformat()) for r in results} == {(1, "2026-01-01")}
 
 
 async def test_ndjson_streamed_in_chunks_split_inside_lines(
@@ -292,13 +298,13 @@ async def test_ndjson_is_not_capped_as_a_whole_but_per_line(
     )
     assert too_long.status_code == 400
     assert too_long.json()["invalidParams"][0]["code"] == "regel-te-lang"
-    # JSON keeps its cap.
+    # JSON has a cap of its own, larger than the ordinary one (tests/api/test_batch_limits.py).
     big = await client.post(
         url(lijst_id),
         content=b"[" + b" " * 70_000 + b"]",
         headers={**auth("politie"), "Content-Type": "application/json"},
     )
-    assert big.status_code == 413
+    assert big.status_code == 400
 
 
 async def test_ndjson_invalid_line_in_the_lookahead_is_400_listing_all(
