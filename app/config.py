@@ -2,9 +2,10 @@
 
 from enum import StrEnum
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, IPvAnyNetwork, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.rules.bewaartermijn_typen import Bewaarbeleid
@@ -49,6 +50,17 @@ class Settings(BaseSettings):
     # larger batches go as NDJSON, which is read line by line.
     max_batch_bytes: int = Field(default=33_554_432, ge=1024)
     log_level: str = "INFO"
+
+    # /metrics (Prometheus text format): absent unless enabled; then only to clients on
+    # these networks, or with `Authorization: Bearer <ZVH_METRICS_TOKEN>`.
+    metrics_enabled: bool = False
+    metrics_allowed_networks: list[IPvAnyNetwork] = Field(
+        default_factory=lambda: [ip_network("127.0.0.1/32"), ip_network("::1/128")]
+    )
+    metrics_token: SecretStr | None = Field(default=None, min_length=32)
+    # Long-running commands (their own processes) leave their last run here for
+    # node_exporter's textfile collector.
+    metrics_textfile_dir: Path | None = None
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
     destruction_hold: bool = True

@@ -17,6 +17,7 @@ from app.config import Settings, get_settings
 from app.db.registry_cache import RegistryCache
 from app.db.session import Database, create_engine
 from app.domain.errors import InvalidInput
+from app.metrics import MetricsMiddleware
 from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
@@ -31,6 +32,7 @@ from app.routers import (
     health,
     informatieplicht,
     instellingen,
+    metrics,
     prioriteringslijsten,
     prioriteringsplaatsingen,
     prioriteringstoetsingen,
@@ -96,6 +98,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     app.include_router(health.router)
     app.include_router(docs.router)
+    if settings.metrics_enabled:
+        app.include_router(metrics.router)
     for router in ROUTERS:
         app.include_router(router)
     app.state.api_routes = [route for router in ROUTERS for route in router.routes]
@@ -106,6 +110,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         max_body_bytes=settings.max_body_bytes,
         body_limits=[prioriteringstoetsingen.body_limit(settings.max_batch_bytes)],
     )
+    if settings.metrics_enabled:
+        # Outermost, so it sees the status the client gets, 413 and 500 included.
+        app.add_middleware(MetricsMiddleware)
     return app
 
 
