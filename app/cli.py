@@ -13,7 +13,9 @@ from app.config import ConfigurationError, Environment, Settings, get_settings
 from app.domain.deelnemer import Deelnemertype, Rol
 
 if TYPE_CHECKING:
-    from app.services import archivering
+    from app.metrics import JobName
+    from app.progress import Job
+    from app.services.prioriteringsplaatsingen import Herbeoordelingsresultaat
 
 
 def _settings() -> Settings:
@@ -122,24 +124,33 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _reevaluate(settings: Settings, peildatum: date, zvh: str | None) -> list[str]:
+def _job(settings: Settings, name: "JobName") -> "Job":
+    """Progress on stderr (a bar on a terminal, else JSON lines), counts in the metrics."""
+    from app.progress import Job
+
+    return Job(
+        name,
+        interval=settings.progress_interval_seconds,
+        textfile_dir=settings.metrics_textfile_dir,
+    )
+
+
+async def _reevaluate(
+    settings: Settings, peildatum: date, zvh: str | None, job: "Job"
+) -> "list[Herbeoordelingsresultaat]":
     from app.db.session import Database, create_engine
     from app.services.prioriteringsplaatsingen import reevaluate_all
 
     database = Database(create_engine(settings.database_url))
     try:
-        resultaten = await reevaluate_all(database, peildatum, zvh)
+        return await reevaluate_all(database, peildatum, zvh, voortgang=job)
     finally:
         await database.dispose()
-    # Counts only: no case, person or fact leaves the database through this output.
-    return [
-        f"{r.lijst_id}: versie {r.versie}, beoordeeld {r.beoordeeld}, gehandhaafd "
-        f"{r.gehandhaafd}, verwijderd {len(r.verwijderd)}, niet beoordeeld {r.niet_beoordeeld}"
-        for r in resultaten
-    ]
 
 
 def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
+    from app import cli_results
+    from app.metrics import JobName, Outcome
     from app.services.prioriteringsplaatsingen import vandaag
 
     settings = _settings()
@@ -147,12 +158,10 @@ def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
     if peildatum > vandaag():
         print("zvh: --as-of lies in the future; re-evaluate on today or earlier", file=sys.stderr)
         return 2
-    regels = asyncio.run(_reevaluate(settings, peildatum, args.zvh))
-    for regel in regels:
-        print(regel)
-    print(
-        f"{len(regels)} published list(s) re-evaluated on {peildatum.isoformat()}", file=sys.stderr
-    )
+    with _job(settings, JobName.PRIORITY_LISTS_REEVALUATE) as job:
+        resultaten = asyncio.run(_reevaluate(settings, peildatum, args.zvh, job))
+        job.finish(Outcome.SUCCEEDED, cli_results.reevaluation_counts(resultaten))
+    cli_results.reevaluation(resultaten, peildatum, as_json=args.json)
     return 0
 
 
@@ -164,8 +173,10 @@ def cmd_openapi(_args: argparse.Namespace) -> int:
     return 0
 
 
-async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
+async def _sweep(settings: Settings, args: argparse.Namespace, job: "Job") -> int:
+    from app import cli_results
     from app.db.session import Database, create_engine
+    from app.metrics import Outcome
     from app.services import archivering
     from app.services.bewaartermijn import today_in_amsterdam
 
@@ -181,27 +192,21 @@ async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
     database = Database(create_engine(settings.database_url))
     try:
         try:
-            uitkomst = await archivering.sweep(
-                database, opdracht, lambda line: print(line, file=sys.stderr)
-            )
+            uitkomst = await archivering.sweep(database, opdracht, job.note, voortgang=job)
         except archivering.NotYetDue as exc:
-            print(f"zvh: {exc}", file=sys.stderr)
+            job.finish(Outcome.REFUSED, {}, reason=str(exc))
+            cli_results.sweep(args, Outcome.REFUSED, None, str(exc))
             return 2
         except archivering.HoldActive as exc:
-            _print_plan(await archivering.plan(database, opdracht.as_of), args.as_of)
-            print(f"zvh: {exc}", file=sys.stderr)
+            gepland = await archivering.plan(database, opdracht.as_of)
+            job.finish(Outcome.REFUSED, cli_results.sweep_counts(gepland), reason=str(exc))
+            cli_results.sweep(args, Outcome.REFUSED, gepland, str(exc))
             return EXIT_HOLD
     finally:
         await database.dispose()
-    _print_plan(uitkomst, args.as_of)
-    if args.execute:
-        print(
-            f"archived and anonymised: {uitkomst.gearchiveerd} cases, "
-            f"{uitkomst.bronnen_gearchiveerd} sources; skipped (done or no longer due): "
-            f"{uitkomst.overgeslagen}; failed: {len(uitkomst.mislukt)}"
-        )
-    else:
-        print("dry run: nothing changed (use --execute to archive and anonymise)")
+    outcome = Outcome.FAILED if uitkomst.mislukt else Outcome.SUCCEEDED
+    job.finish(outcome, cli_results.sweep_counts(uitkomst))
+    cli_results.sweep(args, outcome, uitkomst, None)
     return 1 if uitkomst.mislukt else 0
 
 
@@ -210,22 +215,15 @@ async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
 EXIT_HOLD = 3
 
 
-def _print_plan(uitkomst: "archivering.Uitkomst", as_of: object) -> None:
-    print(f"due before {as_of}:")
-    for zvh in sorted(set(uitkomst.casussen) | set(uitkomst.bronnen)):
-        cases = uitkomst.casussen.get(zvh, [])
-        bronnen = uitkomst.bronnen.get(zvh, [])
-        print(f"  {zvh}: {len(cases)} cases, {len(bronnen)} sources of kept cases")
-        for casus_id in cases:
-            print(f"    casus {casus_id}")
-        for casus_id, bron_id in bronnen:
-            print(f"    bron  {casus_id} {bron_id}")
-    if not uitkomst.casussen and not uitkomst.bronnen:
-        print("  nothing")
-
-
 def cmd_retention_sweep(args: argparse.Namespace) -> int:
-    return asyncio.run(_sweep(_settings(), args))
+    from app.metrics import JobName
+
+    settings = _settings()
+    with _job(settings, JobName.RETENTION_SWEEP) as job:
+        return asyncio.run(_sweep(settings, args, job))
+
+
+JSON_HELP = "print the result as one JSON document on stdout (counts, no personal data)"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -265,6 +263,7 @@ def parser() -> argparse.ArgumentParser:
         "--as-of", type=date.fromisoformat, help="peildatum, YYYY-MM-DD (default: today)"
     )
     reevaluate.add_argument("--zvh", help="only this partnership's lists")
+    reevaluate.add_argument("--json", action="store_true", help=JSON_HELP)
     reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
@@ -283,6 +282,7 @@ def parser() -> argparse.ArgumentParser:
         default="archiefbeheerder",
         help="who holds the archive (model art. 16.2); recorded with each document",
     )
+    sweep.add_argument("--json", action="store_true", help=JSON_HELP)
     sweep.set_defaults(func=cmd_retention_sweep)
     return root
 

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     # Long-running commands (their own processes) leave their last run here for
     # node_exporter's textfile collector.
     metrics_textfile_dir: Path | None = None
+    # Long-running commands off a terminal: a JSON progress line at most this often.
+    progress_interval_seconds: float = Field(default=10.0, ge=0)
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
     destruction_hold: bool = True

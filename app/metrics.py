@@ -89,6 +89,7 @@ class JobName(StrEnum):
 class Outcome(StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+    REFUSED = "refused"  # did not do what was asked, on purpose (the destruction hold)
 
 
 for _job in JobName:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +29,9 @@ from app.db.tables_bewaren import ArchiefdocumentRow
 from app.domain.verwerking import Handeling, Resultaat
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.services import anonimisering, archiefdocument, bewaardata
+
+if TYPE_CHECKING:
+    from app.progress import Voortgang
 
 SWEEP_SUB = "zvh-retention-sweep"
 MANIFEST = "manifest.json"
@@ -94,7 +98,10 @@ async def _all_due_cases(session: AsyncSession, zvh: str, as_of: date) -> list[s
 
 
 async def sweep(
-    database: Database, opdracht: Opdracht, report: Callable[[str], None] = lambda _: None
+    database: Database,
+    opdracht: Opdracht,
+    report: Callable[[str], None] = lambda _: None,
+    voortgang: "Voortgang | None" = None,
 ) -> Uitkomst:
     """List what is due; with `execute` (and no hold) archive and anonymise it."""
     if opdracht.execute and opdracht.as_of > opdracht.vandaag:
@@ -104,23 +111,31 @@ async def sweep(
         )
     uitkomst = await plan(database, opdracht.as_of)
     if not opdracht.execute:
+        if voortgang is not None:
+            voortgang.start(None, "due cases and sources")
         return uitkomst
     if opdracht.hold:
         raise HoldActive(
             "destruction hold is on (ZVH_DESTRUCTION_HOLD=true, national instruction of "
             "1 March 2025): nothing was archived or anonymised"
         )
+    if voortgang is not None:
+        due = sum(map(len, uitkomst.casussen.values())) + sum(map(len, uitkomst.bronnen.values()))
+        voortgang.start(due, "due cases and sources")
     manifest = await _reconcile(database, opdracht.archive_dir)
     async with database.session() as session, session.begin():
         await anonimisering.purge_expired_responses(session, datetime.now(UTC))
     for zvh, ids in uitkomst.casussen.items():
         for start in range(0, len(ids), BATCH):
-            await _batch(
-                database, opdracht, uitkomst, manifest, zvh, ids[start : start + BATCH], report
-            )
+            batch = ids[start : start + BATCH]
+            await _batch(database, opdracht, uitkomst, manifest, zvh, batch, report)
+            if voortgang is not None:
+                voortgang.advance(len(batch))
     for zvh, bronnen in uitkomst.bronnen.items():
         for casus_id, bron_id in bronnen:
             await _one(database, opdracht, uitkomst, manifest, zvh, casus_id, bron_id, report)
+            if voortgang is not None:
+                voortgang.advance(1)
     _write_manifest(opdracht.archive_dir, manifest)
     return uitkomst
 

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -43,6 +44,9 @@ from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
 from app.domain.verwerking import Handeling, Resultaat
 from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
+
+if TYPE_CHECKING:
+    from app.progress import Voortgang
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, open_casus
 from app.services.prioriteringslijsten import get_lijst
@@ -387,17 +391,24 @@ CLI_SUB = "zvh priority-lists reevaluate"
 
 
 async def reevaluate_all(
-    database: Database, peildatum: date, zvh: str | None = None
+    database: Database,
+    peildatum: date,
+    zvh: str | None = None,
+    voortgang: "Voortgang | None" = None,
 ) -> list[Herbeoordelingsresultaat]:
     """Re-evaluate every published list (of one partnership, or all), each list in its own
     transaction: a failure leaves the lists already done re-evaluated."""
     async with database.session() as session:
         lijsten = await PrioriteringRepository(session).gepubliceerde(zvh)
+    if voortgang is not None:
+        voortgang.start(len(lijsten), "published lists")
     resultaten: list[Herbeoordelingsresultaat] = []
     for lijst_zvh, lijst_id in lijsten:
         async with database.session() as session, session.begin():
             lijst = await PrioriteringRepository(session).get(lijst_zvh, lijst_id, for_update=True)
             if lijst is None or lijst.status is not Lijststatus.GEPUBLICEERD:
+                if voortgang is not None:
+                    voortgang.advance(1)
                 continue  # withdrawn meanwhile
             entries: list[Verwerking] = []
             resultaat = await reevaluate_lijst(
@@ -410,6 +421,8 @@ async def reevaluate_all(
             )
             verwerkingen.write(session, entries)
             resultaten.append(resultaat)
+        if voortgang is not None:
+            voortgang.advance(1)
     return resultaten
 
 
