@@ -27,9 +27,20 @@ def upgrade(database_url: str) -> None:
 
 
 @cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config("sqlite://"))
+
+
+@cache
 def head_revisions() -> frozenset[str]:
     """The newest revision(s) this code brings a database to (read once per process)."""
-    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+    return frozenset(_scripts().get_heads())
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this code has; a database at another one was migrated by a newer version."""
+    return frozenset(script.revision for script in _scripts().walk_revisions())
 
 
 def current_revisions(connection: Connection) -> frozenset[str]:

@@ -38,6 +38,12 @@ async def ready(request: Request) -> Response:
                 f"verwacht {verwacht}. Voer `zvh migrate` uit met deze versie."
             )
             code = "database-niet-actueel"
+        case Stand.NIEUWER:
+            detail = (
+                f"De database staat op migratie {_revisies(gereedheid.huidig)}, die deze versie "
+                f"niet kent (zij verwacht {verwacht}): een nieuwere versie heeft haar gemigreerd."
+            )
+            code = "database-nieuwer"
         case Stand.GEREED:
             return JSONResponse({"status": "ok", "database": "ok", "migratie": verwacht})
     return problem_response(503, "Niet gereed", detail, code=code)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from enum import Enum
 
-from app.db.migrate import current_revisions, head_revisions
+from app.db.migrate import current_revisions, head_revisions, known_revisions
 from app.db.session import Database
 
 
@@ -11,7 +11,8 @@ class Stand(Enum):
     GEREED = "gereed"
     ONBEREIKBAAR = "onbereikbaar"
     NIET_GEMIGREERD = "niet-gemigreerd"  # no migration ever ran
-    NIET_ACTUEEL = "niet-actueel"  # at an older (or an unknown, newer) revision
+    NIET_ACTUEEL = "niet-actueel"  # at an older revision: run this version's migrate
+    NIEUWER = "nieuwer"  # at a revision this code does not know: a newer version migrated it
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ async def readiness(database: Database) -> Gereedheid:
         return Gereedheid(Stand.ONBEREIKBAAR, verwacht=verwacht)
     if not huidig:
         return Gereedheid(Stand.NIET_GEMIGREERD, huidig, verwacht)
+    if not huidig <= known_revisions():
+        return Gereedheid(Stand.NIEUWER, huidig, verwacht)
     if huidig != verwacht:
         return Gereedheid(Stand.NIET_ACTUEEL, huidig, verwacht)
     return Gereedheid(Stand.GEREED, huidig, verwacht)

@@ -10,10 +10,12 @@ import httpx
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from app.config import Settings
 from app.db.migrate import alembic_config, head_revisions, upgrade
+from app.db.session import create_engine
 from app.main import create_app
 from tests import pgadmin
 
@@ -83,6 +85,14 @@ async def test_never_migrated_then_behind_then_ready(
     ready = await _ready(own)
     assert ready.status_code == 200, ready.text
     assert ready.json() == {"status": "ok", "database": "ok", "migratie": head}
+
+    # A newer version migrated the database past what this code knows.
+    engine = create_engine(empty_database_url)
+    async with engine.begin() as conn:
+        await conn.execute(text("UPDATE alembic_version SET version_num = 'f0f0f0f0f0f0'"))
+    await engine.dispose()
+    detail = _problem(await _ready(own), "database-nieuwer")
+    assert "f0f0f0f0f0f0" in detail
 
 
 async def test_unreachable_database_is_not_ready(settings: Settings) -> None:
