@@ -1,10 +1,11 @@
-"""The `zvh` command: serve, migrate, seed-demo, token, openapi, priority-lists, retention."""
+"""The `zvh` command: serve, migrate, seed-demo, token, openapi, log, priority-lists, retention."""
 
 import argparse
 import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,11 @@ from app.domain.deelnemer import Deelnemertype, Rol
 
 if TYPE_CHECKING:
     from app.services import archivering
+
+
+# A job that any replica may start runs in one process at a time; the others step aside
+# without an error, so that it can be scheduled on every replica (app/db/jobs.py).
+ELSEWHERE = "another process is running this job now; nothing done here"
 
 
 def _settings() -> Settings:
@@ -121,13 +127,17 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _reevaluate(settings: Settings, peildatum: date, zvh: str | None) -> list[str]:
-    from app.db.session import Database, create_engine
+async def _reevaluate(settings: Settings, peildatum: date, zvh: str | None) -> list[str] | None:
+    from app.db.jobs import exclusive_run
+    from app.db.session import database_for
     from app.services.prioriteringsplaatsingen import reevaluate_all
 
-    database = Database(create_engine(settings.database_url))
+    database = database_for(settings)
     try:
-        resultaten = await reevaluate_all(database, peildatum, zvh)
+        async with exclusive_run(database, "priority-lists-reevaluate") as ours:
+            if not ours:
+                return None
+            resultaten = await reevaluate_all(database, peildatum, zvh)
     finally:
         await database.dispose()
     # Counts only: no case, person or fact leaves the database through this output.
@@ -147,6 +157,9 @@ def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
         print("zvh: --as-of lies in the future; re-evaluate on today or earlier", file=sys.stderr)
         return 2
     regels = asyncio.run(_reevaluate(settings, peildatum, args.zvh))
+    if regels is None:
+        print(f"zvh: {ELSEWHERE}", file=sys.stderr)
+        return 0
     for regel in regels:
         print(regel)
     print(
@@ -164,7 +177,8 @@ def cmd_openapi(_args: argparse.Namespace) -> int:
 
 
 async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
-    from app.db.session import Database, create_engine
+    from app.db.jobs import exclusive_run
+    from app.db.session import database_for
     from app.services import archivering
     from app.services.bewaartermijn import today_in_amsterdam
 
@@ -177,19 +191,26 @@ async def _sweep(settings: Settings, args: argparse.Namespace) -> int:
         archiefbeheerder=args.archiefbeheerder,
         vandaag=today_in_amsterdam(),
     )
-    database = Database(create_engine(settings.database_url))
+    database = database_for(settings)
+    # Only --execute changes anything: a dry run claims nothing (and so never makes a
+    # scheduled sweep step aside).
+    claim = exclusive_run(database, "retention-sweep") if args.execute else nullcontext(True)
     try:
-        try:
-            uitkomst = await archivering.sweep(
-                database, opdracht, lambda line: print(line, file=sys.stderr)
-            )
-        except archivering.NotYetDue as exc:
-            print(f"zvh: {exc}", file=sys.stderr)
-            return 2
-        except archivering.HoldActive as exc:
-            _print_plan(await archivering.plan(database, opdracht.as_of), args.as_of)
-            print(f"zvh: {exc}", file=sys.stderr)
-            return EXIT_HOLD
+        async with claim as ours:
+            if not ours:
+                print(f"zvh: {ELSEWHERE}", file=sys.stderr)
+                return 0
+            try:
+                uitkomst = await archivering.sweep(
+                    database, opdracht, lambda line: print(line, file=sys.stderr)
+                )
+            except archivering.NotYetDue as exc:
+                print(f"zvh: {exc}", file=sys.stderr)
+                return 2
+            except archivering.HoldActive as exc:
+                _print_plan(await archivering.plan(database, opdracht.as_of), args.as_of)
+                print(f"zvh: {exc}", file=sys.stderr)
+                return EXIT_HOLD
     finally:
         await database.dispose()
     _print_plan(uitkomst, args.as_of)
