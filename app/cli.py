@@ -31,23 +31,25 @@ def _settings() -> Settings:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from app.main import create_app
     from app.observability import configure_logging
+    from app.serving import CannotServe, check, serve
 
     settings = _settings()
+    try:
+        check(settings, args.workers)
+    except CannotServe as exc:
+        print(f"zvh: {exc}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level)
-    app = create_app(settings)
     print(
-        f"zvh-wgs serves on http://{args.host}:{args.port}\n"
+        f"zvh-wgs serves on http://{args.host}:{args.port} ({args.workers} worker(s))\n"
         f"  docs:     http://{args.host}:{args.port}/v1/docs\n"
         f"  contract: http://{args.host}:{args.port}/v1/openapi.json\n"
         "  token:    .venv/bin/zvh token --deelnemer politie --rol medewerker",
         file=sys.stderr,
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    serve(args.host, args.port, workers=args.workers, graceful_timeout=args.graceful_timeout)
     return 0
 
 
@@ -55,7 +57,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
     from app.db.migrate import upgrade
 
     settings = _settings()
-    upgrade(settings.database_url)
+    upgrade(settings.database_url, log_months_ahead=settings.log_partition_months_ahead)
     print("database is at the newest migration", file=sys.stderr)
     return 0
 
@@ -248,6 +250,42 @@ def cmd_retention_sweep(args: argparse.Namespace) -> int:
     return asyncio.run(_sweep(_settings(), args))
 
 
+async def _log_partitions(settings: Settings, months_ahead: int) -> list[str]:
+    from app.db import log_partitions
+    from app.db.session import database_for
+
+    database = database_for(settings)
+    try:
+        async with database.session() as session, session.begin():
+            created = set(await log_partitions.ensure(session, months_ahead))
+            return [
+                f"{p.naam} {p.grenzen}{' (created)' if p.naam in created else ''}"
+                for p in await log_partitions.partitions(session)
+            ]
+    finally:
+        await database.dispose()
+
+
+def cmd_log_partitions(args: argparse.Namespace) -> int:
+    from app.db.session import is_sqlite
+
+    settings = _settings()
+    if is_sqlite(settings.database_url):
+        print("SQLite keeps the processing log in one table: nothing to partition")
+        return 0
+    months_ahead = args.months_ahead or settings.log_partition_months_ahead
+    for regel in asyncio.run(_log_partitions(settings, months_ahead)):
+        print(regel)
+    return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="zvh", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -255,6 +293,19 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes (uvicorn's manager); above 1 needs PostgreSQL",
+    )
+    serve.add_argument(
+        "--graceful-timeout",
+        type=_positive,
+        default=25,
+        help="seconds a stopping worker lets requests in flight finish (default 25, below "
+        "the 30 an orchestrator usually waits before killing)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     commands.add_parser("migrate", help="bring the database to the newest migration").set_defaults(
@@ -288,6 +339,19 @@ def parser() -> argparse.ArgumentParser:
     reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+
+    log = commands.add_parser("log", help="the processing log")
+    log_commands = log.add_subparsers(dest="log_command", required=True)
+    partitions = log_commands.add_parser(
+        "partitions",
+        help="PostgreSQL: create the monthly partitions of the processing log ahead, list them",
+    )
+    partitions.add_argument(
+        "--months-ahead",
+        type=_positive,
+        help="months after this one (UTC) to have ready (default ZVH_LOG_PARTITION_MONTHS_AHEAD)",
+    )
+    partitions.set_defaults(func=cmd_log_partitions)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)

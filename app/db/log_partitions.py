@@ -76,6 +76,8 @@ async def partitions(conn: AsyncConnection | AsyncSession) -> list[Partitie]:
     """The log's partitions, oldest first ([] on SQLite)."""
     if not _postgresql(conn):
         return []
+    # The bounds are moments: state them in UTC, whatever the server's zone.
+    await conn.execute(text("SET LOCAL TimeZone = 'UTC'"))
     rows = await conn.execute(
         text(
             "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
