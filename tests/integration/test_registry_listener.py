@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.db.registry_cache import RegistryCache
+from app.db.registry_cache import RegistryCache, RegistrySnapshot
 from app.db.registry_listener import RegistryListener, asyncpg_dsn
 from app.db.session import Database
 from tests.scaleout import requires_postgres
@@ -29,9 +29,10 @@ async def listening(migrated: str, engine: AsyncEngine) -> AsyncIterator[Registr
         await listener.stop()
 
 
-async def _snapshot_id(cache: RegistryCache, engine: AsyncEngine, zvh: str) -> int:
+async def _snapshot(cache: RegistryCache, engine: AsyncEngine, zvh: str) -> RegistrySnapshot:
+    """The snapshot a request would use (compared by identity: a reload is a new object)."""
     async with Database(engine).session() as session:
-        return id(await cache.snapshot(session, zvh))
+        return await cache.snapshot(session, zvh)
 
 
 async def _eventually(condition: Callable[[], bool], seconds: float = 1.0) -> None:
@@ -53,33 +54,33 @@ async def test_a_committed_registry_write_drops_the_snapshot_a_rolled_back_one_n
     listening: RegistryCache, engine: AsyncEngine, migrated: str
 ) -> None:
     cache = listening
-    first = await _snapshot_id(cache, engine, "zvh-oost")
+    first = await _snapshot(cache, engine, "zvh-oost")
     # Any writer, even plain SQL: the table's trigger announces it (no data changes here).
     touch = "UPDATE deelnemers SET naam = naam WHERE zvh = 'zvh-oost'"
     await _sql(migrated, "BEGIN", touch, "ROLLBACK")
     await asyncio.sleep(0.3)
-    assert await _snapshot_id(cache, engine, "zvh-oost") == first, "nothing was committed"
+    assert await _snapshot(cache, engine, "zvh-oost") is first, "nothing was committed"
 
     await _sql(migrated, touch)
     await _eventually(lambda: "zvh-oost" not in cache._snapshots)
-    assert await _snapshot_id(cache, engine, "zvh-oost") != first
+    assert await _snapshot(cache, engine, "zvh-oost") is not first
 
 
 async def test_another_partnership_keeps_its_snapshot(
     listening: RegistryCache, engine: AsyncEngine, migrated: str
 ) -> None:
     cache = listening
-    demo = await _snapshot_id(cache, engine, "zvh-demo")
+    demo = await _snapshot(cache, engine, "zvh-demo")
     await _sql(migrated, "UPDATE samenwerkingsverbanden SET naam = naam WHERE id = 'zvh-oost'")
     await asyncio.sleep(0.3)
-    assert await _snapshot_id(cache, engine, "zvh-demo") == demo
+    assert await _snapshot(cache, engine, "zvh-demo") is demo
 
 
 async def test_a_lost_connection_falls_back_and_reconnects(
     listening: RegistryCache, engine: AsyncEngine, migrated: str
 ) -> None:
     cache = listening
-    before = await _snapshot_id(cache, engine, "zvh-demo")
+    before = await _snapshot(cache, engine, "zvh-demo")
     await _sql(
         migrated,
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
@@ -88,4 +89,4 @@ async def test_a_lost_connection_falls_back_and_reconnects(
     await _eventually(lambda: not cache.is_listening)
     # Back within the first backoff; what it may have missed is dropped on return.
     await _eventually(lambda: cache.is_listening, seconds=10)
-    assert await _snapshot_id(cache, engine, "zvh-demo") != before
+    assert await _snapshot(cache, engine, "zvh-demo") is not before
