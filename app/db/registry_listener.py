@@ -75,7 +75,7 @@ class RegistryListener:
                 delay = FIRST_RETRY_SECONDS  # it was connected: start the backoff afresh
             self.connected.clear()
             self._cache.not_listening()
-            # Full jitter, so that the workers of a restarted database do not all come
+            # Jittered, so that the workers of a restarted database do not all come
             # back in the same instant.
             await asyncio.sleep(random.uniform(delay / 2, delay))  # noqa: S311
             delay = min(delay * 2, MAX_RETRY_SECONDS)
