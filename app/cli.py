@@ -1,10 +1,11 @@
-"""The `zvh` command: serve, migrate, seed-demo, token, openapi, priority-lists, retention."""
+"""The `zvh` command: serve, migrate, seed-demo, token, openapi, log, priority-lists, retention."""
 
 import argparse
 import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
     from app.services.prioriteringsplaatsingen import Herbeoordelingsresultaat
 
 
+# A job that any replica may start runs in one process at a time; the others step aside
+# without an error, so that it can be scheduled on every replica (app/db/jobs.py).
+ELSEWHERE = "another process is running this job now; nothing done here"
+
+
 def _settings() -> Settings:
     try:
         return get_settings()
@@ -27,23 +33,25 @@ def _settings() -> Settings:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from app.main import create_app
     from app.observability import configure_logging
+    from app.serving import CannotServe, check, serve
 
     settings = _settings()
+    try:
+        check(settings, args.workers)
+    except CannotServe as exc:
+        print(f"zvh: {exc}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level)
-    app = create_app(settings)
     print(
-        f"zvh-wgs serves on http://{args.host}:{args.port}\n"
+        f"zvh-wgs serves on http://{args.host}:{args.port} ({args.workers} worker(s))\n"
         f"  docs:     http://{args.host}:{args.port}/v1/docs\n"
         f"  contract: http://{args.host}:{args.port}/v1/openapi.json\n"
         "  token:    .venv/bin/zvh token --deelnemer politie --rol medewerker",
         file=sys.stderr,
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    serve(args.host, args.port, workers=args.workers, graceful_timeout=args.graceful_timeout)
     return 0
 
 
@@ -52,7 +60,8 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
     from app.db.migrate import upgrade
 
     # The database alone: migrating needs no issuer keys, also with ZVH_ENV=production.
-    upgrade(DatabaseSettings().database_url)
+    database = DatabaseSettings()
+    upgrade(database.database_url, log_months_ahead=database.log_partition_months_ahead)
     print("database is at the newest migration", file=sys.stderr)
     return 0
 
@@ -137,13 +146,17 @@ def _job(settings: Settings, name: "JobName") -> "Job":
 
 async def _reevaluate(
     settings: Settings, peildatum: date, zvh: str | None, job: "Job"
-) -> "list[Herbeoordelingsresultaat]":
-    from app.db.session import Database, create_engine
+) -> "list[Herbeoordelingsresultaat] | None":
+    from app.db.jobs import exclusive_run
+    from app.db.session import database_for
     from app.services.prioriteringsplaatsingen import reevaluate_all
 
-    database = Database(create_engine(settings.database_url))
+    database = database_for(settings)
     try:
-        return await reevaluate_all(database, peildatum, zvh, voortgang=job)
+        async with exclusive_run(database, "priority-lists-reevaluate") as ours:
+            if not ours:
+                return None
+            return await reevaluate_all(database, peildatum, zvh, voortgang=job)
     finally:
         await database.dispose()
 
@@ -160,6 +173,10 @@ def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
         return 2
     with _job(settings, JobName.PRIORITY_LISTS_REEVALUATE) as job:
         resultaten = asyncio.run(_reevaluate(settings, peildatum, args.zvh, job))
+        if resultaten is None:
+            job.finish(Outcome.SUCCEEDED, {}, reason=ELSEWHERE)
+            print(f"zvh: {ELSEWHERE}", file=sys.stderr)
+            return 0
         job.finish(Outcome.SUCCEEDED, cli_results.reevaluation_counts(resultaten))
     cli_results.reevaluation(resultaten, peildatum, as_json=args.json)
     return 0
@@ -175,7 +192,8 @@ def cmd_openapi(_args: argparse.Namespace) -> int:
 
 async def _sweep(settings: Settings, args: argparse.Namespace, job: "Job") -> int:
     from app import cli_results
-    from app.db.session import Database, create_engine
+    from app.db.jobs import exclusive_run
+    from app.db.session import database_for
     from app.metrics import Outcome
     from app.services import archivering
     from app.services.bewaartermijn import today_in_amsterdam
@@ -189,19 +207,27 @@ async def _sweep(settings: Settings, args: argparse.Namespace, job: "Job") -> in
         archiefbeheerder=args.archiefbeheerder,
         vandaag=today_in_amsterdam(),
     )
-    database = Database(create_engine(settings.database_url))
+    database = database_for(settings)
+    # Only --execute changes anything: a dry run claims nothing (and so never makes a
+    # scheduled sweep step aside).
+    claim = exclusive_run(database, "retention-sweep") if args.execute else nullcontext(True)
     try:
-        try:
-            uitkomst = await archivering.sweep(database, opdracht, job.note, voortgang=job)
-        except archivering.NotYetDue as exc:
-            job.finish(Outcome.REFUSED, {}, reason=str(exc))
-            cli_results.sweep(args, Outcome.REFUSED, None, str(exc))
-            return 2
-        except archivering.HoldActive as exc:
-            gepland = await archivering.plan(database, opdracht.as_of)
-            job.finish(Outcome.REFUSED, cli_results.sweep_counts(gepland), reason=str(exc))
-            cli_results.sweep(args, Outcome.REFUSED, gepland, str(exc))
-            return EXIT_HOLD
+        async with claim as ours:
+            if not ours:
+                job.finish(Outcome.SUCCEEDED, {}, reason=ELSEWHERE)
+                print(f"zvh: {ELSEWHERE}", file=sys.stderr)
+                return 0
+            try:
+                uitkomst = await archivering.sweep(database, opdracht, job.note, voortgang=job)
+            except archivering.NotYetDue as exc:
+                job.finish(Outcome.REFUSED, {}, reason=str(exc))
+                cli_results.sweep(args, Outcome.REFUSED, None, str(exc))
+                return 2
+            except archivering.HoldActive as exc:
+                gepland = await archivering.plan(database, opdracht.as_of)
+                job.finish(Outcome.REFUSED, cli_results.sweep_counts(gepland), reason=str(exc))
+                cli_results.sweep(args, Outcome.REFUSED, gepland, str(exc))
+                return EXIT_HOLD
     finally:
         await database.dispose()
     outcome = Outcome.FAILED if uitkomst.mislukt else Outcome.SUCCEEDED
@@ -226,6 +252,42 @@ def cmd_retention_sweep(args: argparse.Namespace) -> int:
 JSON_HELP = "print the result as one JSON document on stdout (counts, no personal data)"
 
 
+async def _log_partitions(settings: Settings, months_ahead: int) -> list[str]:
+    from app.db import log_partitions
+    from app.db.session import database_for
+
+    database = database_for(settings)
+    try:
+        async with database.session() as session, session.begin():
+            created = set(await log_partitions.ensure(session, months_ahead))
+            return [
+                f"{p.naam} {p.grenzen}{' (created)' if p.naam in created else ''}"
+                for p in await log_partitions.partitions(session)
+            ]
+    finally:
+        await database.dispose()
+
+
+def cmd_log_partitions(args: argparse.Namespace) -> int:
+    from app.db.session import is_sqlite
+
+    settings = _settings()
+    if is_sqlite(settings.database_url):
+        print("SQLite keeps the processing log in one table: nothing to partition")
+        return 0
+    months_ahead = args.months_ahead or settings.log_partition_months_ahead
+    for regel in asyncio.run(_log_partitions(settings, months_ahead)):
+        print(regel)
+    return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="zvh", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -233,6 +295,19 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes (uvicorn's manager); above 1 needs PostgreSQL",
+    )
+    serve.add_argument(
+        "--graceful-timeout",
+        type=_positive,
+        default=25,
+        help="seconds a stopping worker lets requests in flight finish (default 25, below "
+        "the 30 an orchestrator usually waits before killing)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     commands.add_parser("migrate", help="bring the database to the newest migration").set_defaults(
@@ -267,6 +342,19 @@ def parser() -> argparse.ArgumentParser:
     reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+
+    log = commands.add_parser("log", help="the processing log")
+    log_commands = log.add_subparsers(dest="log_command", required=True)
+    partitions = log_commands.add_parser(
+        "partitions",
+        help="PostgreSQL: create the monthly partitions of the processing log ahead, list them",
+    )
+    partitions.add_argument(
+        "--months-ahead",
+        type=_positive,
+        help="months after this one (UTC) to have ready (default ZVH_LOG_PARTITION_MONTHS_AHEAD)",
+    )
+    partitions.set_defaults(func=cmd_log_partitions)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)

@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     env: Environment = Environment.DEVELOPMENT
     database_url: str = DEFAULT_DATABASE_URL
     database_pool_size: int = Field(default=10, ge=1)
+    # asyncpg's prepared-statement cache per connection. Behind PgBouncer in transaction
+    # mode it must be 0: a server connection serves many clients, so named statements
+    # collide or vanish; 0 also gives every statement a unique name (README, PgBouncer).
+    database_statement_cache_size: int = Field(default=100, ge=0)
+    # LISTEN needs a session of its own on PostgreSQL itself, which PgBouncer in
+    # transaction mode cannot give: then point this at PostgreSQL directly.
+    database_listen_url: str | None = None
 
     jwt_issuer: str = DEV_ISSUER
     jwt_audience: str = "zvh-wgs"
@@ -41,9 +48,14 @@ class Settings(BaseSettings):
     # Development only: where the local key pair lives (created on first use).
     dev_key_dir: Path = VAR_DIR / "keys"
 
-    # How long a process trusts its snapshot of a partnership's registry; its own
-    # changes take effect at once, other processes' within this many seconds.
+    # How long a process trusts its snapshot of a partnership's registry when it cannot
+    # hear changes: on PostgreSQL every change is announced (LISTEN/NOTIFY) and drops the
+    # snapshot in every process at once; this is the fallback while the listener is
+    # disconnected, and on SQLite (one process) only other tools' changes wait for it.
     registry_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+
+    # PostgreSQL: months of processing-log partitions kept ready ahead of today.
+    log_partition_months_ahead: int = Field(default=3, ge=1, le=36)
 
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     # The JSON batch check of a priority list (50,000 candidates of about 600 bytes fit);
@@ -118,6 +130,7 @@ class DatabaseSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ZVH_", extra="ignore")
 
     database_url: str = DEFAULT_DATABASE_URL
+    log_partition_months_ahead: int = Field(default=3, ge=1, le=36)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from app.auth.authenticate import VerifiedTokens
 from app.auth.keys import trusted_keys
 from app.config import Settings, get_settings
 from app.db.registry_cache import RegistryCache
-from app.db.session import Database, create_engine
+from app.db.session import Database, database_for
+from app.db.upkeep import upkeep_for
 from app.domain.errors import InvalidInput
 from app.metrics import MetricsMiddleware
 from app.middleware import ServiceMiddleware
@@ -75,9 +76,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if owns_database:
-            await app.state.db.dispose()
+        upkeep = upkeep_for(settings, app.state.db, app.state.registry_cache)
+        if upkeep is not None:
+            upkeep.start()
+        try:
+            yield
+        finally:
+            if upkeep is not None:
+                await upkeep.stop()
+            if owns_database:
+                await app.state.db.dispose()
 
     app = FastAPI(
         title="Zorg- en Veiligheidshuizen WGS API",
@@ -92,9 +100,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.keys = trusted_keys(settings)
     app.state.verified_tokens = VerifiedTokens()
     app.state.registry_cache = RegistryCache(settings.registry_cache_seconds)
-    app.state.db = database or Database(
-        create_engine(settings.database_url, pool_size=settings.database_pool_size)
-    )
+    app.state.db = database or database_for(settings)
 
     app.include_router(health.router)
     app.include_router(docs.router)

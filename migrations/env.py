@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 from app.config import DatabaseSettings
 from app.db import tables  # noqa: F401  (registers the tables on the metadata)
 from app.db.base import Base
+from app.db.log_partitions import include_in_autogenerate
 from app.db.session import create_engine
 
 config = context.config
@@ -24,6 +25,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

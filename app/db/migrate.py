@@ -1,5 +1,6 @@
 """Run Alembic migrations programmatically (`zvh migrate`, tests), and tell where a database is."""
 
+import asyncio
 from functools import cache
 from pathlib import Path
 
@@ -8,6 +9,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, make_url
+
+from app.db import log_partitions
+from app.db.session import create_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -19,11 +23,14 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str) -> None:
+def upgrade(database_url: str, *, log_months_ahead: int = 3) -> None:
+    """Migrate to the newest revision, then make sure the log's partitions are ready."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(database_url), "head")
+    if url.get_backend_name() == "postgresql":
+        asyncio.run(_ensure_partitions(database_url, log_months_ahead))
 
 
 @cache
@@ -46,3 +53,12 @@ def known_revisions() -> frozenset[str]:
 def current_revisions(connection: Connection) -> frozenset[str]:
     """The revision(s) the database is at; empty when it was never migrated."""
     return frozenset(MigrationContext.configure(connection).get_current_heads())
+
+
+async def _ensure_partitions(database_url: str, months_ahead: int) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            await log_partitions.ensure(conn, months_ahead)
+    finally:
+        await engine.dispose()

@@ -1,7 +1,8 @@
 """Engine and session factory for PostgreSQL (asyncpg) and the embedded SQLite (aiosqlite)."""
 
+import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -13,6 +14,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+
+if TYPE_CHECKING:
+    from app.config import Settings
 
 # session.info key: callables run after the request's transaction committed.
 AFTER_COMMIT = "after_commit"
@@ -27,13 +31,37 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 10, statement_cache_size: int = 100) -> AsyncEngine:
     """An engine with the settings each backend needs to behave like the other."""
     if is_sqlite(url):
         engine = create_async_engine(url, connect_args={"timeout": 30})
         _make_sqlite_transactional(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        connect_args=_asyncpg_statement_options(statement_cache_size),
+    )
+
+
+def _asyncpg_statement_options(cache_size: int) -> dict[str, Any]:
+    if cache_size > 0:
+        return {"statement_cache_size": cache_size, "prepared_statement_cache_size": cache_size}
+    # PgBouncer in transaction mode (SQLAlchemy's asyncpg dialect docs, "Prepared Statement
+    # Name with PGBouncer"): no cache in asyncpg or in the dialect, and a unique name for
+    # each statement the dialect prepares, so that two clients sharing a server
+    # connection never meet each other's `__asyncpg_stmt_1__`.
+    return {
+        "statement_cache_size": 0,
+        "prepared_statement_cache_size": 0,
+        "prepared_statement_name_func": _unique_statement_name,
+    }
+
+
+def _unique_statement_name() -> str:
+    return f"__asyncpg_{uuid.uuid4().hex}__"
 
 
 def _make_sqlite_transactional(engine: AsyncEngine) -> None:
@@ -73,3 +101,14 @@ class Database:
     async def dispose(self) -> None:
         if isinstance(self.bind, AsyncEngine):
             await self.bind.dispose()
+
+
+def database_for(settings: "Settings") -> Database:
+    """The database of a running service or command, as the settings describe it."""
+    return Database(
+        create_engine(
+            settings.database_url,
+            pool_size=settings.database_pool_size,
+            statement_cache_size=settings.database_statement_cache_size,
+        )
+    )

@@ -59,14 +59,22 @@ class DeelnemerRow(Base):
 
 
 class VerwerkingRow(Base):
-    """One processing of personal data. Append-only: triggers refuse UPDATE and DELETE."""
+    """One processing of personal data. Append-only: triggers refuse UPDATE and DELETE.
+
+    On PostgreSQL partitioned by calendar month (UTC) of `tijdstip` (app/db/log_partitions.py);
+    the partition key is part of the primary key, as PostgreSQL requires of a partitioned
+    table. Ids are unique (UUIDs) but carry no order: read in (tijdstip, id) order.
+    """
 
     __tablename__ = "verwerkingen"
-    __table_args__ = (Index("ix_verwerkingen_zvh_casus", "zvh", "casus_id", "tijdstip"),)
+    __table_args__ = (
+        Index("ix_verwerkingen_zvh_casus", "zvh", "casus_id", "tijdstip"),
+        {"postgresql_partition_by": "RANGE (tijdstip)"},
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     zvh: Mapped[str] = mapped_column(String(64))
-    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime())
+    tijdstip: Mapped[datetime] = mapped_column(UtcDateTime(), primary_key=True)
     trace_id: Mapped[str] = mapped_column(String(32))
     span_id: Mapped[str] = mapped_column(String(16))
     activiteit: Mapped[str] = mapped_column(String(64))

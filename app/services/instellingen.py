@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
+from app.db.registry_changes import registry_changed
 from app.db.tables import SamenwerkingsverbandRow
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
 from app.schemas.instellingen import Instellingen, InstellingenWijziging
@@ -50,4 +51,5 @@ async def change(
             wijziging.mandaat_netwerkmanager_informatieplicht
         )
     await session.flush()
+    await registry_changed(session, caller.zvh)
     return _schema(row)

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
 from app.db.registry_cache import RegistryCache
-from app.db.session import after_commit
+from app.db.registry_changes import registry_changed
 from app.domain.deelnemer import Deelnemer, Deelnemertype
 from app.domain.errors import Conflict, NotFound
 from app.schemas.deelnemers import DeelnemerNieuw, DeelnemerWijziging
@@ -28,11 +28,11 @@ async def get_deelnemer(
     return found
 
 
-def _changed(session: AsyncSession, cache: RegistryCache, zvh: str) -> None:
-    # Drop the snapshot now (this request may read it again) and after the commit
-    # (another request may have reloaded the old state in between).
+async def _changed(session: AsyncSession, cache: RegistryCache, zvh: str) -> None:
+    # Drop the snapshot now (this request may read it again), and in every process once
+    # the change commits (another request may have reloaded the old state in between).
     cache.invalidate(zvh)
-    after_commit(session, lambda: cache.invalidate(zvh))
+    await registry_changed(session, zvh)
 
 
 async def register_deelnemer(
@@ -51,7 +51,7 @@ async def register_deelnemer(
         toetredingsdatum=data.toetredingsdatum,
     )
     await registry.add(deelnemer)
-    _changed(session, cache, caller.zvh)
+    await _changed(session, cache, caller.zvh)
     return deelnemer
 
 
@@ -75,5 +75,5 @@ async def change_deelnemer(
     )
     if changed is None:
         raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
-    _changed(session, cache, caller.zvh)
+    await _changed(session, cache, caller.zvh)
     return changed

@@ -8,12 +8,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import tables  # noqa: F401  (registers the tables)
 from app.db.base import Base
+from app.db.log_partitions import include_in_autogenerate
 
 pytestmark = pytest.mark.anyio
 
 
 def _diff(connection: Connection) -> list[object]:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "include_name": include_in_autogenerate}
+    )
     return list(compare_metadata(context, Base.metadata))
 
 
