@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     jwt_public_key_files: list[Path] = Field(default_factory=list)
     jwt_jwks_file: Path | None = None
     jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    # A token living longer than this (exp − iat) is refused: a stolen one stays useful
+    # for at most this long.
+    jwt_max_lifetime_seconds: int = Field(default=3600, ge=60, le=86_400)
     # Development only: where the local key pair lives (created on first use).
     dev_key_dir: Path = VAR_DIR / "keys"
 
@@ -42,6 +45,9 @@ class Settings(BaseSettings):
     registry_cache_seconds: float = Field(default=5.0, ge=0, le=300)
 
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # All request headers together (names and values); over it is 431. Leaves room for
+    # an 8 KiB token (app/auth/tokens.py) and the usual headers.
+    max_header_bytes: int = Field(default=16_384, ge=10_240, le=1_048_576)
     log_level: str = "INFO"
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
