@@ -100,7 +100,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.api_routes = [route for router in ROUTERS for route in router.routes]
     _add_contract_routes(app)
     _add_exception_handlers(app)
-    app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        ServiceMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_header_bytes=settings.max_header_bytes,
+    )
     return app
 
 

@@ -31,9 +31,12 @@ PUBLIC_CORS_PATHS = frozenset({"/v1/openapi.json"})
 class ServiceMiddleware:
     """Request id, W3C trace context, body size cap, standard headers, access log, 500s."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, max_header_bytes: int = 16_384
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_header_bytes = max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,6 +75,16 @@ class ServiceMiddleware:
         # that media type (415) without reading the body.
         capped = not _is_ndjson(_header(scope, b"content-type"))
         try:
+            if _header_bytes(scope) > self.max_header_bytes:
+                # Before the app interprets any header: a token, cookie or forged header
+                # of any size costs the service nothing past this sum.
+                await send_problem(
+                    431,
+                    "Headers te groot",
+                    f"De headers zijn samen groter dan {self.max_header_bytes} bytes.",
+                    "headers-te-groot",
+                )
+                return
             declared = _header(scope, b"content-length")
             if (
                 capped
@@ -144,6 +157,11 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
+
+
+def _header_bytes(scope: Scope) -> int:
+    headers: Iterable[tuple[bytes, bytes]] = scope["headers"]
+    return sum(len(key) + len(value) for key, value in headers)
 
 
 def _is_ndjson(content_type: str | None) -> bool:

@@ -160,6 +160,15 @@ def _shape_operation(method: str, operation: dict[str, Any]) -> None:
                 "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
             },
         }
+    responses.setdefault(
+        "431",
+        {
+            "description": (
+                "De headers van het verzoek zijn samen te groot (standaard 16 KiB, "
+                "instelbaar met `ZVH_MAX_HEADER_BYTES`); code `headers-te-groot`."
+            )
+        },
+    )
     for status, response in responses.items():
         if status[0] in "45":
             content = response.get("content", {})
