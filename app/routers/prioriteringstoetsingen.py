@@ -1,7 +1,6 @@
 """Batch checks against a published priority list: `/v1/prioriteringslijsten/{id}/toetsingen`."""
 
 from collections.abc import AsyncIterator
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -15,6 +14,7 @@ from app.domain.errors import InvalidInput, InvalidParam
 from app.problems import problem_responses
 from app.routers.prioriteringslijsten import LijstId
 from app.routing import NDJSON_MEDIA_TYPE, NdjsonResponse, StreamingBodyRoute
+from app.schemas.fields import Datum
 from app.schemas.prioriteringstoetsing import Toetsingsresultaat
 from app.services import prioriteringstoetsing as service
 
@@ -96,7 +96,7 @@ async def check(
     request: Request,
     lijst_id: LijstId,
     peildatum: Annotated[
-        date | None,
+        Datum | None,
         Query(description="De peildatum; alleen en verplicht bij `application/x-ndjson`."),
     ] = None,
 ) -> Response:
@@ -104,7 +104,7 @@ async def check(
     if _is_ndjson(request.headers.get("content-type")):
         if peildatum is None:
             raise InvalidInput(
-                [InvalidParam("peildatum", "missing", "Verplicht bij application/x-ndjson.")]
+                [InvalidParam("peildatum", "verplicht", "Verplicht bij application/x-ndjson.")]
             )
         stream = service.NdjsonToetsing(
             toetsing, peildatum, _body(request), settings.max_body_bytes

@@ -190,3 +190,13 @@ async def test_an_oversized_token_is_refused_before_it_is_decoded(
     # Not even base64: the size check comes first, so no decoder sees this.
     status, body = await _call(client, "a" * (MAX_TOKEN_BYTES + 1))
     assert (status, body["code"]) == (401, "token-te-groot")
+
+
+@pytest.mark.parametrize("claim", ["sub", "zvh", "deelnemer"])
+async def test_control_characters_in_claim_strings_are_401(
+    client: httpx.AsyncClient, settings: Settings, claim: str
+) -> None:
+    value = {"sub": "mede\x00werker", "zvh": "zvh-demo\x01", "deelnemer": "politie\x1b"}[claim]
+    status, body = await _call(client, _token(settings, **{claim: value}))
+    assert (status, body["code"]) == (401, "claims-ongeldig")
+    assert claim in body["detail"]
