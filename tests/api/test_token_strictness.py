@@ -20,6 +20,7 @@ from app.auth.tokens import MAX_TOKEN_BYTES
 from app.config import Settings
 from app.db.session import Database
 from app.main import create_app
+from tests.tokens import claims as _claims
 
 pytestmark = pytest.mark.anyio
 
@@ -28,24 +29,6 @@ URL = "/v1/deelnemers"
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _claims(settings: Settings, **overrides: Any) -> dict[str, Any]:
-    now = int(time.time())
-    claims: dict[str, Any] = {
-        "iss": settings.jwt_issuer,
-        "aud": settings.jwt_audience,
-        "sub": "medewerker-1",
-        "iat": now,
-        "exp": now + 300,
-        "zvh": "zvh-demo",
-        "deelnemer": "politie",
-        "deelnemertype": "overheid",
-        "gezamenlijkVerwerkingsverantwoordelijke": True,
-        "rollen": ["medewerker"],
-    }
-    claims.update(overrides)
-    return claims
 
 
 def _raw_token(settings: Settings, payload: bytes, **header: Any) -> str:
@@ -93,7 +76,8 @@ async def test_numeric_string_time_claims_are_refused(
 async def test_other_non_numbers_as_exp_are_refused(
     client: httpx.AsyncClient, settings: Settings, value: object
 ) -> None:
-    status, body = await _call(client, _token(settings, exp=value))
+    payload = json.dumps({**_claims(settings), "exp": value}).encode()
+    status, body = await _call(client, _raw_token(settings, payload))
     assert (status, body["code"]) == (401, "tijdclaim-geen-getal")
 
 
