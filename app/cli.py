@@ -118,6 +118,14 @@ def cmd_token(args: argparse.Namespace) -> int:
             )
             return 2
     gvv = soort is Deelnemertype.OVERHEID if args.gvv is None else args.gvv == "true"
+    maximum = settings.jwt_max_lifetime_seconds
+    if args.ttl is not None and args.ttl > maximum:
+        print(
+            f"zvh: --ttl {args.ttl} exceeds ZVH_JWT_MAX_LIFETIME_SECONDS ({maximum}); "
+            "the service would refuse the token",
+            file=sys.stderr,
+        )
+        return 2
     print(
         issue_dev_token(
             settings,
@@ -321,7 +329,11 @@ def parser() -> argparse.ArgumentParser:
     token.add_argument("--deelnemer", required=True)
     token.add_argument("--rol", action="append", choices=[r.value for r in Rol])
     token.add_argument("--zvh", default="zvh-demo")
-    token.add_argument("--ttl", type=int, default=3600, help="seconds; may be negative")
+    token.add_argument(
+        "--ttl",
+        type=int,
+        help="seconds, at most ZVH_JWT_MAX_LIFETIME_SECONDS (the default); may be negative",
+    )
     token.add_argument("--deelnemertype", choices=[t.value for t in Deelnemertype])
     token.add_argument("--gvv", choices=["true", "false"])
     token.add_argument("--sub")

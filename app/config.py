@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     jwt_public_key_files: list[Path] = Field(default_factory=list)
     jwt_jwks_file: Path | None = None
     jwt_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    # A token living longer than this (exp − iat) is refused: a stolen one stays useful
+    # for at most this long.
+    jwt_max_lifetime_seconds: int = Field(default=3600, ge=60, le=86_400)
     # Development only: where the local key pair lives (created on first use).
     dev_key_dir: Path = VAR_DIR / "keys"
 
@@ -61,6 +64,9 @@ class Settings(BaseSettings):
     # The JSON batch check of a priority list (50,000 candidates of about 600 bytes fit);
     # larger batches go as NDJSON, which is read line by line.
     max_batch_bytes: int = Field(default=33_554_432, ge=1024)
+    # All request headers together (names and values); over it is 431. Leaves room for
+    # an 8 KiB token (app/auth/tokens.py) and the usual headers.
+    max_header_bytes: int = Field(default=16_384, ge=10_240, le=1_048_576)
     log_level: str = "INFO"
 
     # /metrics (Prometheus text format): absent unless enabled; then only to clients on

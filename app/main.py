@@ -115,6 +115,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         ServiceMiddleware,
         max_body_bytes=settings.max_body_bytes,
         body_limits=[prioriteringstoetsingen.body_limit(settings.max_batch_bytes)],
+        max_header_bytes=settings.max_header_bytes,
     )
     if settings.metrics_enabled:
         # Outermost, so it sees the status the client gets, 413 and 500 included.

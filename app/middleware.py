@@ -43,11 +43,17 @@ class ServiceMiddleware:
     """Request id, W3C trace context, body size cap, standard headers, access log, 500s."""
 
     def __init__(
-        self, app: ASGIApp, *, max_body_bytes: int, body_limits: Sequence[BodyLimit] = ()
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        body_limits: Sequence[BodyLimit] = (),
+        max_header_bytes: int = 16_384,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.body_limits = tuple(body_limits)
+        self.max_header_bytes = max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,6 +99,16 @@ class ServiceMiddleware:
         capped = not _is_ndjson(_header(scope, b"content-type"))
         limit, too_large_detail = self._limit(scope)
         try:
+            if _header_bytes(scope) > self.max_header_bytes:
+                # Before the app interprets any header: a token, cookie or forged header
+                # of any size costs the service nothing past this sum.
+                await send_problem(
+                    431,
+                    "Headers te groot",
+                    f"De headers zijn samen groter dan {self.max_header_bytes} bytes.",
+                    "headers-te-groot",
+                )
+                return
             declared = _header(scope, b"content-length")
             if capped and declared is not None and declared.isdigit() and int(declared) > limit:
                 await send_problem(413, "Verzoek te groot", too_large_detail, "verzoek-te-groot")
@@ -167,6 +183,11 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
+
+
+def _header_bytes(scope: Scope) -> int:
+    headers: Iterable[tuple[bytes, bytes]] = scope["headers"]
+    return sum(len(key) + len(value) for key, value in headers)
 
 
 def _is_ndjson(content_type: str | None) -> bool:

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
+from app.problem_codes import PROBLEEMCODES
 from app.schemas.prioritering import criteria_schemas
 from app.schemas.prioriteringstoetsing import toetsing_schemas
 
@@ -23,9 +24,16 @@ Veiligheidshuis persoonsgegevens verwerkt. Deze API legt de criteria van art. 2.
 het casusproces van art. 2.31 WGS, de prioriteringslijsten van art. 2.32 WGS / 2.22 BGS en
 de bewaartermijnen van art. 1.8 lid 7 WGS / 1.16 BGS vast.
 
-Authenticatie: een JWT (RS256 of ES256) als `Authorization: Bearer`. Fouten volgen RFC 9457
-(`application/problem+json`); ongeldige invoer is altijd 400 met alle problemen in
-`invalidParams`.
+Authenticatie: een JWT (RS256 of ES256) als `Authorization: Bearer`, van ten hoogste 8 KiB,
+met `exp`, `iat` en `nbf` als JSON-getallen, zonder `crit`-header, en ten hoogste
+`ZVH_JWT_MAX_LIFETIME_SECONDS` (standaard 3600) seconden geldig (`exp` − `iat`). Alle headers
+samen zijn ten hoogste `ZVH_MAX_HEADER_BYTES` (standaard 16 KiB) groot; meer geeft 431.
+
+Invoer is strikt, in de body en in de query: een datum is een tekst `JJJJ-MM-DD`, een boolean
+is `true` of `false`, en een tekst met een stuurteken (U+0000–U+001F behalve tab, CR en LF)
+wordt geweigerd. Fouten volgen RFC 9457 (`application/problem+json`); ongeldige invoer is
+altijd 400 met alle problemen in `invalidParams`. Elke `code` staat met haar betekenis in
+het schema `Probleemcode`.
 """
 
 
@@ -69,7 +77,25 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas = raw.setdefault("components", {}).setdefault("schemas", {})
     for name, schema in {**criteria_schemas(), **toetsing_schemas()}.items():
         schemas.setdefault(name, schema)
-    return shape(raw)
+    document = shape(raw)
+    # Referenced by no operation on purpose: `code` stays an open string, so a client
+    # built today still reads a code added later; this enum is what it compares with.
+    document["components"]["schemas"]["Probleemcode"] = probleemcode_schema()
+    return document
+
+
+def probleemcode_schema() -> dict[str, Any]:
+    """The problem catalogue (app/problem_codes.py) as an enum with the meaning of each code."""
+    regels = "\n".join(f"- `{code}`: {uitleg}" for code, uitleg in sorted(PROBLEEMCODES.items()))
+    return {
+        "type": "string",
+        "enum": sorted(PROBLEEMCODES),
+        "description": (
+            "Alle waarden van `code` in een probleem en in `invalidParams`, met hun betekenis. "
+            "Nieuwe codes kunnen erbij komen; behandel een onbekende code naar de HTTP-status."
+            f"\n\n{regels}"
+        ),
+    }
 
 
 def shape(document: dict[str, Any]) -> dict[str, Any]:
@@ -160,6 +186,15 @@ def _shape_operation(method: str, operation: dict[str, Any]) -> None:
                 "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
             },
         }
+    responses.setdefault(
+        "431",
+        {
+            "description": (
+                "De headers van het verzoek zijn samen te groot (standaard 16 KiB, "
+                "instelbaar met `ZVH_MAX_HEADER_BYTES`); code `headers-te-groot`."
+            )
+        },
+    )
     for status, response in responses.items():
         if status[0] in "45":
             content = response.get("content", {})

@@ -194,7 +194,7 @@ def main() -> int:
         subprocess.run([str(BIN / "zvh"), "migrate"], env=env, check=True, capture_output=True)
         subprocess.run([str(BIN / "zvh"), "seed-demo"], env=env, check=True, capture_output=True)
         token = subprocess.run(
-            [str(BIN / "zvh"), "token", "--deelnemer", "gemeente-utrecht", "--ttl", "7200"],
+            [str(BIN / "zvh"), "token", "--deelnemer", "gemeente-utrecht", "--ttl", "3600"],
             env=env,
             check=True,
             capture_output=True,

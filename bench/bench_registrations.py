@@ -136,7 +136,7 @@ def main() -> int:
         )
         wait_until_up(f"http://127.0.0.1:{port}/health/ready")
         token = subprocess.run(
-            [str(BIN / "zvh"), "token", "--deelnemer", "politie", "--ttl", "7200"],
+            [str(BIN / "zvh"), "token", "--deelnemer", "politie", "--ttl", "3600"],
             env=env,
             check=True,
             capture_output=True,

@@ -279,7 +279,7 @@ def main() -> int:
                     scenario.deelnemer,
                     *rollen,
                     "--ttl",
-                    "7200",
+                    "3600",
                 ],
                 env=env,
                 check=True,

@@ -23,6 +23,7 @@ from app.db.migrate import upgrade
 from app.db.session import Database, create_engine
 from app.main import create_app
 from app.seed import DEMO, seed_demo
+from tests.probleemcodes import assert_catalogued, codes_in_response
 
 
 @pytest.fixture(scope="session")
@@ -98,11 +99,25 @@ async def db(engine: AsyncEngine) -> AsyncIterator[Database]:
         await transaction.rollback()
 
 
+async def _catalogued_codes_only(response: httpx.Response) -> None:
+    """Every problem code any API test meets must be in app/problem_codes.py."""
+    await response.aread()
+    content_type = response.headers.get("content-type", "")
+    codes = codes_in_response(content_type, response.content)
+    where = f"{response.request.method} {response.request.url.path} → {response.status_code}"
+    assert_catalogued(codes, {code: [where] for code in codes})
+
+
+CHECK_PROBLEM_CODES = {"response": [_catalogued_codes_only]}
+
+
 @pytest.fixture
 async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, database=db)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", event_hooks=CHECK_PROBLEM_CODES
+    ) as client:
         yield client
 
 
@@ -114,7 +129,9 @@ async def live_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[
     """
     app = create_app(settings, database=Database(engine))
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", event_hooks=CHECK_PROBLEM_CODES
+    ) as client:
         yield client
 
 

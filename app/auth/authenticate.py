@@ -76,6 +76,7 @@ async def authenticate(
                 audience=settings.jwt_audience,
                 leeway=settings.jwt_leeway_seconds,
                 now=now,
+                max_lifetime=settings.jwt_max_lifetime_seconds,
             )
         except TokenInvalid as exc:
             raise NotAuthenticated(exc.reason, code=exc.code) from exc

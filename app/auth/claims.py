@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.deelnemer import Deelnemer, Deelnemertype, Rol
+from app.schemas.fields import Tekst
 
 
 class Claims(BaseModel):
@@ -12,9 +13,9 @@ class Claims(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
 
-    sub: str = Field(min_length=1, max_length=200)
-    zvh: str = Field(min_length=1, max_length=64)
-    deelnemer: str = Field(min_length=1, max_length=64)
+    sub: Tekst = Field(min_length=1, max_length=200)
+    zvh: Tekst = Field(min_length=1, max_length=64)
+    deelnemer: Tekst = Field(min_length=1, max_length=64)
     deelnemertype: Deelnemertype
     gezamenlijk_verwerkingsverantwoordelijke: bool = Field(
         alias="gezamenlijkVerwerkingsverantwoordelijke", strict=True

@@ -17,12 +17,13 @@ def issue_dev_token(
     gvv: bool,
     rollen: list[str],
     sub: str | None = None,
-    ttl: int = 3600,
+    ttl: int | None = None,
     extra: dict[str, Any] | None = None,
 ) -> str:
     if settings.env is Environment.PRODUCTION:
         raise ConfigurationError("development tokens are refused when ZVH_ENV=production")
     now = int(time.time())
+    ttl = settings.jwt_max_lifetime_seconds if ttl is None else ttl
     claims: dict[str, Any] = {
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,

@@ -4,7 +4,6 @@
 `/v1/instemmingsverzoeken` and `/v1/bewaartermijnen/verlopen`.
 """
 
-from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -27,16 +26,17 @@ from app.schemas.bewaren import (
     Verlengingsbesluiten,
     VerlopenPagina,
 )
+from app.schemas.fields import Datum, Tekst
 from app.services import bewaaroverzicht, verlengingen
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang
 
 router = v1_router(tags=["Bewaartermijnen"])
 
-VerlengingId = Annotated[str, Path(max_length=36, description="Kenmerk van de verlenging.")]
+VerlengingId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van de verlenging.")]
 CREATE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
 Peildatum = Annotated[
-    date | None,
+    Datum | None,
     Query(
         description="Datum waarop `verlopen` wordt bepaald; standaard vandaag (Europe/Amsterdam)."
     ),

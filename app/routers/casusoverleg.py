@@ -11,6 +11,7 @@ from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.casussen import READ, WRITE, toegang
 from app.schemas.casusoverleg import Casusoverleg, CasusoverleggenLijst, CasusoverlegNieuw
+from app.schemas.fields import Tekst
 from app.schemas.plan_van_aanpak import PlanVanAanpak, PlanVanAanpakNieuw, PlanVersies
 from app.services import casusoverleg, plan_van_aanpak
 from app.services.bewaartermijn import today_in_amsterdam
@@ -34,7 +35,7 @@ PlanVaststellen = Annotated[
 PlanLezen = Annotated[
     CasusToegang, Depends(toegang(CasusActie.PLAN_LEZEN, ACTIVITEIT, Handeling.RAADPLEGEN))
 ]
-OverlegId = Annotated[str, Path(max_length=36, description="Kenmerk van het casusoverleg.")]
+OverlegId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het casusoverleg.")]
 
 CREATE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
 

@@ -1,7 +1,6 @@
 """The case process of art. 2.31 WGS: `/v1/casussen`."""
 
 from collections.abc import Callable, Coroutine
-from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -26,6 +25,7 @@ from app.schemas.casussen import (
     GeheimhoudingsverklaringNieuw,
     Heropening,
 )
+from app.schemas.fields import Datum, Tekst
 from app.services import (
     casusdeelnemers,
     casuslijst,
@@ -38,9 +38,9 @@ from app.services.casussen import CasusToegang, etag
 
 router = v1_router(tags=["Casussen"])
 
-CasusId = Annotated[str, Path(max_length=36, description="Kenmerk van de casus.")]
+CasusId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van de casus.")]
 IfMatch = Annotated[
-    str | None,
+    Tekst | None,
     Header(
         alias="If-Match",
         description="De ETag van de casus zoals u die kent; verouderd geeft 412 en verandert niets.",
@@ -156,8 +156,8 @@ async def list_casussen(
     session: Session,
     log: Log,
     status: Casusstatus | None = None,
-    aanmelddatum_vanaf: Annotated[date | None, Query(alias="aanmelddatumVanaf")] = None,
-    aanmelddatum_tot: Annotated[date | None, Query(alias="aanmelddatumTotEnMet")] = None,
+    aanmelddatum_vanaf: Annotated[Datum | None, Query(alias="aanmelddatumVanaf")] = None,
+    aanmelddatum_tot: Annotated[Datum | None, Query(alias="aanmelddatumTotEnMet")] = None,
     pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
     pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)] = 50,
 ) -> CasussenPagina:

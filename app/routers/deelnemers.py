@@ -16,13 +16,14 @@ from app.schemas.deelnemers import (
     DeelnemerSchema,
     DeelnemerWijziging,
 )
+from app.schemas.fields import Tekst
 from app.services import registry
 
 router = v1_router(tags=["Deelnemers"])
 
 Lezer = Annotated[Caller, Depends(allowed(Actie.DEELNEMERS_LEZEN))]
 Beheerder = Annotated[Caller, Depends(allowed(Actie.DEELNEMERS_BEHEREN))]
-DeelnemerId = Annotated[str, Path(pattern=ID_PATTERN, description="Kenmerk van de deelnemer.")]
+DeelnemerId = Annotated[Tekst, Path(pattern=ID_PATTERN, description="Kenmerk van de deelnemer.")]
 
 
 @router.get(

@@ -25,25 +25,31 @@ async def ready(request: Request) -> Response:
     verwacht = _revisies(gereedheid.verwacht)
     match gereedheid.stand:
         case Stand.ONBEREIKBAAR:
-            detail, code = "De database is niet bereikbaar.", "database-onbereikbaar"
+            code, detail = "database-onbereikbaar", "De database is niet bereikbaar."
         case Stand.NIET_GEMIGREERD:
-            detail = (
-                f"De database is nooit gemigreerd; deze versie verwacht migratie {verwacht}. "
-                "Voer `zvh migrate` uit."
+            code, detail = (
+                "database-niet-gemigreerd",
+                (
+                    f"De database is nooit gemigreerd; deze versie verwacht migratie {verwacht}. "
+                    "Voer `zvh migrate` uit."
+                ),
             )
-            code = "database-niet-gemigreerd"
         case Stand.NIET_ACTUEEL:
-            detail = (
-                f"De database staat op migratie {_revisies(gereedheid.huidig)}; deze versie "
-                f"verwacht {verwacht}. Voer `zvh migrate` uit met deze versie."
+            code, detail = (
+                "database-niet-actueel",
+                (
+                    f"De database staat op migratie {_revisies(gereedheid.huidig)}; deze versie "
+                    f"verwacht {verwacht}. Voer `zvh migrate` uit met deze versie."
+                ),
             )
-            code = "database-niet-actueel"
         case Stand.NIEUWER:
-            detail = (
-                f"De database staat op migratie {_revisies(gereedheid.huidig)}, die deze versie "
-                f"niet kent (zij verwacht {verwacht}): een nieuwere versie heeft haar gemigreerd."
+            code, detail = (
+                "database-nieuwer",
+                (
+                    f"De database staat op migratie {_revisies(gereedheid.huidig)}, die deze versie "
+                    f"niet kent (zij verwacht {verwacht}): een nieuwere versie heeft haar gemigreerd."
+                ),
             )
-            code = "database-nieuwer"
         case Stand.GEREED:
             return JSONResponse({"status": "ok", "database": "ok", "migratie": verwacht})
     return problem_response(503, "Niet gereed", detail, code=code)

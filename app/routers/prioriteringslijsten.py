@@ -9,6 +9,7 @@ from app.auth.policy import Actie
 from app.deps import Idempotent, Log, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
+from app.schemas.fields import Tekst
 from app.schemas.prioritering import (
     PrioriteringslijstLijst,
     PrioriteringslijstNieuw,
@@ -23,7 +24,7 @@ router = v1_router(tags=["Prioriteringslijsten"])
 Lezer = Annotated[Caller, Depends(allowed(Actie.PRIORITERINGSLIJSTEN_LEZEN))]
 Beheerder = Annotated[Caller, Depends(allowed(Actie.PRIORITERINGSLIJSTEN_BEHEREN))]
 LijstId = Annotated[
-    str,
+    Tekst,
     Path(
         pattern=r"^[0-9a-f-]{36}$",
         min_length=36,

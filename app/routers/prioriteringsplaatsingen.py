@@ -11,6 +11,7 @@ from app.deps import Idempotent, Log, Registry, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.prioriteringslijsten import LijstId
+from app.schemas.fields import JaNeeQuery, Tekst
 from app.schemas.prioriteringsplaatsing import (
     HerbeoordelingNieuw,
     HerbeoordelingSchema,
@@ -28,7 +29,7 @@ Plaatser = Annotated[Caller, Depends(allowed(Actie.PRIORITERINGSLIJST_PLAATSEN))
 Verwijderaar = Annotated[Caller, Depends(allowed(Actie.PRIORITERINGSLIJST_VERWIJDEREN))]
 Lezer = Annotated[Caller, Depends(allowed(Actie.PRIORITERINGSPLAATSINGEN_LEZEN))]
 PlaatsingId = Annotated[
-    str,
+    Tekst,
     Path(
         pattern=r"^[0-9a-f-]{36}$",
         min_length=36,
@@ -103,7 +104,7 @@ async def list_plaatsingen(
     caller: Lezer,
     session: Session,
     lijst_id: LijstId,
-    inclusief_verwijderd: Annotated[bool, Query(alias="inclusiefVerwijderd")] = False,
+    inclusief_verwijderd: Annotated[JaNeeQuery, Query(alias="inclusiefVerwijderd")] = False,
 ) -> PlaatsingLijst:
     _lijst, plaatsingen = await service.list_plaatsingen(
         session, caller, lijst_id, inclusief_verwijderd=inclusief_verwijderd

@@ -1,7 +1,6 @@
 """Batch checks against a published priority list: `/v1/prioriteringslijsten/{id}/toetsingen`."""
 
 from collections.abc import AsyncIterator
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,6 +16,7 @@ from app.middleware import BodyLimit
 from app.problems import problem_responses
 from app.routers.prioriteringslijsten import LijstId
 from app.routing import NDJSON_MEDIA_TYPE, NdjsonResponse, StreamingBodyRoute
+from app.schemas.fields import Datum
 from app.schemas.prioriteringstoetsing import Toetsingsresultaat
 from app.schemas.problem import Problem
 from app.services import prioriteringstoetsing as service
@@ -118,7 +118,7 @@ async def check(
     request: Request,
     lijst_id: LijstId,
     peildatum: Annotated[
-        date | None,
+        Datum | None,
         Query(description="De peildatum; alleen en verplicht bij `application/x-ndjson`."),
     ] = None,
 ) -> Response:
@@ -126,7 +126,7 @@ async def check(
     if _is_ndjson(request.headers.get("content-type")):
         if peildatum is None:
             raise InvalidInput(
-                [InvalidParam("peildatum", "missing", "Verplicht bij application/x-ndjson.")]
+                [InvalidParam("peildatum", "verplicht", "Verplicht bij application/x-ndjson.")]
             )
         stream = service.NdjsonToetsing(
             toetsing, peildatum, _body(request), settings.max_body_bytes

@@ -8,6 +8,7 @@ from app.deps import Session
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.deelnemers import ID_PATTERN
+from app.schemas.fields import Tekst
 from app.schemas.prioritering import Publicaties, PublicatieSchema
 from app.services import prioriteringslijsten as service
 
@@ -33,7 +34,7 @@ router = v1_router(tags=["Prioriteringslijsten"])
 async def list_publicaties(
     session: Session,
     zvh: Annotated[
-        str, Query(pattern=ID_PATTERN, description="Kenmerk van het samenwerkingsverband.")
+        Tekst, Query(pattern=ID_PATTERN, description="Kenmerk van het samenwerkingsverband.")
     ],
 ) -> Publicaties:
     found = await service.publications(session, zvh)

@@ -10,6 +10,7 @@ from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.casussen import READ, WRITE, toegang
+from app.schemas.fields import Tekst
 from app.schemas.verstrekkingen import (
     CorrectieNieuw,
     Correctieverzoek,
@@ -28,9 +29,9 @@ from app.services.casussen import CasusToegang
 router = v1_router(tags=["Gegevensverstrekkingen"])
 
 VerstrekkingId = Annotated[
-    str, Path(max_length=36, description="Kenmerk van de gegevensverstrekking.")
+    Tekst, Path(max_length=36, description="Kenmerk van de gegevensverstrekking.")
 ]
-VerzoekId = Annotated[str, Path(max_length=36, description="Kenmerk van het gegevensverzoek.")]
+VerzoekId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het gegevensverzoek.")]
 CREATE = problem_responses(400, 401, 403, 404, 409, 413, 415)
 
 Verzoeken = Annotated[

@@ -10,6 +10,7 @@ from app.auth.policy import Actie
 from app.deps import Log, Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
+from app.schemas.fields import Tekst
 from app.schemas.verwerkingen import VerwerkingenPagina, VerwerkingSchema
 from app.services import verwerkingen
 
@@ -33,7 +34,7 @@ async def list_verwerkingen(
     caller: Lezer,
     session: Session,
     log: Log,
-    casus_id: Annotated[str | None, Query(alias="casusId", max_length=36)] = None,
+    casus_id: Annotated[Tekst | None, Query(alias="casusId", max_length=36)] = None,
     pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
     pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=500)] = 100,
 ) -> VerwerkingenPagina:

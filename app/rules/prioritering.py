@@ -141,7 +141,7 @@ class _Parser:
 
     def delen(self, raw: object, name: str, diepte: int) -> tuple[Expressie, ...] | None:
         if not isinstance(raw, list):
-            self.problem(name, "list-type", "Verwacht een lijst van criteria.")
+            self.problem(name, "geen-lijst", "Verwacht een lijst van criteria.")
             return None
         if not 1 <= len(raw) <= MAX_DELEN:
             self.problem(
@@ -163,7 +163,7 @@ class _Parser:
         if not isinstance(body, dict):
             self.problem(
                 tname,
-                "dict-type",
+                "geen-object",
                 "Verwacht een object met `soort`, `categorieen` en `periodeMaanden`.",
             )
             return None
@@ -181,9 +181,9 @@ class _Parser:
 
     def soort(self, raw: object, name: str) -> Soort | None:
         if raw is None:
-            self.problem(name, "missing", "Dit veld is verplicht.")
+            self.problem(name, "verplicht", "Dit veld is verplicht.")
         elif not isinstance(raw, str):
-            self.problem(name, "string-type", "Verwacht een tekst.")
+            self.problem(name, "geen-tekst", "Verwacht een tekst.")
         elif raw not in Soort.__members__.values():
             self.problems.append(_niet_objectief(name, raw))
         else:
@@ -194,7 +194,7 @@ class _Parser:
         if raw is None:
             return ()
         if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
-            self.problem(name, "list-type", "Verwacht een lijst van categorieën (teksten).")
+            self.problem(name, "geen-lijst", "Verwacht een lijst van categorieën (teksten).")
             return None
         if soort is None:
             return None
@@ -212,9 +212,9 @@ class _Parser:
 
     def geheel_getal(self, raw: object, name: str, maximum: int) -> int | None:
         if raw is None:
-            self.problem(name, "missing", "Dit veld is verplicht.")
+            self.problem(name, "verplicht", "Dit veld is verplicht.")
         elif isinstance(raw, bool) or not isinstance(raw, int):
-            self.problem(name, "int-type", "Verwacht een geheel getal.")
+            self.problem(name, "geen-geheel-getal", "Verwacht een geheel getal.")
         elif not 1 <= raw <= maximum:
             self.problem(name, "waarde-buiten-bereik", f"Verwacht 1 tot en met {maximum}.")
         else:

@@ -1,11 +1,8 @@
 """The retention calculation on the wire: `POST /v1/bewaartermijn-berekeningen`."""
 
-import re
 from datetime import date
-from typing import Annotated
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from app.rules.bewaartermijn_typen import (
     Bewaarbeleid,
@@ -23,19 +20,7 @@ from app.rules.bewaartermijn_typen import (
 )
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.deelnemers import ID_PATTERN
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_date_string(value: object) -> object:
-    """Only a JSON string `JJJJ-MM-DD` is a date here: no timestamps, no times of day."""
-    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
-        return value
-    raise PydanticCustomError("date_type", "Verwacht een datum (JJJJ-MM-DD).")
-
-
-# A date that exists (2025-02-30 does not), written as the contract writes dates.
-Datum = Annotated[date, BeforeValidator(_iso_date_string)]
+from app.schemas.fields import Datum, JaNee, Tekst
 
 _REDEN = (
     "Situatie van art. 1.16 BGS: `criteria-nog-van-toepassing` (situatie 1: de casus is op de "
@@ -71,13 +56,13 @@ class VerlengingInvoer(RequestModel):
 class BronInvoer(RequestModel):
     """Gegevens van één aanleverende deelnemer in de casus."""
 
-    id: str = Field(
+    id: Tekst = Field(
         min_length=1, max_length=100, description="Kenmerk van de bron, uniek in dit verzoek."
     )
-    deelnemer: str = Field(
+    deelnemer: Tekst = Field(
         pattern=ID_PATTERN, description="Kenmerk van de deelnemer die de gegevens aanleverde."
     )
-    instemming_verlenging: bool = Field(
+    instemming_verlenging: JaNee = Field(
         default=False,
         strict=True,
         description=(

@@ -9,6 +9,7 @@ from app.rules.bewaartermijn_typen import Verlengingsreden
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bewaartermijn import BewaartermijnUitkomst
 from app.schemas.casussen import MAX_TEKST
+from app.schemas.fields import JaNee, Tekst
 
 _REDEN = (
     "`criteria-nog-van-toepassing` (situatie 1: op de maximale bewaardatum nog open omdat de "
@@ -25,7 +26,7 @@ class VerlengingNieuw(RequestModel):
         description="1 tot en met 24 maanden (art. 1.16 BGS: ten hoogste twee jaar per besluit).",
     )
     reden: Verlengingsreden = Field(description=_REDEN)
-    motivering: str = Field(
+    motivering: Tekst = Field(
         min_length=1,
         max_length=MAX_TEKST,
         description="Waarom de situatie van toepassing is; wordt vastgelegd (factsheet).",
@@ -35,7 +36,7 @@ class VerlengingNieuw(RequestModel):
 class InstemmingNieuw(RequestModel):
     """Het antwoord van een verstrekker op een verzoek om instemming (art. 1.16 BGS)."""
 
-    instemming: bool = Field(
+    instemming: JaNee = Field(
         strict=True,
         description=(
             "Of uw organisatie instemt met het langer bewaren van de gegevens die zij in deze "

@@ -6,15 +6,17 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from app.rules.bsn import Bsn
+from app.schemas.fields import refuse_control_characters
 
-BSN_ONGELDIG = "bsn_ongeldig"  # becomes the invalidParams code `bsn-ongeldig`
+BSN_ONGELDIG = "bsn-ongeldig"  # the invalidParams code
 
 
 def _parse(value: Any) -> Bsn:
     if isinstance(value, Bsn):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "Verwacht een tekst.")
+        raise PydanticCustomError("geen-tekst", "Verwacht een tekst.")
+    refuse_control_characters(value)
     try:
         return Bsn(value)
     except ValueError as exc:

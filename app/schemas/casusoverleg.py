@@ -7,14 +7,15 @@ from pydantic import Field
 
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
+from app.schemas.fields import Datum, Tekst
 
-DeelnemerKenmerk = Annotated[str, Field(pattern=ID_PATTERN)]
+DeelnemerKenmerk = Annotated[Tekst, Field(pattern=ID_PATTERN)]
 
 
 class CasusoverlegNieuw(RequestModel):
     """Een gehouden casusoverleg: wanneer, wie er waren en welke afspraken zijn gemaakt."""
 
-    datum: date = Field(
+    datum: Datum = Field(
         description="De dag van het overleg; niet voor de aanmelddatum, niet in de toekomst."
     )
     aanwezigen: list[DeelnemerKenmerk] = Field(
@@ -27,7 +28,7 @@ class CasusoverlegNieuw(RequestModel):
             "verwerkingsverantwoordelijken."
         ),
     )
-    afspraken: str = Field(
+    afspraken: Tekst = Field(
         min_length=1,
         max_length=MAX_TEKST,
         description="De gemaakte afspraken (art. 2.31 lid 5 en 6 WGS; art. 8.3 bestuurlijke afspraken).",

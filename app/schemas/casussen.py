@@ -11,6 +11,7 @@ from app.domain.casus import Casusstatus, Intakebesluit
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bsn import BsnVeld
 from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.schemas.fields import Datum, Tekst
 
 MAX_TEKST = 4_000
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -20,16 +21,16 @@ class Betrokkene(RequestModel):
     """De betrokkene: de persoon om wie het gaat."""
 
     bsn: BsnVeld | None = Field(default=None, description="Optioneel; moet de elfproef doorstaan.")
-    voornamen: str = Field(min_length=1, max_length=200)
-    achternaam: str = Field(min_length=1, max_length=200)
-    geboortedatum: date = Field(description="Geboortedatum (niet in de toekomst).")
+    voornamen: Tekst = Field(min_length=1, max_length=200)
+    achternaam: Tekst = Field(min_length=1, max_length=200)
+    geboortedatum: Datum = Field(description="Geboortedatum (niet in de toekomst).")
 
 
 class Omgevingspersoon(RequestModel):
     """Een persoon uit de directe sociale omgeving van de betrokkene (art. 2.31 lid 7 WGS)."""
 
-    naam: str = Field(min_length=1, max_length=200)
-    relatie: str = Field(min_length=1, max_length=200, description="Bijv. partner, ouder, buur.")
+    naam: Tekst = Field(min_length=1, max_length=200)
+    relatie: Tekst = Field(min_length=1, max_length=200, description="Bijv. partner, ouder, buur.")
 
 
 class CasusAanmelding(RequestModel):
@@ -40,9 +41,9 @@ class CasusAanmelding(RequestModel):
     """
 
     betrokkene: Betrokkene
-    aanmeldreden: str = Field(min_length=1, max_length=MAX_TEKST)
+    aanmeldreden: Tekst = Field(min_length=1, max_length=MAX_TEKST)
     criteria: Criteria
-    aanmelddatum: date | None = Field(
+    aanmelddatum: Datum | None = Field(
         default=None,
         description=(
             "Standaard vandaag; mag in het verleden liggen (casussen uit eerdere systemen), "
@@ -59,14 +60,14 @@ class Beoordelingsbesluit(RequestModel):
         description="`toegelaten` kan alleen als de toets aan art. 2.20 BGS slaagt; `afgewezen` altijd."
     )
     criteria: Criteria
-    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class GeselecteerdeDeelnemer(RequestModel):
     """Een deelnemer die voor deze casus noodzakelijk is, met de reden (art. 2.31 lid 4 WGS)."""
 
-    deelnemer: str = Field(pattern=ID_PATTERN)
-    noodzaak: str = Field(min_length=1, max_length=MAX_TEKST)
+    deelnemer: Tekst = Field(pattern=ID_PATTERN)
+    noodzaak: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class DeelnemerSelectie(RequestModel):
@@ -88,21 +89,21 @@ class Geheimhoudingsregime(StrEnum):
 class GeheimhoudingsverklaringNieuw(RequestModel):
     """Ondertekening van de geheimhoudingsverklaring (bijlage 2A; art. 2.21 BGS)."""
 
-    ondertekenaar: str = Field(min_length=1, max_length=200, description="Naam en functie.")
+    ondertekenaar: Tekst = Field(min_length=1, max_length=200, description="Naam en functie.")
     regime: Geheimhoudingsregime
 
 
 class Afsluiting(RequestModel):
     """Afsluiting (stap 6, art. 2.31 lid 6 WGS); daarna wordt de casus afgeschermd."""
 
-    datum: date = Field(description="Niet voor de aanmelddatum, niet in de toekomst.")
-    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+    datum: Datum = Field(description="Niet voor de aanmelddatum, niet in de toekomst.")
+    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class Heropening(RequestModel):
     """Heropening van een afgesloten casus (alleen beheerder)."""
 
-    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class BetrokkeneWeergave(ApiModel):

@@ -10,6 +10,7 @@ from pydantic.config import JsonDict
 
 from app.domain import criteria as domain
 from app.schemas.base import ApiModel, RequestModel
+from app.schemas.fields import JaNee, Tekst
 from app.schemas.vocabulaires import (
     BetreftVeld,
     DomeinVeld,
@@ -39,7 +40,7 @@ class CriteriumA(RequestModel):
         max_length=MAX_LIJST,
         description="Bij wie de problemen spelen; minstens één waarde nodig.",
     )
-    onderbouwing: str = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
+    onderbouwing: Tekst = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
 
     def to_domain(self) -> domain.CriteriumA:
         return domain.CriteriumA(self.mate, tuple(self.betreft), self.onderbouwing)
@@ -57,14 +58,14 @@ class CriteriumB(RequestModel):
             "(een herhaalde waarde telt één keer)."
         ),
     )
-    criminogene_factoren: bool = Field(
+    criminogene_factoren: JaNee = Field(
         default=False,
         description=(
             "Of op deze leefgebieden sprake is van criminogene factoren: omstandigheden die "
             "de kans op crimineel gedrag vergroten. Moet `true` zijn."
         ),
     )
-    onderbouwing: str = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
+    onderbouwing: Tekst = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
 
     def to_domain(self) -> domain.CriteriumB:
         return domain.CriteriumB(
@@ -82,7 +83,7 @@ class CriteriumC(RequestModel):
         description="Waartoe de problemen leiden; minstens één waarde nodig.",
     )
     tijd: TijdVeld | None = None
-    objectieve_aanwijzingen: str | None = Field(
+    objectieve_aanwijzingen: Tekst | None = Field(
         default=None,
         max_length=MAX_TEKST,
         description=(
@@ -90,7 +91,7 @@ class CriteriumC(RequestModel):
             "het gevolg zouden leiden; verplicht (niet leeg) bij `tijd` = `zou-leiden`."
         ),
     )
-    onderbouwing: str = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
+    onderbouwing: Tekst = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
 
     def to_domain(self) -> domain.CriteriumC:
         return domain.CriteriumC(
@@ -114,7 +115,7 @@ class CriteriumD(RequestModel):
             "verschillende nodig (een herhaalde waarde telt één keer)."
         ),
     )
-    onderbouwing: str = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
+    onderbouwing: Tekst = Field(default="", max_length=MAX_TEKST, description=_ONDERBOUWING)
 
     def to_domain(self) -> domain.CriteriumD:
         return domain.CriteriumD(self.mate, tuple(self.domeinen), self.onderbouwing)

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer
 from app.schemas.base import ApiModel, RequestModel
+from app.schemas.fields import Datum, Tekst
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -62,23 +63,23 @@ class DeelnemerLijst(ApiModel):
 class DeelnemerNieuw(RequestModel):
     """Registratie van een nieuwe vaste deelnemer."""
 
-    id: str = Field(
+    id: Tekst = Field(
         pattern=ID_PATTERN, description="Kenmerk: kleine letters, cijfers en streepjes."
     )
-    naam: str = Field(min_length=1, max_length=200)
+    naam: Tekst = Field(min_length=1, max_length=200)
     deelnemertype: VasteDeelnemertype
     categorie: Categorie
     beroepsgeheim: Beroepsgeheim | None = None
-    toetredingsdatum: date
+    toetredingsdatum: Datum
 
 
 class DeelnemerWijziging(RequestModel):
     """Wijziging van een vaste deelnemer; alleen meegestuurde velden veranderen."""
 
-    naam: str | None = Field(default=None, min_length=1, max_length=200)
+    naam: Tekst | None = Field(default=None, min_length=1, max_length=200)
     deelnemertype: VasteDeelnemertype | None = None
     categorie: Categorie | None = None
     beroepsgeheim: Beroepsgeheim | None = Field(
         default=None, description="null wist het beroepsgeheim."
     )
-    toetredingsdatum: date | None = None
+    toetredingsdatum: Datum | None = None

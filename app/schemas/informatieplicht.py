@@ -7,6 +7,7 @@ from pydantic import Field
 from app.rules.informatieplicht import Informatieplichtstatus, Uitzondering
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import MAX_TEKST
+from app.schemas.fields import Datum, Tekst
 
 
 class InformatieplichtAfhandeling(RequestModel):
@@ -16,7 +17,7 @@ class InformatieplichtAfhandeling(RequestModel):
     vraagt een `motivering`.
     """
 
-    uitgevoerd_op: date | None = Field(
+    uitgevoerd_op: Datum | None = Field(
         default=None,
         description="De dag waarop de betrokkene is geïnformeerd; niet voor de toelating, niet in de toekomst.",
     )
@@ -29,7 +30,7 @@ class InformatieplichtAfhandeling(RequestModel):
             "van de betrokkene of van anderen)."
         ),
     )
-    motivering: str | None = Field(default=None, min_length=1, max_length=MAX_TEKST)
+    motivering: Tekst | None = Field(default=None, min_length=1, max_length=MAX_TEKST)
 
 
 class Informatieplicht(ApiModel):

@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import Field, WithJsonSchema
 
 from app.schemas.base import ApiModel, RequestModel
+from app.schemas.fields import JaNee
 
 _PROCESREGISSEUR = (
     "De gezamenlijk verwerkingsverantwoordelijken laten de intake-beoordeling doen door de "
@@ -32,7 +33,7 @@ def _optional_bool(description: str) -> WithJsonSchema:
 class InstellingenWijziging(RequestModel):
     """Wijzig één of meer instellingen; wat u weglaat blijft zoals het is."""
 
-    mandaat_procesregisseur_intake: Annotated[bool | None, _optional_bool(_PROCESREGISSEUR)] = None
+    mandaat_procesregisseur_intake: Annotated[JaNee | None, _optional_bool(_PROCESREGISSEUR)] = None
     mandaat_netwerkmanager_informatieplicht: Annotated[
-        bool | None, _optional_bool(_NETWERKMANAGER)
+        JaNee | None, _optional_bool(_NETWERKMANAGER)
     ] = None

@@ -8,20 +8,21 @@ from pydantic import Field
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casusoverleg import DeelnemerKenmerk
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
+from app.schemas.fields import Datum, Tekst
 
 
 class InterventieNieuw(RequestModel):
     """Een interventie: welke deelnemer wat doet, en uiterlijk wanneer."""
 
-    deelnemer: str = Field(
+    deelnemer: Tekst = Field(
         pattern=ID_PATTERN,
         description=(
             "Een geselecteerde deelnemer, of een incidentele deelnemer met een ondertekende "
             "geheimhoudingsverklaring."
         ),
     )
-    omschrijving: str = Field(min_length=1, max_length=MAX_TEKST)
-    termijn: date = Field(description="Uiterlijke datum waarop de interventie is uitgevoerd.")
+    omschrijving: Tekst = Field(min_length=1, max_length=MAX_TEKST)
+    termijn: Datum = Field(description="Uiterlijke datum waarop de interventie is uitgevoerd.")
 
 
 class PlanVanAanpakNieuw(RequestModel):
@@ -31,7 +32,7 @@ class PlanVanAanpakNieuw(RequestModel):
     bewaard. Een PUT met precies de inhoud van de huidige versie verandert niets.
     """
 
-    doelen: list[str] = Field(
+    doelen: list[Tekst] = Field(
         min_length=1,
         max_length=20,
         description="De doelen van de gezamenlijke aanpak (art. 2.26 WGS).",
@@ -53,7 +54,7 @@ class PlanVanAanpakNieuw(RequestModel):
             "toeziet op de naleving van het plan (art. 8a bestuurlijke afspraken)."
         ),
     )
-    casusoverleg: str | None = Field(
+    casusoverleg: Tekst | None = Field(
         default=None,
         max_length=36,
         description="Optioneel: het casusoverleg van deze casus waarin het plan is afgesproken.",

@@ -24,6 +24,7 @@ from app.rules.prioritering import (
 )
 from app.rules.prioritering_tekst import describe_criteria
 from app.schemas.base import ApiModel, RequestModel
+from app.schemas.fields import Tekst
 
 REF = "#/components/schemas/"
 
@@ -186,8 +187,8 @@ VOORBEELD_CRITERIA: dict[str, Any] = {
 class PrioriteringslijstNieuw(RequestModel):
     """Een nieuwe prioriteringslijst; versie 1 van de criteria staat in `concept`."""
 
-    naam: str = _NAAM
-    omschrijving: str = _OMSCHRIJVING
+    naam: Tekst = _NAAM
+    omschrijving: Tekst = _OMSCHRIJVING
     criteria: CriteriaInvoer = Field(
         description="De objectieve criteria.", examples=[VOORBEELD_CRITERIA]
     )
@@ -196,7 +197,7 @@ class PrioriteringslijstNieuw(RequestModel):
 class VersieNieuw(RequestModel):
     """Nieuwe criteria voor een lijst: een nieuwe versie in `concept`, of vervanging van de conceptversie."""
 
-    omschrijving: str = _OMSCHRIJVING
+    omschrijving: Tekst = _OMSCHRIJVING
     criteria: CriteriaInvoer = Field(
         description="De objectieve criteria.", examples=[VOORBEELD_CRITERIA]
     )

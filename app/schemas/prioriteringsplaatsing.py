@@ -7,6 +7,7 @@ from pydantic import Field
 
 from app.domain.plaatsing import Plaatsing, Verwijderreden
 from app.schemas.base import ApiModel, RequestModel
+from app.schemas.fields import Datum, Tekst
 from app.schemas.prioriteringstoetsing import MAX_FEITEN, Feit
 
 _REDEN_UITLEG = (
@@ -22,14 +23,14 @@ _REDEN_UITLEG = (
 class PlaatsingNieuw(RequestModel):
     """Plaats een toegelaten casus op de lijst met de feiten waarop hij aan de criteria voldoet."""
 
-    casus_id: str = Field(
+    casus_id: Tekst = Field(
         pattern=r"^[0-9a-f-]{36}$",
         description=(
             "De casus, toegelaten op de criteria van art. 2.20 BGS (status "
             "`gegevensverzameling` of `in-behandeling`) in het eigen samenwerkingsverband."
         ),
     )
-    peildatum: date = Field(
+    peildatum: Datum = Field(
         description="De dag waarop de criteria worden toegepast; niet in de toekomst."
     )
     feiten: Annotated[list[Feit], Field(max_length=MAX_FEITEN)] = Field(
@@ -43,7 +44,7 @@ class PlaatsingNieuw(RequestModel):
 class Verwijderverzoek(RequestModel):
     """Haal een casus van de lijst, met de reden."""
 
-    reden: str = Field(
+    reden: Tekst = Field(
         min_length=1,
         max_length=2000,
         description="Waarom de plaatsing niet meer nodig is (art. 2.32 lid 4 WGS).",
@@ -112,7 +113,7 @@ class PlaatsingLijst(ApiModel):
 class HerbeoordelingNieuw(RequestModel):
     """Herbeoordeel alle huidige plaatsingen op een peildatum."""
 
-    peildatum: date = Field(
+    peildatum: Datum = Field(
         description=(
             "De dag waarop de vastgelegde feiten opnieuw aan de geldende versie van de criteria "
             "worden getoetst; niet in de toekomst."

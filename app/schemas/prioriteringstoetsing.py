@@ -14,6 +14,7 @@ from typing_extensions import TypedDict
 
 from app.domain.prioritering import Soort
 from app.schemas.base import ApiModel
+from app.schemas.fields import Datum, Tekst
 from app.schemas.problem import Problem
 
 REF = "#/components/schemas/"
@@ -34,13 +35,13 @@ class Feit(TypedDict):
 
     soort: Annotated[Soort, _SOORT]
     categorie: Annotated[
-        str, Field(min_length=1, max_length=64, description="Categorie binnen de soort.")
+        Tekst, Field(min_length=1, max_length=64, description="Categorie binnen de soort.")
     ]
     datum: Annotated[
-        date, Field(description="Datum van de gebeurtenis; de betekenis staat bij `Feitsoort`.")
+        Datum, Field(description="Datum van de gebeurtenis; de betekenis staat bij `Feitsoort`.")
     ]
     bron: Annotated[
-        str,
+        Tekst,
         Field(
             min_length=1,
             max_length=64,
@@ -59,7 +60,7 @@ class Kandidaat(TypedDict):
     """Eén kandidaat met zijn feiten. Bij application/x-ndjson is elke regel één kandidaat."""
 
     ref: Annotated[
-        str,
+        Tekst,
         Field(
             min_length=1,
             max_length=100,
@@ -76,7 +77,7 @@ class Kandidaat(TypedDict):
 class Prioriteringstoetsing(TypedDict):
     """Kandidaten om aan de gepubliceerde criteria te toetsen op de peildatum."""
 
-    peildatum: Annotated[date, Field(description="De dag waarop de criteria worden toegepast.")]
+    peildatum: Annotated[Datum, Field(description="De dag waarop de criteria worden toegepast.")]
     kandidaten: list[Kandidaat]
 
 

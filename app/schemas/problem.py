@@ -11,7 +11,9 @@ class InvalidParamSchema(ApiModel):
     name: str = Field(
         description="Het veld of de parameter, als pad met punten (bijv. `criteria.a.mate`)."
     )
-    code: str = Field(description="Stabiele, machineleesbare code van het probleem.")
+    code: str = Field(
+        description="Stabiele, machineleesbare code van het probleem; zie `Probleemcode`."
+    )
     reason: str = Field(description="Uitleg in het Nederlands.")
 
 
@@ -23,7 +25,13 @@ class Problem(ApiModel):
     status: int = Field(description="De HTTP-statuscode.")
     detail: str = Field(description="Uitleg van dit specifieke geval.")
     instance: str | None = Field(default=None, description="URI van dit voorkomen (request-id).")
-    code: str | None = Field(default=None, description="Stabiele, machineleesbare code.")
+    code: str | None = Field(
+        default=None,
+        description=(
+            "Stabiele, machineleesbare code; ook het laatste deel van `type`. De mogelijke "
+            "waarden en hun betekenis staan in `Probleemcode`."
+        ),
+    )
     invalid_params: list[InvalidParamSchema] | None = Field(
         default=None, description="Alle gevonden problemen met de invoer (alleen bij 400)."
     )

@@ -8,6 +8,7 @@ from pydantic import Field
 from app.domain.verstrekking import Gegevenscategorie, GrondslagBeroepsgeheim, Voorwaarden
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
+from app.schemas.fields import Datum, JaNee, Tekst
 
 MAX_INHOUD = 16_000
 
@@ -17,8 +18,8 @@ class GegevensverzoekNieuw(RequestModel):
     om gegevens over de casus (stap 3, art. 2.31 lid 3 WGS): noodzaak, subsidiariteit en
     proportionaliteit bepalen wat gevraagd wordt."""
 
-    deelnemer: str = Field(pattern=ID_PATTERN, description="De gevraagde vaste deelnemer.")
-    omschrijving: str = Field(
+    deelnemer: Tekst = Field(pattern=ID_PATTERN, description="De gevraagde vaste deelnemer.")
+    omschrijving: Tekst = Field(
         min_length=1, max_length=MAX_TEKST, description="Welke gegevens nodig zijn, en waarom."
     )
 
@@ -43,10 +44,10 @@ class VoorwaardenSchema(RequestModel):
     verwerkingsverantwoordelijken en de verstrekker zelf zien de gegevens altijd.
     """
 
-    niet_voor_incidentele_deelnemers: bool = Field(
+    niet_voor_incidentele_deelnemers: JaNee = Field(
         default=False, description="Incidentele deelnemers zien deze gegevens niet."
     )
-    alleen_voor_deelnemers: list[str] | None = Field(
+    alleen_voor_deelnemers: list[Tekst] | None = Field(
         default=None,
         max_length=50,
         description=(
@@ -55,14 +56,14 @@ class VoorwaardenSchema(RequestModel):
             "Weggelaten: geen beperking naar deelnemer."
         ),
     )
-    niet_aan_derden: bool = Field(
+    niet_aan_derden: JaNee = Field(
         default=False,
         description=(
             "Niet aan derden verstrekken (art. 1.7 WGS), bijv. vanwege opsporingsbelangen. "
             "Incidentele deelnemers zijn geen derden (art. 2.31 lid 10 WGS)."
         ),
     )
-    toelichting: str | None = Field(default=None, max_length=MAX_TEKST)
+    toelichting: Tekst | None = Field(default=None, max_length=MAX_TEKST)
 
     def to_domain(self) -> Voorwaarden:
         genoemd = self.alleen_voor_deelnemers
@@ -81,7 +82,7 @@ class GegevensverstrekkingNieuw(RequestModel):
     categorie: Gegevenscategorie = Field(
         description="`gewoon`, `bijzonder` (art. 9 AVG) of `strafrechtelijk` (art. 10 AVG)."
     )
-    inhoud: str = Field(min_length=1, max_length=MAX_INHOUD)
+    inhoud: Tekst = Field(min_length=1, max_length=MAX_INHOUD)
     voorwaarden: VoorwaardenSchema | None = None
     grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None = Field(
         default=None,
@@ -91,14 +92,14 @@ class GegevensverstrekkingNieuw(RequestModel):
             "`toestemming` van de betrokkene of `goed-hulpverlenerschap` (art. 2.29 lid 2 WGS)."
         ),
     )
-    wettelijke_uiterlijke_bewaardatum: date | None = Field(
+    wettelijke_uiterlijke_bewaardatum: Datum | None = Field(
         default=None,
         description=(
             "Een wettelijke uiterste bewaardatum voor deze gegevens (bijv. Wvggz, Wzd); niet "
             "in het verleden. Telt mee in de bewaartermijn van deze bron (art. 1.16 BGS)."
         ),
     )
-    gegevensverzoek: str | None = Field(
+    gegevensverzoek: Tekst | None = Field(
         default=None, max_length=36, description="Het gegevensverzoek dat hiermee beantwoord wordt."
     )
 
@@ -107,15 +108,15 @@ class CorrectieverzoekNieuw(RequestModel):
     """Melding van een onjuistheid in verstrekte gegevens; de verstrekker corrigeert
     (art. 1.6 BGS)."""
 
-    toelichting: str = Field(min_length=1, max_length=MAX_TEKST, description="Wat er niet klopt.")
+    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST, description="Wat er niet klopt.")
 
 
 class CorrectieNieuw(RequestModel):
     """De verstrekker corrigeert zijn gegevens; de vorige inhoud blijft als eerdere versie
     bewaard (art. 1.6 BGS)."""
 
-    inhoud: str = Field(min_length=1, max_length=MAX_INHOUD)
-    toelichting: str = Field(min_length=1, max_length=MAX_TEKST)
+    inhoud: Tekst = Field(min_length=1, max_length=MAX_INHOUD)
+    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class Correctieverzoekstatus(StrEnum):

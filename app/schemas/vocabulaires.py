@@ -138,30 +138,33 @@ FaseVeld = Annotated[
     ),
 ]
 
+REDEN_UITLEG: Mapping[Reden, str] = {
+    Reden.A_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.A_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
+    Reden.A_BETREFT_ONTBREEKT: "niet aangegeven of de problemen bij de betrokkene of "
+    "in diens gezinssituatie spelen.",
+    Reden.B_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.B_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
+    Reden.B_TE_WEINIG_LEEFGEBIEDEN: "minder dan twee verschillende leefgebieden.",
+    Reden.B_GEEN_CRIMINOGENE_FACTOREN: "geen criminogene factoren vastgesteld.",
+    Reden.C_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.C_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
+    Reden.C_GEVOLG_ONTBREEKT: "geen gevolg genoemd.",
+    Reden.C_TIJD_ONTBREEKT: "niet aangegeven of de problemen ertoe leiden, hebben "
+    "geleid of zouden leiden.",
+    Reden.C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN: "`zou-leiden` zonder duidelijke en "
+    "objectieve aanwijzingen.",
+    Reden.D_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.D_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
+    Reden.D_TE_WEINIG_DOMEINEN: "minder dan twee verschillende domeinen.",
+}
+"""Why a criterion is not met, per reason; also the meaning of its problem code."""
+
 RedenVeld = Annotated[
     Reden,
     _schema(
         Reden,
         "Waarom een criterium niet is voldaan; de letter vooraan is het criterium.",
-        {
-            Reden.A_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
-            Reden.A_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
-            Reden.A_BETREFT_ONTBREEKT: "niet aangegeven of de problemen bij de betrokkene of "
-            "in diens gezinssituatie spelen.",
-            Reden.B_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
-            Reden.B_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
-            Reden.B_TE_WEINIG_LEEFGEBIEDEN: "minder dan twee verschillende leefgebieden.",
-            Reden.B_GEEN_CRIMINOGENE_FACTOREN: "geen criminogene factoren vastgesteld.",
-            Reden.C_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
-            Reden.C_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
-            Reden.C_GEVOLG_ONTBREEKT: "geen gevolg genoemd.",
-            Reden.C_TIJD_ONTBREEKT: "niet aangegeven of de problemen ertoe leiden, hebben "
-            "geleid of zouden leiden.",
-            Reden.C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN: "`zou-leiden` zonder duidelijke en "
-            "objectieve aanwijzingen.",
-            Reden.D_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
-            Reden.D_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
-            Reden.D_TE_WEINIG_DOMEINEN: "minder dan twee verschillende domeinen.",
-        },
+        REDEN_UITLEG,
     ),
 ]

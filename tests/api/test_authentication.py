@@ -14,6 +14,7 @@ from app.auth.keys import DEV_KID, dev_key_pair
 from app.auth.tokens import sign
 from app.config import Settings
 from tests.conftest import TokenFactory
+from tests.tokens import claims as _claims
 
 pytestmark = pytest.mark.anyio
 
@@ -22,24 +23,6 @@ URL = "/v1/deelnemers"
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _claims(settings: Settings, **overrides: Any) -> dict[str, Any]:
-    now = int(time.time())
-    claims: dict[str, Any] = {
-        "iss": settings.jwt_issuer,
-        "aud": settings.jwt_audience,
-        "sub": "medewerker-1",
-        "iat": now,
-        "exp": now + 300,
-        "zvh": "zvh-demo",
-        "deelnemer": "politie",
-        "deelnemertype": "overheid",
-        "gezamenlijkVerwerkingsverantwoordelijke": True,
-        "rollen": ["medewerker"],
-    }
-    claims.update(overrides)
-    return {k: v for k, v in claims.items() if v is not None}
 
 
 def _signed(settings: Settings, **overrides: Any) -> str:

@@ -127,7 +127,7 @@ async def test_unknown_values_are_all_listed(client: httpx.AsyncClient, auth: Au
         "criteria.c.tijd",
         "criteria.d.domeinen.0",
     }
-    assert {p["code"] for p in params} == {"enum"}
+    assert {p["code"] for p in params} == {"onbekende-waarde"}
     mate = next(p for p in params if p["name"] == "criteria.a.mate")
     assert "voldaan" in mate["reason"]
 
@@ -143,9 +143,9 @@ async def test_missing_criterion_and_mate_are_refused(
     assert response.status_code == 400
     params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
     assert params == {
-        "criteria.c": "missing",
-        "criteria.a.mate": "missing",
-        "criteria.e": "extra-forbidden",
+        "criteria.c": "verplicht",
+        "criteria.a.mate": "verplicht",
+        "criteria.e": "onbekend-veld",
     }
 
 

@@ -153,7 +153,7 @@ async def test_exception_is_recorded_with_its_ground(
         ),
         ({"uitgevoerdOp": "2025-06-21"}, {("uitgevoerdOp", "datum-in-toekomst")}),
         ({"uitgevoerdOp": "2025-06-04"}, {("uitgevoerdOp", "datum-voor-toelating")}),
-        ({"uitzondering": "geen-zin", "motivering": "x"}, {("uitzondering", "enum")}),
+        ({"uitzondering": "geen-zin", "motivering": "x"}, {("uitzondering", "onbekende-waarde")}),
     ],
 )
 async def test_input_is_checked(

@@ -106,8 +106,8 @@ async def test_patch_changes_only_what_is_given_and_checks_input(
             "mandaatProcesregisseurIntake",
             "waarde-ontbreekt",
         ),
-        ({"mandaatProcesregisseurIntake": "ja"}, "mandaatProcesregisseurIntake", "bool-parsing"),
-        ({"onbekend": True}, "onbekend", "extra-forbidden"),
+        ({"mandaatProcesregisseurIntake": "ja"}, "mandaatProcesregisseurIntake", "geen-boolean"),
+        ({"onbekend": True}, "onbekend", "onbekend-veld"),
     ):
         response = await client.patch("/v1/instellingen", json=body, headers=auth(*BEHEERDER))
         assert response.status_code == 400, body

@@ -144,7 +144,7 @@ async def test_forbidden_criteria_are_400_naming_the_rule(
     problems = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     # Every problem at once: the name field's and both in the criteria.
     assert problems == {
-        ("naam", "string-too-short"),
+        ("naam", "te-kort"),
         ("criteria.alle.0.nationaliteit", "criterium-niet-objectief"),
         ("criteria.alle.1.telling.categorieen.0", "categorie-onbekend"),
     }

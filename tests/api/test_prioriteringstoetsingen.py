@@ -319,7 +319,7 @@ async def test_ndjson_invalid_line_in_the_lookahead_is_400_listing_all(
     assert response.status_code == 400
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("kandidaten.1.feiten.0.bron", "bron-niet-toegestaan"),
-        ("kandidaten.3", "json-invalid"),
+        ("kandidaten.3", "json-ongeldig"),
         ("kandidaten.4.feiten.0.bron", "bron-niet-toegestaan"),
     ]
 

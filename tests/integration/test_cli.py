@@ -154,3 +154,24 @@ async def test_token_takes_the_type_from_the_registry(
     assert claims["deelnemertype"] == "privaat"
     assert claims["gezamenlijkVerwerkingsverantwoordelijke"] is False
     assert claims["rollen"] == ["procesregisseur"]
+
+
+@pytest.mark.anyio
+async def test_token_lifetime_stays_within_the_maximum(
+    settings: Settings, engine: AsyncEngine
+) -> None:
+    env = {
+        **os.environ,
+        "ZVH_DATABASE_URL": settings.database_url,
+        "ZVH_DEV_KEY_DIR": str(settings.dev_key_dir),
+        "ZVH_JWT_MAX_LIFETIME_SECONDS": "900",
+    }
+    command = [sys.executable, "-m", "app.cli", "token", "--deelnemer", "politie"]
+    default = await anyio.run_process(command, env=env)
+    payload = default.stdout.decode().strip().split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert claims["exp"] - claims["iat"] == 900
+    too_long = await anyio.run_process([*command, "--ttl", "901"], env=env, check=False)
+    assert too_long.returncode == 2
+    assert b"ZVH_JWT_MAX_LIFETIME_SECONDS" in too_long.stderr
+    assert too_long.stdout == b""

@@ -284,14 +284,14 @@ def test_all_problems_at_once() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ({"telling": {"soort": "detentie"}}, "missing"),
-        ({"telling": {"soort": "detentie", "periodeMaanden": "12"}, "minimaal": 1}, "int-type"),
-        ({"telling": {"soort": "detentie", "periodeMaanden": True}, "minimaal": 1}, "int-type"),
-        ({"telling": {"soort": 3, "periodeMaanden": 1}, "minimaal": 1}, "string-type"),
+        ({"telling": {"soort": "detentie"}}, "verplicht"),
+        ({"telling": {"soort": "detentie", "periodeMaanden": "12"}, "minimaal": 1}, "geen-geheel-getal"),
+        ({"telling": {"soort": "detentie", "periodeMaanden": True}, "minimaal": 1}, "geen-geheel-getal"),
+        ({"telling": {"soort": 3, "periodeMaanden": 1}, "minimaal": 1}, "geen-tekst"),
         ({"telling": {"soort": "detentie", "periodeMaanden": 241}, "minimaal": 1}, "waarde-buiten-bereik"),
-        ({"telling": "detentie", "minimaal": 1}, "dict-type"),
-        ({"alle": {"telling": {}}}, "list-type"),
-        ({"telling": {"soort": "detentie", "periodeMaanden": 1, "categorieen": "x"}, "minimaal": 1}, "list-type"),
+        ({"telling": "detentie", "minimaal": 1}, "geen-object"),
+        ({"alle": {"telling": {}}}, "geen-lijst"),
+        ({"telling": {"soort": "detentie", "periodeMaanden": 1, "categorieen": "x"}, "minimaal": 1}, "geen-lijst"),
         ({"alle": [telling("detentie", 1, 1)], "minimaal": 2}, "expressie-ongeldig"),
     ],
 )  # fmt: skip
