@@ -1,7 +1,8 @@
 """An in-process snapshot of each partnership's registry, read on every authenticated request.
 
-The registry changes rarely (a participant joins, or changes kind), while every request
-needs it to cross-check the token's claims. A snapshot lives for `ttl` seconds
+The registry changes rarely (a participant joins, or changes kind; a function is
+designated to another participant), while every request needs it to cross-check the
+token's claims and to count designated roles. A snapshot lives for `ttl` seconds
 (ZVH_REGISTRY_CACHE_SECONDS) and is dropped at once when this process changes the
 registry; other processes see a change within `ttl`.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.registry import RegistryRepository
+from app.domain.aanwijzing import GEEN_AANWIJZINGEN, Aanwijzingen
 from app.domain.deelnemer import Deelnemer
 
 
@@ -20,6 +22,8 @@ class RegistrySnapshot:
     bestaat: bool
     deelnemers: dict[str, Deelnemer]  # in id order
     loaded_at: float
+    # Who holds each designated function: roles count only from there (Caller.has_rol).
+    aanwijzingen: Aanwijzingen = GEEN_AANWIJZINGEN
 
 
 class RegistryCache:
@@ -35,7 +39,8 @@ class RegistryCache:
         registry = RegistryRepository(session)
         bestaat = await registry.samenwerkingsverband(zvh) is not None
         deelnemers = {d.id: d for d in await registry.deelnemers(zvh)} if bestaat else {}
-        snapshot = RegistrySnapshot(bestaat, deelnemers, now)
+        aanwijzingen = await registry.aanwijzingen(zvh) if bestaat else GEEN_AANWIJZINGEN
+        snapshot = RegistrySnapshot(bestaat, deelnemers, now, aanwijzingen)
         if self.ttl > 0:
             self._snapshots[zvh] = snapshot
         return snapshot

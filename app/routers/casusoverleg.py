@@ -50,12 +50,10 @@ async def record_overleg(
     access: OverlegVastleggen,
     _: Idempotent,
     session: Session,
-    cache: Registry,
     body: CasusoverlegNieuw,
     response: Response,
 ) -> Casusoverleg:
-    snapshot = await cache.snapshot(session, access.caller.zvh)
-    overleg = await casusoverleg.record(session, access, body, snapshot, today_in_amsterdam())
+    overleg = await casusoverleg.record(session, access, body, today_in_amsterdam())
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
     return overleg
 

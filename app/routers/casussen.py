@@ -35,6 +35,7 @@ from app.services import (
 )
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, etag
+from app.services.casustoegang import OpgegevenReden
 
 router = v1_router(tags=["Casussen"])
 
@@ -46,6 +47,13 @@ IfMatch = Annotated[
         description="De ETag van de casus zoals u die kent; verouderd geeft 412 en verandert niets.",
     ),
 ]
+_REDEN = (
+    "Alleen voor de coördinerend functionaris gegevensbescherming: de reden van deze "
+    "raadpleging voor toezicht (verplicht voor hem, 400 `reden-ontbreekt` zonder). Het "
+    "verwerkingenlog bewaart haar bij de raadpleging. Tekst buiten ASCII in de queryparameter."
+)
+RedenHeader = Annotated[str | None, Header(alias="Reden", description=_REDEN)]
+RedenQuery = Annotated[str | None, Query(alias="reden", description=_REDEN)]
 Aanmelder = Annotated[Caller, Depends(allowed(Actie.CASUS_AANMELDEN))]
 Zoeker = Annotated[Caller, Depends(allowed(Actie.CASUSSEN_ZOEKEN))]
 
@@ -56,7 +64,10 @@ WRITE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
 def toegang(
     actie: CasusActie, activiteit: str, handeling: Handeling
 ) -> Callable[..., Coroutine[Any, Any, CasusToegang]]:
-    """Load the case, log the attempt and authorise, all before the body is looked at."""
+    """Load the case, log the attempt and authorise, all before the body is looked at.
+
+    A read also takes the coordinating FG's stated reason (`Reden` header, `reden` query).
+    """
 
     async def dependency(
         caller: CurrentCaller,
@@ -76,7 +87,28 @@ def toegang(
             if_match=if_match,
         )
 
-    return dependency
+    async def read_dependency(
+        caller: CurrentCaller,
+        session: Session,
+        log: Log,
+        casus_id: CasusId,
+        if_match: IfMatch = None,
+        reden_header: RedenHeader = None,
+        reden: RedenQuery = None,
+    ) -> CasusToegang:
+        return await casussen.open_casus(
+            session,
+            log,
+            caller,
+            casus_id,
+            actie,
+            activiteit=activiteit,
+            handeling=handeling,
+            if_match=if_match,
+            reden=OpgegevenReden(reden_header, reden),
+        )
+
+    return read_dependency if handeling is Handeling.RAADPLEGEN else dependency
 
 
 Lezen = Annotated[
@@ -160,6 +192,8 @@ async def list_casussen(
     aanmelddatum_tot: Annotated[date | None, Query(alias="aanmelddatumTotEnMet")] = None,
     pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
     pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)] = 50,
+    reden_header: RedenHeader = None,
+    reden: RedenQuery = None,
 ) -> CasussenPagina:
     rows, more = await casuslijst.list_visible(
         session,
@@ -170,6 +204,7 @@ async def list_casussen(
         tot=aanmelddatum_tot,
         pagina=pagina,
         pagina_grootte=pagina_grootte,
+        reden=OpgegevenReden(reden_header, reden),
     )
     volgende = None
     if more:
@@ -180,6 +215,8 @@ async def list_casussen(
             query["aanmelddatumVanaf"] = aanmelddatum_vanaf.isoformat()
         if aanmelddatum_tot is not None:
             query["aanmelddatumTotEnMet"] = aanmelddatum_tot.isoformat()
+        if reden is not None:
+            query["reden"] = reden
         volgende = f"/v1/casussen?{urlencode(query)}"
     return CasussenPagina(
         casussen=[
