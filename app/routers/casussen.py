@@ -156,6 +156,13 @@ async def _respond(session: Session, access: CasusToegang, response: Response) -
     "/casussen",
     operation_id="casusAanmelden",
     summary="Meld een casus aan (stap 1, art. 2.31 lid 1 WGS)",
+    description=(
+        "Een vaste deelnemer (overheid of privaat, nooit een incidentele) meldt een persoon "
+        "aan. Een aanmelder met een beroepsgeheim in het register (Wgbo, Wet BIG, Jeugdwet) "
+        "geeft `grondslagBeroepsgeheim` (`toestemming` of `goed-hulpverlenerschap`, art. 2.29 "
+        "lid 2 WGS); zonder is het 400 `grondslag-beroepsgeheim-vereist`. De grondslag wordt "
+        "bewaard en getoond bij de aanmelding."
+    ),
     status_code=201,
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
@@ -181,6 +188,15 @@ async def register(
     "/casussen",
     operation_id="casussenLijst",
     summary="De casussen die u mag zien",
+    description=(
+        "Precies de casussen die u met `GET /v1/casussen/{id}` mag lezen (zie daar de "
+        "weergaven): een gezamenlijk verwerkingsverantwoordelijke alle open casussen; de "
+        "aanmelder de eigen; geselecteerde deelnemers en toegelaten incidentele deelnemers "
+        "(alleen de persoon die tekende, zolang uitgenodigd) die waarvoor zij gekozen zijn; "
+        "afgeschermde casussen alleen de aangewezen beheerder, archiefbeheerder en "
+        "contactpunt; de coördinerend functionaris gegevensbescherming alle, met een "
+        "opgegeven reden (`Reden` of `reden`, anders 400 `reden-ontbreekt`)."
+    ),
     responses=problem_responses(400, 401),
 )
 async def list_casussen(
@@ -235,7 +251,35 @@ async def list_casussen(
 
 
 @router.get(
-    "/casussen/{casus_id}", operation_id="casusOpvragen", summary="Eén casus", responses=READ
+    "/casussen/{casus_id}",
+    operation_id="casusOpvragen",
+    summary="Eén casus, in de weergave die bij uw hoedanigheid past (need to know)",
+    description=(
+        "Wie wat ziet (contract v2):\n\n"
+        "- de aanmelder: zijn eigen aanmelding en de status (`aanmelder`);\n"
+        "- een gezamenlijk verwerkingsverantwoordelijke zolang er geen deelnemers "
+        "geselecteerd zijn (stap 1-3): de hele casus (`volledig`);\n"
+        "- een gezamenlijk verwerkingsverantwoordelijke daarna: status, data, "
+        "beoordelingen (art. 2.20 BGS), de selectie met noodzaak en de bewaartermijn "
+        "(`verantwoordelijke`), zonder betrokkene, aanmeldreden, sociale omgeving, verstrekte "
+        "gegevens, overlegverslagen of inhoud van het plan;\n"
+        "- een geselecteerde deelnemer: zijn deel (`deelnemer`: de betrokkene zonder BSN, zijn "
+        "eigen selectie; verstrekte gegevens, overleggen en plan via hun eigen resources);\n"
+        "- een uitgenodigde incidentele deelnemer: hetzelfde, alleen de persoon (`sub`) die "
+        "voor deze casus de geheimhoudingsverklaring tekende en alleen zolang hij "
+        "uitgenodigd is;\n"
+        "- een afgeschermde (afgesloten of afgewezen) casus: alleen de beheerder, "
+        "archiefbeheerder en het contactpunt van de daartoe aangewezen organisatie "
+        "(`volledig`);\n"
+        "- de coördinerend functionaris gegevensbescherming: alles (`toezicht`), met een "
+        "opgegeven reden in de header `Reden` of de queryparameter `reden` (zonder: 400 "
+        "`reden-ontbreekt`); het verwerkingenlog bewaart de reden bij de raadpleging.\n\n"
+        "Wie in meer hoedanigheden leest, ziet de vereniging van hun onderdelen (`onderdelen`). "
+        "De voorwaarden van verstrekkers (art. 2.29 lid 3 WGS) binden iedere lezer behalve de "
+        "verstrekker en de coördinerend FG. Geen toegang: 403 `geen-toegang`; een ander "
+        "samenwerkingsverband: 404."
+    ),
+    responses=READ,
 )
 async def get_casus(access: Lezen, session: Session, response: Response) -> CasusSchema:
     return await _respond(session, access, response)
@@ -285,6 +329,12 @@ async def intake(
     "/casussen/{casus_id}/definitieve-beoordeling",
     operation_id="casusDefinitiefBeoordelen",
     summary="Definitieve beoordeling na de gegevensverzameling (stap 3, art. 2.31 lid 3 WGS)",
+    description=(
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken, één keer, voor een casus die bij "
+        "de intake is toegelaten (`gegevensverzameling`); anders 409 "
+        "`ongeldige-statusovergang`. Een afgeschermde casus: 403; geen besluit haalt een "
+        "afgesloten casus terug (dat kan alleen `heropening`)."
+    ),
     responses=WRITE,
 )
 async def definitive(
@@ -320,6 +370,13 @@ async def select_deelnemers(
     "/casussen/{casus_id}/geheimhoudingsverklaringen",
     operation_id="geheimhoudingsverklaringOndertekenen",
     summary="De uitgenodigde incidentele deelnemer ondertekent de geheimhoudingsverklaring",
+    description=(
+        "Iedere medewerker die namens de uitgenodigde incidentele deelnemer deelneemt, tekent "
+        "voor zichzelf (art. 8.1 bestuurlijke afspraken; de verklaring hoort bij de persoon "
+        "`sub` van het token). Alleen die persoon leest daarna de casus, en alleen zolang de "
+        "selectie zijn organisatie uitnodigt. Een tweede keer door dezelfde persoon: 409 "
+        "`al-ondertekend`."
+    ),
     status_code=201,
     responses=WRITE,
 )
@@ -375,7 +432,13 @@ async def close(
 @router.post(
     "/casussen/{casus_id}/heropening",
     operation_id="casusHeropenen",
-    summary="Heropen een afgesloten casus (alleen beheerder)",
+    summary="Heropen een afgesloten casus (alleen de aangewezen beheerder)",
+    description=(
+        "Alleen een `beheerder` van de als beheerder aangewezen deelnemer, met een reden "
+        "(`toelichting`, verplicht). De enige weg terug uit `afgesloten`; nooit meer na de "
+        "maximale bewaardatum van de casus: 409 `maximale-bewaardatum-verstreken` (art. 1.8 "
+        "lid 7 WGS)."
+    ),
     responses=WRITE,
 )
 async def reopen(

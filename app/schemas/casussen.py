@@ -156,7 +156,10 @@ class Casusdeelnemer(ApiModel):
     incidenteel: bool
     noodzaak: str
     geheimhoudingsverklaring_getekend: bool | None = Field(
-        description="Alleen bij incidentele deelnemers."
+        description=(
+            "Alleen bij incidentele deelnemers: of ten minste één medewerker tekende. Lezen "
+            "mag alleen de persoon die zelf tekende (art. 8.1 bestuurlijke afspraken)."
+        )
     )
 
 

@@ -93,33 +93,25 @@ class Instellingen(ApiModel):
     aanwijzingen: AanwijzingenSchema
 
 
-def _optional(schema: dict[str, object]) -> WithJsonSchema:
-    # Optional to send, never null: the document names the type, the service refuses null.
-    return WithJsonSchema(schema)
-
-
+# Optional to send, never null: the document names the type, the service refuses null.
 def _optional_bool(description: str) -> WithJsonSchema:
-    return _optional({"type": "boolean", "description": description})
+    return WithJsonSchema({"type": "boolean", "description": description})
 
 
 def _optional_id(description: str) -> WithJsonSchema:
-    return _optional({"type": "string", "pattern": ID_PATTERN, "description": description})
+    return WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": description})
 
 
-OptionalId = str | None
+OptionalId = Annotated[str | None, Field(pattern=ID_PATTERN)]
 
 
 class AanwijzingenWijziging(RequestModel):
     """Wijs één of meer functies aan; wat u weglaat blijft zoals het is."""
 
-    beheerder: Annotated[OptionalId, Field(pattern=ID_PATTERN), _optional_id(_BEHEERDER)] = None
-    contactpunt: Annotated[OptionalId, Field(pattern=ID_PATTERN), _optional_id(_CONTACTPUNT)] = None
-    archiefbeheerder: Annotated[
-        OptionalId, Field(pattern=ID_PATTERN), _optional_id(_ARCHIEFBEHEERDER)
-    ] = None
-    coordinerende_fg: Annotated[
-        OptionalId, Field(pattern=ID_PATTERN), _optional_id(_COORDINEREND_FG)
-    ] = None
+    beheerder: Annotated[OptionalId, _optional_id(_BEHEERDER)] = None
+    contactpunt: Annotated[OptionalId, _optional_id(_CONTACTPUNT)] = None
+    archiefbeheerder: Annotated[OptionalId, _optional_id(_ARCHIEFBEHEERDER)] = None
+    coordinerende_fg: Annotated[OptionalId, _optional_id(_COORDINEREND_FG)] = None
     fg_contact: FgContactSchema | None = Field(
         default=None, description=_FG_CONTACT + " null is geen geldige waarde."
     )
