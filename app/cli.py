@@ -1,4 +1,5 @@
-"""The `zvh` command: serve, migrate, seed-demo, token, openapi, log, priority-lists, retention."""
+"""The `zvh` command: serve, migrate, seed-demo, designate, token, openapi, log,
+priority-lists, retention."""
 
 import argparse
 import asyncio
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import ConfigurationError, Environment, Settings, get_settings
+from app.domain.aanwijzing import Functie
 from app.domain.deelnemer import Deelnemertype, Rol
 
 if TYPE_CHECKING:
@@ -84,6 +86,36 @@ def cmd_seed_demo(_args: argparse.Namespace) -> int:
         f"demo partnerships zvh-demo and zvh-oost registered ({added} participants added)",
         file=sys.stderr,
     )
+    return 0
+
+
+async def _designate(settings: Settings, zvh: str, functie: str, deelnemer: str) -> list[str]:
+    """Problems found (nothing changed), or an empty list once the designation is stored."""
+    from app.db.session import Database, create_engine
+    from app.domain.errors import InvalidInput
+    from app.services.aanwijzingen import designate_checked
+
+    database = Database(create_engine(settings.database_url))
+    try:
+        async with database.session() as session, session.begin():
+            try:
+                await designate_checked(session, zvh, Functie(functie), deelnemer)
+            except InvalidInput as exc:
+                return [p.reason for p in exc.problems]
+        return []
+    finally:
+        await database.dispose()
+
+
+def cmd_designate(args: argparse.Namespace) -> int:
+    # Bootstrap for a partnership without a designated beheerder: runs against the
+    # database directly, so whoever may run it holds the database's keys, not a token.
+    problems = asyncio.run(_designate(_settings(), args.zvh, args.functie, args.deelnemer))
+    for problem in problems:
+        print(f"zvh: {args.deelnemer} cannot be {args.functie}: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    print(f"{args.zvh}: {args.functie} is {args.deelnemer}", file=sys.stderr)
     return 0
 
 
@@ -324,6 +356,15 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("seed-demo", help="register the demo partnerships").set_defaults(
         func=cmd_seed_demo
     )
+
+    designate = commands.add_parser(
+        "designate",
+        help="designate the participant that holds a function in a partnership (bootstrap)",
+    )
+    designate.add_argument("--zvh", required=True)
+    designate.add_argument("--functie", required=True, choices=[f.value for f in Functie])
+    designate.add_argument("--deelnemer", required=True)
+    designate.set_defaults(func=cmd_designate)
 
     token = commands.add_parser("token", help="development only: print a signed JWT")
     token.add_argument("--deelnemer", required=True)

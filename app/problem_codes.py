@@ -55,6 +55,8 @@ PROBLEEMCODES: Mapping[str, str] = {
     "methode-niet-toegestaan": "Deze HTTP-methode is op dit pad niet toegestaan.",
     "niet-gevonden": "De resource bestaat niet, of is niet zichtbaar voor deze deelnemer.",
     # --- Conflict met de huidige toestand (409) en verouderde versie (412) ------------
+    "maximale-bewaardatum-verstreken": "De maximale bewaardatum van de casus is verstreken: "
+    "heropenen kan niet meer (art. 1.8 lid 7 WGS).",
     "al-ondertekend": "De geheimhoudingsverklaring is al ondertekend.",
     "casus-al-geplaatst": "De casus staat al op deze prioriteringslijst.",
     "casus-gearchiveerd": "De casus is gearchiveerd en geanonimiseerd.",
@@ -125,6 +127,16 @@ PROBLEEMCODES: Mapping[str, str] = {
     "te-weinig": "De lijst heeft minder elementen dan nodig.",
     "verplicht": "Dit veld is verplicht.",
     # --- Ongeldige invoer: regels van het domein (400, in invalidParams) ---------------
+    "aanwijzing-ongeldig": "Deze deelnemer kan deze functie niet vervullen, of een functie "
+    "zou onbezet raken (art. 14.1, 15.1 en 16 bestuurlijke afspraken).",
+    "deelnemertype-past-niet-bij-categorie": "Het deelnemertype past niet bij de categorie "
+    "van de organisatie (art. 2.27 WGS).",
+    "reden-ontbreekt": "De coördinerend FG gaf geen reden voor deze raadpleging voor toezicht "
+    "(header Reden of queryparameter reden).",
+    "reden-lengte": "De opgegeven reden is te kort of te lang.",
+    "reden-ongeldig": "De opgegeven reden bevat ongeldige tekens.",
+    "reden-dubbel": "De reden is zowel in de header als in de queryparameter opgegeven, "
+    "met verschillende waarden.",
     "afgesloten-en-afgewezen": "Een casus is afgesloten of afgewezen, niet allebei.",
     "afsluitdatum-voor-aanmelddatum": "De afsluitdatum ligt voor de aanmelddatum.",
     "afwijzingsdatum-voor-aanmelddatum": "De afwijzingsdatum ligt voor de aanmelddatum.",

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.registry import RegistryRepository
+from app.domain.aanwijzing import FgContact, Functie
 from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype
 
 GOV, PRIV = Deelnemertype.OVERHEID, Deelnemertype.PRIVAAT
@@ -86,8 +87,22 @@ DEMO: dict[
 }
 
 
+# The one municipality of each demo partnership holds every designated function
+# (contract v2): contact point, archive manager, system administrator, coordinating FG.
+DEMO_AANGEWEZEN: dict[str, str] = {"zvh-demo": "gemeente-utrecht", "zvh-oost": "gemeente-zwolle"}
+
+
+def _fg_contact(gemeente: str) -> FgContact:
+    # Public, functional contact details (model art. 14.11), on a reserved example domain.
+    return FgContact(email=f"fg@{gemeente}.example", telefoon="14 030")
+
+
 async def seed_demo(session: AsyncSession) -> int:
-    """Register what is missing; return how many participants were added."""
+    """Register what is missing; return how many participants were added.
+
+    A function that is already designated keeps its holder: the seed never undoes a
+    designation the partnership's administrator made.
+    """
     registry = RegistryRepository(session)
     added = 0
     for zvh, (naam, deelnemers) in DEMO.items():
@@ -98,4 +113,9 @@ async def seed_demo(session: AsyncSession) -> int:
                     Deelnemer(zvh, deelnemer_id, deelnemer_naam, soort, categorie, geheim, JOINED)
                 )
                 added += 1
+        aangewezen = await registry.aanwijzingen(zvh)
+        gemeente = DEMO_AANGEWEZEN[zvh]
+        await registry.designate(zvh, {f: gemeente for f in Functie if aangewezen.van(f) is None})
+        if aangewezen.fg_contact is None:
+            await registry.set_fg_contact(zvh, _fg_contact(gemeente))
     return added

@@ -181,7 +181,7 @@ AuthHeaders = Callable[..., dict[str, str]]
 
 @pytest.fixture
 def auth(token: TokenFactory) -> AuthHeaders:
-    """Authorization headers for a caller: auth("politie", "beheerder")."""
+    """Authorization headers for a caller: auth("gemeente-utrecht", "beheerder")."""
 
     def headers(deelnemer: str, *rollen: str, **kwargs: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {token(deelnemer, *rollen, **kwargs)}"}

@@ -81,7 +81,7 @@ async def log_of(
 ) -> list[dict[str, Any]]:
     response = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=200",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert response.status_code == 200, response.text
     entries: list[dict[str, Any]] = response.json()["verwerkingen"]

@@ -109,7 +109,7 @@ def _check_with_registry(claims: Claims, snapshot: RegistrySnapshot) -> Caller:
                 "Een incidentele deelnemer is nooit gezamenlijk verwerkingsverantwoordelijke.",
                 code="claims-wijken-af-van-register",
             )
-        return Caller(claims=claims, registratie=None)
+        return Caller(claims=claims, registratie=None, aanwijzingen=snapshot.aanwijzingen)
     if claims.deelnemertype is not registratie.deelnemertype:
         raise NotAuthenticated(
             "Het deelnemertype in het token wijkt af van het register.",
@@ -121,4 +121,4 @@ def _check_with_registry(claims: Claims, snapshot: RegistrySnapshot) -> Caller:
             "De status gezamenlijk verwerkingsverantwoordelijke in het token wijkt af van het register.",
             code="claims-wijken-af-van-register",
         )
-    return Caller(claims=claims, registratie=registratie)
+    return Caller(claims=claims, registratie=registratie, aanwijzingen=snapshot.aanwijzingen)

@@ -2,17 +2,26 @@
 
 One table: each action on a case names who may take it. A rule sees the verified caller
 and what the service knows of the case (its status, registrant, selected and invited
-participants, signed confidentiality statements, the partnership's mandates).
+participants, signed confidentiality statements, the partnership's mandates). What a
+reader then sees is the declarative who-sees-what mapping beside it (case_views.py).
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
+from app.auth.case_views import (
+    CasusFeiten,
+    Hoedanigheid,
+    Onderdeel,
+    admitted_incidental,
+    invited_incidental,
+    is_shielded,
+    mandated_intake,
+    zicht,
+)
 from app.auth.claims import Caller
 from app.auth.errors import AccessDenied
-from app.domain.casus import AFGESCHERMDE_STATUSSEN, AFGEWEZEN_STATUSSEN, Casusstatus
-from app.domain.deelnemer import Categorie, Rol
+from app.domain.deelnemer import Rol
 
 
 class CasusActie(StrEnum):
@@ -41,61 +50,22 @@ class CasusActie(StrEnum):
     INSTEMMEN = "verlenging-instemmen"
 
 
-@dataclass(frozen=True, slots=True)
-class CasusFeiten:
-    """What the policy needs to know about one case."""
-
-    status: Casusstatus
-    aanmelder: str
-    geselecteerd: frozenset[str]
-    uitgenodigd_incidenteel: frozenset[str]
-    verklaring_getekend: frozenset[str]
-    mandaat_procesregisseur_intake: bool
-    # Fixed participants the joint controllers asked for data (step 3, art. 2.31 lid 3 WGS).
-    gevraagd: frozenset[str] = frozenset()
-    # The participant the current plan of approach names as case director (model art. 8a).
-    casusregisseur: str | None = None
-    # Model art. 14.7 and annex 4: the network manager carries out the information duty.
-    mandaat_netwerkmanager_informatieplicht: bool = False
-
-
-class Weergave(StrEnum):
-    """Which view of a case a reader gets: only what its part needs (need to know)."""
-
-    VOLLEDIG = "volledig"
-    AANMELDER = "aanmelder"
-    DEELNEMER = "deelnemer"
-    # Someone who may take a decision without reading the case (a mandated process
-    # director at intake) learns the outcome: the status, nothing personal.
-    STATUS = "status"
-
-
-SHIELD_READERS = frozenset({Rol.BEHEERDER, Rol.ARCHIEFBEHEERDER, Rol.CONTACTPUNT})
-
-
 def _gvv(caller: Caller, _casus: CasusFeiten) -> bool:
     return caller.is_gezamenlijk_verwerkingsverantwoordelijke
 
 
 def _open(casus: CasusFeiten) -> bool:
-    return casus.status not in AFGESCHERMDE_STATUSSEN
+    return not is_shielded(casus)
 
 
 def _intake(caller: Caller, casus: CasusFeiten) -> bool:
     # Joint controllers, or a process director where the partnership mandated it (model
     # art. 12.2, option 1).
-    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or (
-        casus.mandaat_procesregisseur_intake
-        and caller.is_vaste_deelnemer
-        and caller.has_rol(Rol.PROCESREGISSEUR)
-    )
-
-
-def _invited_incidental(caller: Caller, casus: CasusFeiten) -> bool:
-    return caller.registratie is None and caller.deelnemer in casus.uitgenodigd_incidenteel
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or mandated_intake(caller, casus)
 
 
 def _beheerder(caller: Caller, _casus: CasusFeiten) -> bool:
+    # Caller.has_rol counts the role only from the designated organisation.
     return caller.has_rol(Rol.BEHEERDER)
 
 
@@ -103,26 +73,40 @@ def _asked(caller: Caller, casus: CasusFeiten) -> bool:
     return caller.is_vaste_deelnemer and caller.deelnemer in casus.gevraagd
 
 
+def _leest(caller: Caller, casus: CasusFeiten, *onderdelen: Onderdeel) -> bool:
+    view = zicht(caller, casus)
+    return view is not None and view.toont(*onderdelen)
+
+
 def may_supply(caller: Caller, casus: CasusFeiten) -> bool:
     """Who may supply data to an open case (art. 2.29, 2.31 lid 3, 5 and 10 WGS).
 
     The government participants gather what they hold themselves (lid 3); another fixed
     participant only when the joint controllers asked it, or once it is selected (lid 4-5);
-    an incidental participant only after signing its confidentiality statement.
+    an incidental participant only while invited, by the person who signed its statement.
     """
     if not _open(casus):
         return False
     if caller.is_gezamenlijk_verwerkingsverantwoordelijke or _asked(caller, casus):
         return True
     if caller.registratie is None:
-        return caller.deelnemer in casus.verklaring_getekend
+        return admitted_incidental(caller, casus)
     return caller.deelnemer in casus.geselecteerd
 
 
 def may_read_supplies(caller: Caller, casus: CasusFeiten) -> bool:
-    """Who may list supplied data: every reader of the case, and an asked participant (which
-    sees only what it supplied itself)."""
-    return view_for(caller, casus) is not None or (_open(casus) and _asked(caller, casus))
+    """Who may list supplied data: every reader of the case (each item filtered by its view
+    and the supplier's conditions), and an asked participant (its own supplies only)."""
+    return zicht(caller, casus) is not None or (_open(casus) and _asked(caller, casus))
+
+
+def _may_report_error(caller: Caller, casus: CasusFeiten) -> bool:
+    # Supervision reads, it does not take part: the coordinating FG reports nothing.
+    if not _open(casus):
+        return False
+    view = zicht(caller, casus)
+    meedoen = view is not None and view.hoedanigheden != {Hoedanigheid.TOEZICHT}
+    return meedoen or _asked(caller, casus)
 
 
 def is_casusregisseur(caller: Caller, casus: CasusFeiten) -> bool:
@@ -139,70 +123,34 @@ def is_casusregisseur(caller: Caller, casus: CasusFeiten) -> bool:
 def is_informatieplichtige(caller: Caller, casus: CasusFeiten) -> bool:
     """Who carries out the information duty (art. 1.3 BGS; model art. 14.1, 14.2 onder b).
 
-    The contact point is a municipality the joint controllers designated (art. 14.1), so:
-    the role `contactpunt` at a municipality that is a joint controller; or the network
-    manager, where the contact point mandated it (art. 14.7, annex 4).
+    The contact point: the role `contactpunt` at the municipality designated as contact
+    point (art. 14.1; Caller.has_rol counts it only there); or the network manager, where
+    the contact point mandated it (art. 14.7, annex 4).
     """
-    contactpunt = (
-        caller.is_gezamenlijk_verwerkingsverantwoordelijke
-        and caller.registratie is not None
-        and caller.registratie.categorie is Categorie.GEMEENTE
-        and caller.has_rol(Rol.CONTACTPUNT)
-    )
     netwerkmanager = casus.mandaat_netwerkmanager_informatieplicht and caller.has_rol(
         Rol.NETWERKMANAGER
     )
-    return contactpunt or netwerkmanager
-
-
-def view_for(caller: Caller, casus: CasusFeiten) -> Weergave | None:
-    """The view the caller may have of the case, or None when it may not read it at all."""
-    if casus.status is Casusstatus.AFGESLOTEN or casus.status in AFGEWEZEN_STATUSSEN:
-        # Shielded (art. 2.31(6) WGS): not consulted again for its purpose.
-        if any(caller.has_rol(rol) for rol in SHIELD_READERS):
-            return Weergave.VOLLEDIG
-        if casus.status in AFGEWEZEN_STATUSSEN and caller.deelnemer == casus.aanmelder:
-            # The registrant learns the outcome of its own registration.
-            return Weergave.AANMELDER
-        return None
-    if caller.is_gezamenlijk_verwerkingsverantwoordelijke:
-        return Weergave.VOLLEDIG
-    if caller.registratie is None:
-        # Incidental participants: only once the statement is signed (art. 2.21 BGS).
-        if caller.deelnemer in casus.verklaring_getekend:
-            return Weergave.DEELNEMER
-        return None
-    if caller.deelnemer in casus.geselecteerd:
-        return Weergave.DEELNEMER
-    if caller.deelnemer == casus.aanmelder:
-        return Weergave.AANMELDER
-    if casus.status is Casusstatus.AANGEMELD and _intake(caller, casus):
-        # A mandated process director judges the registration alone (model art. 12.2
-        # option 1; factsheet step 2): it reads what the registrant reads, nothing more.
-        return Weergave.AANMELDER
-    return None
+    return caller.has_rol(Rol.CONTACTPUNT) or netwerkmanager
 
 
 def may_read_retention(caller: Caller, _casus: CasusFeiten) -> bool:
-    """The joint controllers, the archive manager and the administrator, also once the
-    case is shielded: they decide on extensions and act on the archive date (model art. 16)."""
-    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or any(
-        caller.has_rol(rol) for rol in (Rol.ARCHIEFBEHEERDER, Rol.BEHEERDER)
+    """The joint controllers, the designated archive manager and administrator, also once the
+    case is shielded: they decide on extensions and act on the archive date (model art. 16);
+    and the coordinating FG for supervision. Retention shows dates and suppliers, no content."""
+    return (
+        caller.is_gezamenlijk_verwerkingsverantwoordelijke
+        or caller.houdt_toezicht
+        or any(caller.has_rol(rol) for rol in (Rol.ARCHIEFBEHEERDER, Rol.BEHEERDER))
     )
 
 
 def _may_answer_consent(caller: Caller, casus: CasusFeiten) -> bool:
     # Whether the caller's organisation supplied data and was asked is checked with the
-    # extension itself; an incidental participant only after signing its statement.
-    return caller.is_vaste_deelnemer or caller.deelnemer in casus.verklaring_getekend
+    # extension itself; an incidental participant only while invited, by the signer.
+    return caller.is_vaste_deelnemer or admitted_incidental(caller, casus)
 
 
 Rule = Callable[[Caller, CasusFeiten], bool]
-
-
-def _in_casus(caller: Caller, casus: CasusFeiten) -> bool:
-    # Step 5 is for those taking part: the full view, or a participant's own part.
-    return view_for(caller, casus) in (Weergave.VOLLEDIG, Weergave.DEELNEMER)
 
 
 def _overleg_vastleggen(caller: Caller, casus: CasusFeiten) -> bool:
@@ -212,33 +160,41 @@ def _overleg_vastleggen(caller: Caller, casus: CasusFeiten) -> bool:
 
 
 def _informatieplicht_lezen(caller: Caller, casus: CasusFeiten) -> bool:
-    return view_for(caller, casus) is Weergave.VOLLEDIG or is_informatieplichtige(caller, casus)
+    return _leest(caller, casus, Onderdeel.INFORMATIEPLICHT) or is_informatieplichtige(
+        caller, casus
+    )
 
+
+_LEZEN = (
+    "Wat u van een casus ziet, hangt af van uw hoedanigheid (need to know): de aanmelder "
+    "zijn eigen aanmelding; een gezamenlijk verwerkingsverantwoordelijke de hele casus tot "
+    "de selectie van deelnemers, daarna de weergave verantwoordelijke; een geselecteerde "
+    "deelnemer en een uitgenodigde incidentele deelnemer (alleen de persoon die de "
+    "geheimhoudingsverklaring tekende) hun deel; een afgeschermde casus alleen de aangewezen "
+    "beheerder, archiefbeheerder en contactpunt; de coördinerend functionaris "
+    "gegevensbescherming alles, met een opgegeven reden."
+)
 
 POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
-    CasusActie.LEZEN: (
-        lambda caller, casus: view_for(caller, casus) is not None,
-        "Lezen mogen de gezamenlijk verwerkingsverantwoordelijken, de aanmelder, de "
-        "geselecteerde deelnemers en een incidentele deelnemer na ondertekening van de "
-        "geheimhoudingsverklaring; een afgeschermde casus alleen beheerder, archiefbeheerder "
-        "en contactpunt.",
-    ),
+    CasusActie.LEZEN: (lambda caller, casus: zicht(caller, casus) is not None, _LEZEN),
     CasusActie.INTAKE: (
         lambda caller, casus: _open(casus) and _intake(caller, casus),
         "De intake doen de gezamenlijk verwerkingsverantwoordelijken, of de procesregisseur "
         "als het samenwerkingsverband daartoe mandaat gaf (art. 2.31 lid 2 WGS).",
     ),
     CasusActie.DEFINITIEVE_BEOORDELING: (
-        _gvv,
-        "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 3 WGS).",
+        lambda caller, casus: _open(casus) and _gvv(caller, casus),
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken, en niet bij een afgeschermde "
+        "casus (art. 2.31 lid 3 en 6 WGS).",
     ),
     CasusActie.DEELNEMERS_SELECTEREN: (
         _gvv,
         "Alleen de gezamenlijk verwerkingsverantwoordelijken (art. 2.31 lid 4 WGS).",
     ),
     CasusActie.VERKLARING_ONDERTEKENEN: (
-        lambda caller, casus: _open(casus) and _invited_incidental(caller, casus),
-        "Alleen de uitgenodigde incidentele deelnemer zelf (art. 2.31 lid 9 WGS, art. 2.21 BGS).",
+        lambda caller, casus: _open(casus) and invited_incidental(caller, casus),
+        "Alleen een medewerker van de uitgenodigde incidentele deelnemer zelf, voor zichzelf "
+        "(art. 2.31 lid 9 WGS, art. 2.21 BGS, art. 8.1 bestuurlijke afspraken).",
     ),
     CasusActie.AFSLUITEN: (
         _gvv,
@@ -249,7 +205,11 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "Alleen de gezamenlijk verwerkingsverantwoordelijken plaatsen een casus op een "
         "prioriteringslijst (art. 2.32 lid 2 WGS).",
     ),
-    CasusActie.HEROPENEN: (_beheerder, "Alleen de beheerder heropent een afgesloten casus."),
+    CasusActie.HEROPENEN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen organisatie heropent een "
+        "afgesloten casus (factsheet Bewaartermijnen).",
+    ),
     CasusActie.GEGEVENS_VERZOEKEN: (
         lambda caller, casus: _open(casus) and _gvv(caller, casus),
         "Alleen de gezamenlijk verwerkingsverantwoordelijken vragen gegevens op, en niet bij "
@@ -257,35 +217,35 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
     ),
     CasusActie.GEGEVENSVERZOEKEN_LEZEN: (
         lambda caller, casus: (
-            view_for(caller, casus) is Weergave.VOLLEDIG or (_open(casus) and _asked(caller, casus))
+            _leest(caller, casus, Onderdeel.GEGEVENSVERZOEKEN)
+            or (_open(casus) and _asked(caller, casus))
         ),
-        "Gegevensverzoeken zien de gezamenlijk verwerkingsverantwoordelijken en de gevraagde "
-        "deelnemer (alleen de verzoeken aan hem).",
+        "Alle gegevensverzoeken ziet wie de hele casus ziet; een gevraagde deelnemer alleen "
+        "de verzoeken aan hem.",
     ),
     CasusActie.GEGEVENS_VERSTREKKEN: (
         may_supply,
         "Gegevens verstrekken de gezamenlijk verwerkingsverantwoordelijken, een deelnemer "
-        "die zij erom vroegen, een geselecteerde deelnemer en een incidentele deelnemer na "
-        "ondertekening van de geheimhoudingsverklaring; niet bij een afgeschermde casus "
-        "(art. 2.29 en 2.31 lid 3-5 en 10 WGS).",
+        "die zij erom vroegen, een geselecteerde deelnemer en een uitgenodigde incidentele "
+        "deelnemer na ondertekening van de geheimhoudingsverklaring; niet bij een afgeschermde "
+        "casus (art. 2.29 en 2.31 lid 3-5 en 10 WGS).",
     ),
     CasusActie.GEGEVENS_LEZEN: (
         may_read_supplies,
         "Verstrekte gegevens leest wie de casus mag lezen, en een gevraagde deelnemer zijn "
-        "eigen verstrekkingen; ieder alleen wat zijn deel vraagt en de voorwaarden van de "
+        "eigen verstrekkingen; ieder alleen wat zijn weergave toont en de voorwaarden van de "
         "verstrekker toelaten (art. 2.29 lid 3 WGS).",
     ),
     CasusActie.CORRECTIE_MELDEN: (
-        lambda caller, casus: _open(casus) and may_read_supplies(caller, casus),
-        "Een onjuistheid meldt wie de gegevens mag lezen, zolang de casus niet is "
-        "afgeschermd (art. 1.6 BGS).",
+        _may_report_error,
+        "Een onjuistheid meldt wie aan de casus deelneemt en de gegevens mag lezen, zolang de "
+        "casus niet is afgeschermd (art. 1.6 BGS).",
     ),
     CasusActie.GEGEVENS_CORRIGEREN: (
         # Whether the caller supplied this very item is checked with the item itself; a
-        # supplier stays responsible for it even when it is no longer selected.
+        # fixed supplier stays responsible for it even when it is no longer selected.
         lambda caller, casus: (
-            _open(casus)
-            and (caller.is_vaste_deelnemer or caller.deelnemer in casus.verklaring_getekend)
+            _open(casus) and (caller.is_vaste_deelnemer or admitted_incidental(caller, casus))
         ),
         "Alleen de verstrekker corrigeert zijn gegevens, zolang de casus niet is afgeschermd "
         "(art. 1.6 BGS).",
@@ -297,10 +257,12 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "bestuurlijke afspraken); niet meer na afsluiting.",
     ),
     CasusActie.CASUSOVERLEG_LEZEN: (
-        _in_casus,
-        "Casusoverleggen lezen de gezamenlijk verwerkingsverantwoordelijken, en geselecteerde "
-        "deelnemers en incidentele deelnemers met een ondertekende geheimhoudingsverklaring "
-        "de overleggen waarbij zij aanwezig waren.",
+        lambda caller, casus: _leest(
+            caller, casus, Onderdeel.CASUSOVERLEGGEN, Onderdeel.EIGEN_CASUSOVERLEGGEN
+        ),
+        "Casusoverleggen lezen wie de hele casus ziet, en geselecteerde deelnemers en "
+        "toegelaten incidentele deelnemers de overleggen waarbij zij aanwezig waren; niet de "
+        "weergave verantwoordelijke.",
     ),
     CasusActie.PLAN_VASTSTELLEN: (
         lambda caller, casus: _open(casus) and _gvv(caller, casus),
@@ -309,25 +271,33 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "afspraken); niet meer na afsluiting.",
     ),
     CasusActie.PLAN_LEZEN: (
-        _in_casus,
-        "Het plan van aanpak lezen de gezamenlijk verwerkingsverantwoordelijken, de "
-        "casusregisseur, en iedere geselecteerde deelnemer zijn eigen deel (need to know).",
+        lambda caller, casus: _leest(
+            caller,
+            casus,
+            Onderdeel.PLAN_VAN_AANPAK,
+            Onderdeel.EIGEN_PLAN_VAN_AANPAK,
+            Onderdeel.PLAN_OPZET,
+        ),
+        "Het plan van aanpak lezen wie de hele casus ziet, de casusregisseur, iedere "
+        "geselecteerde deelnemer zijn eigen deel, en de weergave verantwoordelijke alleen de "
+        "opzet (need to know).",
     ),
     CasusActie.INFORMATIEPLICHT_LEZEN: (
         _informatieplicht_lezen,
-        "De informatieplicht lezen wie de volledige casus mag zien, het contactpunt en de "
+        "De informatieplicht lezen wie de hele casus ziet, het aangewezen contactpunt en de "
         "daartoe gemandateerde netwerkmanager (art. 14 bestuurlijke afspraken).",
     ),
     CasusActie.INFORMATIEPLICHT_VASTLEGGEN: (
         is_informatieplichtige,
-        "De informatieplicht voert het contactpunt uit (een gemeente die gezamenlijk "
-        "verwerkingsverantwoordelijke is), of de netwerkmanager die daartoe gemandateerd is "
-        "(art. 1.3 BGS; art. 14.2 en 14.7 en bijlage 4 bestuurlijke afspraken).",
+        "De informatieplicht voert het aangewezen contactpunt uit (een gemeente), of de "
+        "netwerkmanager die daartoe gemandateerd is (art. 1.3 BGS; art. 14.1, 14.2 en 14.7 en "
+        "bijlage 4 bestuurlijke afspraken).",
     ),
     CasusActie.BEWAARTERMIJN_LEZEN: (
         may_read_retention,
-        "De bewaartermijn zien de gezamenlijk verwerkingsverantwoordelijken, de "
-        "archiefbeheerder en de beheerder (art. 1.8 lid 7 WGS, art. 16 bestuurlijke afspraken).",
+        "De bewaartermijn zien de gezamenlijk verwerkingsverantwoordelijken, de aangewezen "
+        "archiefbeheerder en beheerder (art. 1.8 lid 7 WGS, art. 16 bestuurlijke afspraken) "
+        "en de coördinerend functionaris gegevensbescherming.",
     ),
     CasusActie.VERLENGEN: (
         _gvv,

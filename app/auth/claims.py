@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.domain.aanwijzing import AANGEWEZEN_ROLLEN, GEEN_AANWIJZINGEN, Aanwijzingen, Functie
 from app.domain.deelnemer import Deelnemer, Deelnemertype, Rol
 from app.schemas.fields import Tekst
 
@@ -25,10 +26,15 @@ class Claims(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """A verified caller: its claims, and its registry entry (None for incidental participants)."""
+    """A verified caller: its claims, its registry entry (None for incidental participants),
+    the partnership's designations, and the reason it stated for a supervisory read."""
 
     claims: Claims
     registratie: Deelnemer | None
+    aanwijzingen: Aanwijzingen = GEEN_AANWIJZINGEN
+    # The coordinating FG's stated reason (`Reden` header or `reden` query) for this
+    # request; only that caller's reason opens the supervision view (app/auth/case_views.py).
+    reden: str | None = None
 
     @property
     def zvh(self) -> str:
@@ -51,7 +57,28 @@ class Caller:
         return self.registratie is not None
 
     def has_rol(self, rol: Rol) -> bool:
-        """Roles inside the partnership belong to its fixed participants only: an incidental
-        participant takes part in one case (art. 2.31 lid 9 WGS) and holds none of them,
-        whatever its own identity provider put in the token."""
-        return self.registratie is not None and rol in self.claims.rollen
+        """Whether the caller holds `rol` inside the partnership.
+
+        Roles belong to its fixed participants only: an incidental participant takes part in
+        one case (art. 2.31 lid 9 WGS) and holds none of them, whatever its own identity
+        provider put in the token. The roles of a designated function (beheerder,
+        contactpunt, archiefbeheerder) count only from the designated organisation's people.
+        """
+        if self.registratie is None or rol not in self.claims.rollen:
+            return False
+        functie = AANGEWEZEN_ROLLEN.get(rol)
+        return functie is None or self.aanwijzingen.van(functie) == self.deelnemer
+
+    @property
+    def is_coordinerend_fg(self) -> bool:
+        """A data protection officer of the organisation designated as coordinating FG
+        (model art. 15.1), who supervises the whole partnership."""
+        return (
+            self.has_rol(Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
+            and self.aanwijzingen.van(Functie.COORDINERENDE_FG) == self.deelnemer
+        )
+
+    @property
+    def houdt_toezicht(self) -> bool:
+        """The coordinating FG reading for supervision, with its reason stated."""
+        return self.is_coordinerend_fg and self.reden is not None

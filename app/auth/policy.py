@@ -38,6 +38,7 @@ def _vaste_deelnemer(caller: Caller) -> bool:
 
 
 def _beheerder(caller: Caller) -> bool:
+    # Caller.has_rol counts the role only from the organisation designated as beheerder.
     return caller.has_rol(Rol.BEHEERDER)
 
 
@@ -48,7 +49,8 @@ def _joint_controller(caller: Caller) -> bool:
 
 
 def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
-    # The joint controllers' data protection officer, and the system administrator.
+    # The data protection officer of any joint controller (the coordinating one included:
+    # it is a government participant), and the designated system administrator.
     return caller.has_rol(Rol.BEHEERDER) or (
         caller.is_gezamenlijk_verwerkingsverantwoordelijke
         and caller.has_rol(Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
@@ -56,8 +58,8 @@ def _fg_of_joint_controller_or_beheerder(caller: Caller) -> bool:
 
 
 def _archiefbeheerder_or_beheerder(caller: Caller) -> bool:
-    # Roles of fixed participants only (Caller.has_rol): the archive manager appointed
-    # under art. 16.2 of the model agreement, and the system administrator.
+    # Designated roles only (Caller.has_rol): the archive manager appointed under art. 16.2
+    # of the model agreement, and the system administrator.
     return caller.has_rol(Rol.ARCHIEFBEHEERDER) or caller.has_rol(Rol.BEHEERDER)
 
 
@@ -68,7 +70,10 @@ _GVV = (
 
 POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.DEELNEMERS_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
-    Actie.DEELNEMERS_BEHEREN: (_beheerder, "Alleen de rol beheerder beheert het register."),
+    Actie.DEELNEMERS_BEHEREN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen deelnemer beheert het register.",
+    ),
     # Stateless rule endpoints (bewaartermijn, criteria): any authenticated participant.
     Actie.REGELS_TOEPASSEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
     Actie.CASUS_AANMELDEN: (
@@ -76,17 +81,21 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
         "Aanmelden doet een vaste deelnemer (overheid of privaat), nooit een incidentele "
         "deelnemer of derde (art. 2.31 lid 1 WGS).",
     ),
-    # The list shows only the cases the caller may read (case_policy.view_for).
+    # The list shows only the cases the caller may read (case_views.zicht).
     Actie.CASUSSEN_ZOEKEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
     Actie.INSTELLINGEN_LEZEN: (
         _vaste_deelnemer,
         "De instellingen lezen de vaste deelnemers van het samenwerkingsverband.",
     ),
-    Actie.INSTELLINGEN_BEHEREN: (_beheerder, "Alleen de beheerder beheert de instellingen."),
+    Actie.INSTELLINGEN_BEHEREN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen deelnemer beheert de instellingen "
+        "en de aanwijzingen.",
+    ),
     Actie.VERWERKINGEN_LEZEN: (
         _fg_of_joint_controller_or_beheerder,
         "Alleen de functionaris gegevensbescherming van een gezamenlijk "
-        "verwerkingsverantwoordelijke, of de beheerder.",
+        "verwerkingsverantwoordelijke, of de aangewezen beheerder.",
     ),
     Actie.PRIORITERINGSLIJSTEN_LEZEN: (_joint_controller, _GVV),
     Actie.PRIORITERINGSLIJSTEN_BEHEREN: (_joint_controller, _GVV),
@@ -97,7 +106,7 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.PRIORITERINGSPLAATSINGEN_LEZEN: (_joint_controller, _GVV),
     Actie.BEWAARTERMIJNEN_BEWAKEN: (
         _archiefbeheerder_or_beheerder,
-        "Alleen de archiefbeheerder en de beheerder (art. 16 bestuurlijke afspraken).",
+        "Alleen de aangewezen archiefbeheerder en beheerder (art. 16 bestuurlijke afspraken).",
     ),
     # Each organisation sees only the consent requests addressed to itself.
     Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),

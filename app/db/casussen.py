@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, false, or_, select, update
+from sqlalchemy import and_, exists, false, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,7 +29,8 @@ def new_id() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Zichtbaarheid:
-    """Which cases a caller may see in a list; mirrors auth.case_policy.view_for."""
+    """Which cases a caller may see in a list: those for which auth.case_views.zicht is
+    not None (tests/api/test_casussen_zichtbaarheid.py holds the two together)."""
 
     deelnemer: str
     gvv: bool
@@ -37,6 +38,10 @@ class Zichtbaarheid:
     afscherming_lezer: bool
     # A mandated process director finds the registrations awaiting intake (model art. 12.2).
     intake_regisseur: bool = False
+    # The person: an incidental participant sees a case only if he signed for it himself.
+    sub: str = ""
+    # The coordinating FG supervising, with a stated reason: every case of the partnership.
+    toezicht: bool = False
 
 
 class CasusRepository:
@@ -153,22 +158,29 @@ class CasusRepository:
 
 
 def _visible_to(wie: Zichtbaarheid) -> ColumnElement[bool]:
+    if wie.toezicht:
+        return true()
     afgeschermd = CasusRow.status.in_([s.value for s in AFGESCHERMDE_STATUSSEN])
     afgewezen = CasusRow.status.in_([s.value for s in AFGEWEZEN_STATUSSEN])
-    geselecteerd = exists().where(
-        CasusdeelnemerRow.casus_id == CasusRow.id,
-        CasusdeelnemerRow.deelnemer == wie.deelnemer,
-        CasusdeelnemerRow.incidenteel.is_(False),
-    )
-    getekend = exists().where(
-        GeheimhoudingsverklaringRow.casus_id == CasusRow.id,
-        GeheimhoudingsverklaringRow.deelnemer == wie.deelnemer,
-    )
-    eigen = CasusRow.aanmelder == wie.deelnemer
+
+    def gekozen(incidenteel: bool) -> ColumnElement[bool]:
+        return exists().where(
+            CasusdeelnemerRow.casus_id == CasusRow.id,
+            CasusdeelnemerRow.deelnemer == wie.deelnemer,
+            CasusdeelnemerRow.incidenteel.is_(incidenteel),
+        )
+
     if not wie.vast:
-        return and_(~afgeschermd, getekend)
+        # Only while invited, and only the person who signed (model art. 8.1).
+        getekend = exists().where(
+            GeheimhoudingsverklaringRow.casus_id == CasusRow.id,
+            GeheimhoudingsverklaringRow.deelnemer == wie.deelnemer,
+            GeheimhoudingsverklaringRow.sub == wie.sub,
+        )
+        return and_(~afgeschermd, gekozen(True), getekend)
+    eigen = CasusRow.aanmelder == wie.deelnemer
     open_zichtbaar: ColumnElement[bool] = (
-        ~afgeschermd if wie.gvv else and_(~afgeschermd, or_(eigen, geselecteerd))
+        ~afgeschermd if wie.gvv else and_(~afgeschermd, or_(eigen, gekozen(False)))
     )
     if wie.intake_regisseur:
         open_zichtbaar = or_(open_zichtbaar, CasusRow.status == Casusstatus.AANGEMELD.value)

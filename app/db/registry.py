@@ -1,12 +1,13 @@
 """Repository of partnerships and their participants."""
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.tables import DeelnemerRow, SamenwerkingsverbandRow
+from app.db.tables import AanwijzingRow, DeelnemerRow, SamenwerkingsverbandRow
+from app.domain.aanwijzing import GEEN_AANWIJZINGEN, Aanwijzingen, FgContact, Functie
 from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype
 
 
@@ -38,6 +39,50 @@ class RegistryRepository:
             select(DeelnemerRow).where(DeelnemerRow.zvh == zvh).order_by(DeelnemerRow.id)
         )
         return [_to_domain(row) for row in rows]
+
+    async def aanwijzingen(self, zvh: str) -> Aanwijzingen:
+        """The partnership's designations (empty when it does not exist)."""
+        verband = await self.samenwerkingsverband(zvh)
+        if verband is None:
+            return GEEN_AANWIJZINGEN
+        rows = await self.session.scalars(select(AanwijzingRow).where(AanwijzingRow.zvh == zvh))
+        per_functie = {Functie(row.functie): row.deelnemer for row in rows}
+        contact = verband.fg_contact
+        return Aanwijzingen(
+            beheerder=per_functie.get(Functie.BEHEERDER),
+            contactpunt=per_functie.get(Functie.CONTACTPUNT),
+            archiefbeheerder=per_functie.get(Functie.ARCHIEFBEHEERDER),
+            coordinerende_fg=per_functie.get(Functie.COORDINERENDE_FG),
+            fg_contact=FgContact(**contact) if contact else None,
+        )
+
+    async def designate(self, zvh: str, aanwijzingen: Mapping[Functie, str]) -> None:
+        """Give each function to the participant named (the partnership must exist)."""
+        for functie, deelnemer in aanwijzingen.items():
+            row = await self.session.get(AanwijzingRow, (zvh, functie.value), with_for_update=True)
+            if row is None:
+                self.session.add(
+                    AanwijzingRow(
+                        zvh=zvh,
+                        functie=functie.value,
+                        deelnemer=deelnemer,
+                        gewijzigd_op=datetime.now(UTC),
+                    )
+                )
+            elif row.deelnemer != deelnemer:
+                row.deelnemer = deelnemer
+                row.gewijzigd_op = datetime.now(UTC)
+        await self.session.flush()
+
+    async def set_fg_contact(self, zvh: str, contact: FgContact) -> None:
+        verband = await self.samenwerkingsverband(zvh)
+        if verband is not None:
+            verband.fg_contact = {
+                "email": contact.email,
+                "telefoon": contact.telefoon,
+                "postadres": contact.postadres,
+            }
+            await self.session.flush()
 
     async def ensure_samenwerkingsverband(self, zvh: str, naam: str) -> None:
         if await self.session.get(SamenwerkingsverbandRow, zvh) is None:

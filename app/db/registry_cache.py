@@ -1,7 +1,8 @@
 """An in-process snapshot of each partnership's registry, read on every authenticated request.
 
-The registry changes rarely (a participant joins, or changes kind), while every request
-needs it to cross-check the token's claims. Every change is announced
+The registry changes rarely (a participant joins, or changes kind; a function is
+designated to another participant), while every request needs it to cross-check the
+token's claims and to count designated roles. Every change is announced
 (app/db/registry_changes.py): this process drops the snapshot when the change commits,
 and on PostgreSQL every other process drops it when the notification arrives. While a
 process's listener is connected its snapshots hold until a change is announced; while it
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.registry import RegistryRepository
+from app.domain.aanwijzing import GEEN_AANWIJZINGEN, Aanwijzingen
 from app.domain.deelnemer import Deelnemer
 
 
@@ -24,6 +26,8 @@ class RegistrySnapshot:
     bestaat: bool
     deelnemers: dict[str, Deelnemer]  # in id order
     loaded_at: float
+    # Who holds each designated function: roles count only from there (Caller.has_rol).
+    aanwijzingen: Aanwijzingen = GEEN_AANWIJZINGEN
 
 
 # Every cache of this process, so that a committed change reaches all of them.
@@ -49,7 +53,8 @@ class RegistryCache:
         registry = RegistryRepository(session)
         bestaat = await registry.samenwerkingsverband(zvh) is not None
         deelnemers = {d.id: d for d in await registry.deelnemers(zvh)} if bestaat else {}
-        snapshot = RegistrySnapshot(bestaat, deelnemers, now)
+        aanwijzingen = await registry.aanwijzingen(zvh) if bestaat else GEEN_AANWIJZINGEN
+        snapshot = RegistrySnapshot(bestaat, deelnemers, now, aanwijzingen)
         if self.ttl > 0 and generation == self._generation:
             self._snapshots[zvh] = snapshot
         return snapshot

@@ -36,6 +36,8 @@ class SamenwerkingsverbandRow(Base):
     mandaat_netwerkmanager_informatieplicht: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # Public contact details of the coordinating FG (model art. 14.11, 15.1).
+    fg_contact: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime(), server_default=func.now())
 
 
@@ -56,6 +58,22 @@ class DeelnemerRow(Base):
     gewijzigd_op: Mapped[datetime] = mapped_column(
         UtcDateTime(), server_default=func.now(), onupdate=func.now()
     )
+
+
+class AanwijzingRow(Base):
+    """The participant a partnership designated for one function (model art. 14-16)."""
+
+    __tablename__ = "aanwijzingen"
+    __table_args__ = (
+        ForeignKeyConstraint(["zvh", "deelnemer"], ["deelnemers.zvh", "deelnemers.id"]),
+    )
+
+    zvh: Mapped[str] = mapped_column(
+        String(64), ForeignKey("samenwerkingsverbanden.id"), primary_key=True
+    )
+    functie: Mapped[str] = mapped_column(String(32), primary_key=True)
+    deelnemer: Mapped[str] = mapped_column(String(64))
+    gewijzigd_op: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class VerwerkingRow(Base):
@@ -85,6 +103,8 @@ class VerwerkingRow(Base):
     deelnemer: Mapped[str] = mapped_column(String(64))
     rollen: Mapped[str] = mapped_column(String(400))
     resultaat: Mapped[str] = mapped_column(String(16))
+    # The reason the coordinating FG stated for a supervisory read (model art. 15).
+    reden: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class CasusRow(Base):
@@ -113,6 +133,8 @@ class CasusRow(Base):
     aanmelder: Mapped[str] = mapped_column(String(64))
     aanmelddatum: Mapped[date] = mapped_column(Date)
     aanmeldreden: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Why a registrant bound by professional secrecy may register (art. 2.29 lid 2 WGS).
+    grondslag_beroepsgeheim: Mapped[str | None] = mapped_column(String(32), nullable=True)
     vorige_casus_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     afsluitdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
     afwijzingsdatum: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -200,9 +222,11 @@ class CasusdeelnemerRow(Base):
 
 
 class GeheimhoudingsverklaringRow(Base):
-    """A signed confidentiality statement of an incidental participant (art. 2.21 BGS)."""
+    """A confidentiality statement signed by one person (`sub`) acting for an incidental
+    participant (art. 2.21 BGS; model art. 8.1: "De medewerker [...] ondertekent")."""
 
     __tablename__ = "geheimhoudingsverklaringen"
+    __table_args__ = (UniqueConstraint("casus_id", "deelnemer", "sub"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), index=True)

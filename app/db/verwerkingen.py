@@ -29,6 +29,8 @@ class Verwerking:
     deelnemer: str
     rollen: tuple[str, ...]
     resultaat: Resultaat
+    # The coordinating FG's stated reason for a supervisory read.
+    reden: str | None = None
 
 
 def collect(scope: Scope, entry: Verwerking) -> None:
@@ -61,6 +63,7 @@ def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
             deelnemer=e.deelnemer,
             rollen=",".join(e.rollen),
             resultaat=e.resultaat.value,
+            reden=e.reden,
         )
         for e in entries
     )
@@ -90,6 +93,7 @@ async def read(
             deelnemer=r.deelnemer,
             rollen=tuple(filter(None, r.rollen.split(","))),
             resultaat=Resultaat(r.resultaat),
+            reden=r.reden,
         )
         for r in rows
     ]

@@ -1,5 +1,6 @@
 """Participants of a partnership (art. 2.27 WGS) and the roles inside it."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -52,6 +53,43 @@ class Rol(StrEnum):
 
 
 REGISTERED_TYPES = frozenset({Deelnemertype.OVERHEID, Deelnemertype.PRIVAAT})
+
+# Art. 2.27 WGS as the model agreement's list of signatories spells it out: "De
+# ondergetekenden door de WGS aangewezen Overheidsdeelnemers en tevens Gezamenlijk
+# Verwerkingsverantwoordelijken" are the municipalities (college van B&W and mayor), the
+# police (korpschef), the OM (College van procureurs-generaal), DJI, the Raad voor de
+# Kinderbescherming and the GGD; "De ondergetekenden door wet aangewezen Private
+# Deelnemers" are the three probation organisations (3RO), the certified youth-care
+# institution (art. 1.1 Jeugdwet), Veilig Thuis, GGZ (or disability care), the
+# social-domain institutions (wijkteam, jeugdteam) and "[naam Deelnemer E i.c. private
+# Deelnemer]". The government list is closed; anything else is private.
+DEELNEMERTYPE_PER_CATEGORIE: Mapping[Categorie, Deelnemertype] = {
+    Categorie.GEMEENTE: Deelnemertype.OVERHEID,
+    Categorie.POLITIE: Deelnemertype.OVERHEID,
+    Categorie.OM: Deelnemertype.OVERHEID,
+    Categorie.DJI: Deelnemertype.OVERHEID,
+    Categorie.RVDK: Deelnemertype.OVERHEID,
+    Categorie.GGD: Deelnemertype.OVERHEID,
+    Categorie.RECLASSERING: Deelnemertype.PRIVAAT,
+    Categorie.GECERTIFICEERDE_INSTELLING: Deelnemertype.PRIVAAT,
+    Categorie.VEILIG_THUIS: Deelnemertype.PRIVAAT,
+    Categorie.GGZ: Deelnemertype.PRIVAAT,
+    Categorie.SOCIAAL_DOMEIN: Deelnemertype.PRIVAAT,
+    Categorie.OVERIG: Deelnemertype.PRIVAAT,
+}
+
+
+def deelnemertype_problem(categorie: Categorie, deelnemertype: Deelnemertype) -> str | None:
+    """Why this kind of organisation cannot be this kind of participant (art. 2.27 WGS)."""
+    verplicht = DEELNEMERTYPE_PER_CATEGORIE[categorie]
+    if deelnemertype is verplicht:
+        return None
+    return (
+        f"Een deelnemer van categorie {categorie.value} is {verplicht.value}: art. 2.27 WGS "
+        "wijst gemeenten, politie, OM, DJI, Raad voor de Kinderbescherming en GGD aan als "
+        "overheidsdeelnemer, en reclassering, gecertificeerde instelling, Veilig Thuis, GGZ "
+        "en sociaal domein als private deelnemer."
+    )
 
 
 def is_gezamenlijk_verwerkingsverantwoordelijke(deelnemertype: Deelnemertype) -> bool:

@@ -30,7 +30,8 @@ class Voorwaarden:
     """A supplier's conditions on further use (art. 2.29 lid 3 WGS).
 
     `alleen_voor_deelnemers` None means no restriction by name; an empty set means that
-    besides the supplier only the joint controllers may read it. `niet_aan_derden` bars
+    nobody but the supplier (and the coordinating FG, for supervision) may read it: the
+    conditions bind joint controllers, administrators and archivists too. `niet_aan_derden` bars
     disclosure to third parties (art. 1.7 WGS); incidental participants are not third
     parties for the duration of the case (art. 2.31 lid 10 WGS), so it does not hide
     anything from readers inside the case.
@@ -48,13 +49,16 @@ GEEN_VOORWAARDEN = Voorwaarden()
 class Lezersrol(StrEnum):
     """How a reader relates to the case, as far as supplied data is concerned."""
 
-    # The joint controllers are responsible for all processing in the partnership
-    # (art. 2.27 lid 3 jo 1.4 WGS) and see everything; on a shielded case the system
-    # administrator, archivist and contact point do too.
+    # The coordinating FG supervising (model art. 15): the one reader besides the supplier
+    # whom the conditions do not bind.
+    TOEZICHT = "toezicht"
+    # Whoever sees the whole case: a joint controller before the selection, the designated
+    # administrator, archivist and contact point on a shielded case. Bound by the conditions.
     VERANTWOORDELIJK = "verantwoordelijk"
     GESELECTEERD = "geselecteerd"
     INCIDENTEEL = "incidenteel"
-    # Registrant or asked participant without a part in the plan: only its own supply.
+    # Registrant, asked participant, a joint controller after the selection: no supplied
+    # data in its view, so only what it supplied itself.
     OVERIG = "overig"
 
 
@@ -65,13 +69,15 @@ class Lezer:
 
 
 def may_read(lezer: Lezer, leverancier: str, voorwaarden: Voorwaarden) -> bool:
-    """Whether this reader may see one supply: need to know and the supplier's conditions.
+    """Whether this reader may see one supply: its view and the supplier's conditions.
 
-    The supplier always sees its own supply; the joint controllers see all. A selected
-    participant or a signed incidental participant sees it unless a condition excludes
-    it; anybody else sees only what it supplied itself.
+    The one place where the conditions of art. 2.29 lid 3 WGS are applied, for every
+    reader ("Dit betekent dat gedeelde informatie alleen mag worden gebruikt voor het
+    afgesproken doel en met toestemming van de partij die de gegevens heeft verstrekt",
+    factsheet Werkprocessen). Only the supplier and the supervising coordinating FG are
+    not bound; a reader whose view shows no supplied data sees only its own.
     """
-    if lezer.deelnemer == leverancier or lezer.rol is Lezersrol.VERANTWOORDELIJK:
+    if lezer.deelnemer == leverancier or lezer.rol is Lezersrol.TOEZICHT:
         return True
     if lezer.rol is Lezersrol.OVERIG:
         return False
@@ -83,8 +89,12 @@ def may_read(lezer: Lezer, leverancier: str, voorwaarden: Voorwaarden) -> bool:
 
 def sees_history(lezer: Lezer, leverancier: str) -> bool:
     """Superseded (wrong) content is kept for accountability, not spread: only the
-    supplier and the joint controllers see earlier versions (art. 1.6 BGS)."""
-    return lezer.deelnemer == leverancier or lezer.rol is Lezersrol.VERANTWOORDELIJK
+    supplier, whoever sees the whole case and the supervising FG see earlier versions
+    (art. 1.6 BGS) — of an item they may read at all."""
+    return lezer.deelnemer == leverancier or lezer.rol in (
+        Lezersrol.VERANTWOORDELIJK,
+        Lezersrol.TOEZICHT,
+    )
 
 
 def sees_correction_request(lezer: Lezer, leverancier: str, melder: str) -> bool:

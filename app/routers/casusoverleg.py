@@ -44,6 +44,12 @@ CREATE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
     "/casussen/{casus_id}/casusoverleggen",
     operation_id="casusoverlegVastleggen",
     summary="Leg een casusoverleg vast (stap 5, art. 2.31 lid 5 WGS)",
+    description=(
+        "De gezamenlijk verwerkingsverantwoordelijken of de aangewezen casusregisseur. "
+        "Aanwezig kunnen alleen geselecteerde deelnemers (ook een gezamenlijk "
+        "verwerkingsverantwoordelijke alleen als hij geselecteerd is) en incidentele "
+        "deelnemers met een ondertekende geheimhoudingsverklaring."
+    ),
     status_code=201,
     responses=CREATE,
 )
@@ -51,12 +57,10 @@ async def record_overleg(
     access: OverlegVastleggen,
     _: Idempotent,
     session: Session,
-    cache: Registry,
     body: CasusoverlegNieuw,
     response: Response,
 ) -> Casusoverleg:
-    snapshot = await cache.snapshot(session, access.caller.zvh)
-    overleg = await casusoverleg.record(session, access, body, snapshot, today_in_amsterdam())
+    overleg = await casusoverleg.record(session, access, body, today_in_amsterdam())
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
     return overleg
 
@@ -65,6 +69,12 @@ async def record_overleg(
     "/casussen/{casus_id}/casusoverleggen",
     operation_id="casusoverleggenLijst",
     summary="De casusoverleggen die u mag zien (alle, of die waarbij u aanwezig was)",
+    description=(
+        "Alle overleggen ziet wie de hele casus ziet, de casusregisseur en de coördinerend "
+        "FG met reden; een geselecteerde of toegelaten incidentele deelnemer die waarbij hij "
+        "aanwezig was. De weergave verantwoordelijke (niet geselecteerd na de selectie) ziet "
+        "geen overlegverslagen: 403."
+    ),
     responses=READ,
 )
 async def list_overleggen(access: OverlegLezen, session: Session) -> CasusoverleggenLijst:
@@ -106,6 +116,12 @@ async def set_plan(
     "/casussen/{casus_id}/plan-van-aanpak",
     operation_id="planVanAanpakOpvragen",
     summary="Het huidige plan van aanpak, in de weergave die bij uw deel past",
+    description=(
+        "`volledig` voor wie de hele casus ziet, de casusregisseur en de coördinerend FG met "
+        "reden; `deelnemer`: de doelen en de eigen interventies; `opzet` voor een gezamenlijk "
+        "verwerkingsverantwoordelijke die niet geselecteerd is: versie, casusregisseur en wie "
+        "de betrokkene informeert, zonder doelen en interventies."
+    ),
     responses=READ,
 )
 async def get_plan(access: PlanLezen, session: Session, response: Response) -> PlanVanAanpak:

@@ -35,6 +35,7 @@ from app.services import (
 )
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, etag
+from app.services.casustoegang import OpgegevenReden
 
 router = v1_router(tags=["Casussen"])
 
@@ -46,6 +47,13 @@ IfMatch = Annotated[
         description="De ETag van de casus zoals u die kent; verouderd geeft 412 en verandert niets.",
     ),
 ]
+_REDEN = (
+    "Alleen voor de coördinerend functionaris gegevensbescherming: de reden van deze "
+    "raadpleging voor toezicht (verplicht voor hem, 400 `reden-ontbreekt` zonder). Het "
+    "verwerkingenlog bewaart haar bij de raadpleging. Tekst buiten ASCII in de queryparameter."
+)
+RedenHeader = Annotated[Tekst | None, Header(alias="Reden", description=_REDEN)]
+RedenQuery = Annotated[Tekst | None, Query(alias="reden", description=_REDEN)]
 Aanmelder = Annotated[Caller, Depends(allowed(Actie.CASUS_AANMELDEN))]
 Zoeker = Annotated[Caller, Depends(allowed(Actie.CASUSSEN_ZOEKEN))]
 
@@ -56,7 +64,10 @@ WRITE = problem_responses(400, 401, 403, 404, 409, 412, 413, 415)
 def toegang(
     actie: CasusActie, activiteit: str, handeling: Handeling
 ) -> Callable[..., Coroutine[Any, Any, CasusToegang]]:
-    """Load the case, log the attempt and authorise, all before the body is looked at."""
+    """Load the case, log the attempt and authorise, all before the body is looked at.
+
+    A read also takes the coordinating FG's stated reason (`Reden` header, `reden` query).
+    """
 
     async def dependency(
         caller: CurrentCaller,
@@ -76,7 +87,28 @@ def toegang(
             if_match=if_match,
         )
 
-    return dependency
+    async def read_dependency(
+        caller: CurrentCaller,
+        session: Session,
+        log: Log,
+        casus_id: CasusId,
+        if_match: IfMatch = None,
+        reden_header: RedenHeader = None,
+        reden: RedenQuery = None,
+    ) -> CasusToegang:
+        return await casussen.open_casus(
+            session,
+            log,
+            caller,
+            casus_id,
+            actie,
+            activiteit=activiteit,
+            handeling=handeling,
+            if_match=if_match,
+            reden=OpgegevenReden(reden_header, reden),
+        )
+
+    return read_dependency if handeling is Handeling.RAADPLEGEN else dependency
 
 
 Lezen = Annotated[
@@ -124,6 +156,13 @@ async def _respond(session: Session, access: CasusToegang, response: Response) -
     "/casussen",
     operation_id="casusAanmelden",
     summary="Meld een casus aan (stap 1, art. 2.31 lid 1 WGS)",
+    description=(
+        "Een vaste deelnemer (overheid of privaat, nooit een incidentele) meldt een persoon "
+        "aan. Een aanmelder met een beroepsgeheim in het register (Wgbo, Wet BIG, Jeugdwet) "
+        "geeft `grondslagBeroepsgeheim` (`toestemming` of `goed-hulpverlenerschap`, art. 2.29 "
+        "lid 2 WGS); zonder is het 400 `grondslag-beroepsgeheim-vereist`. De grondslag wordt "
+        "bewaard en getoond bij de aanmelding."
+    ),
     status_code=201,
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
@@ -149,6 +188,15 @@ async def register(
     "/casussen",
     operation_id="casussenLijst",
     summary="De casussen die u mag zien",
+    description=(
+        "Precies de casussen die u met `GET /v1/casussen/{id}` mag lezen (zie daar de "
+        "weergaven): een gezamenlijk verwerkingsverantwoordelijke alle open casussen; de "
+        "aanmelder de eigen; geselecteerde deelnemers en toegelaten incidentele deelnemers "
+        "(alleen de persoon die tekende, zolang uitgenodigd) die waarvoor zij gekozen zijn; "
+        "afgeschermde casussen alleen de aangewezen beheerder, archiefbeheerder en "
+        "contactpunt; de coördinerend functionaris gegevensbescherming alle, met een "
+        "opgegeven reden (`Reden` of `reden`, anders 400 `reden-ontbreekt`)."
+    ),
     responses=problem_responses(400, 401),
 )
 async def list_casussen(
@@ -160,6 +208,8 @@ async def list_casussen(
     aanmelddatum_tot: Annotated[Datum | None, Query(alias="aanmelddatumTotEnMet")] = None,
     pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
     pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)] = 50,
+    reden_header: RedenHeader = None,
+    reden: RedenQuery = None,
 ) -> CasussenPagina:
     rows, more = await casuslijst.list_visible(
         session,
@@ -170,6 +220,7 @@ async def list_casussen(
         tot=aanmelddatum_tot,
         pagina=pagina,
         pagina_grootte=pagina_grootte,
+        reden=OpgegevenReden(reden_header, reden),
     )
     volgende = None
     if more:
@@ -180,6 +231,8 @@ async def list_casussen(
             query["aanmelddatumVanaf"] = aanmelddatum_vanaf.isoformat()
         if aanmelddatum_tot is not None:
             query["aanmelddatumTotEnMet"] = aanmelddatum_tot.isoformat()
+        if reden is not None:
+            query["reden"] = reden
         volgende = f"/v1/casussen?{urlencode(query)}"
     return CasussenPagina(
         casussen=[
@@ -198,7 +251,35 @@ async def list_casussen(
 
 
 @router.get(
-    "/casussen/{casus_id}", operation_id="casusOpvragen", summary="Eén casus", responses=READ
+    "/casussen/{casus_id}",
+    operation_id="casusOpvragen",
+    summary="Eén casus, in de weergave die bij uw hoedanigheid past (need to know)",
+    description=(
+        "Wie wat ziet (contract v2):\n\n"
+        "- de aanmelder: zijn eigen aanmelding en de status (`aanmelder`);\n"
+        "- een gezamenlijk verwerkingsverantwoordelijke zolang er geen deelnemers "
+        "geselecteerd zijn (stap 1-3): de hele casus (`volledig`);\n"
+        "- een gezamenlijk verwerkingsverantwoordelijke daarna: status, data, "
+        "beoordelingen (art. 2.20 BGS), de selectie met noodzaak en de bewaartermijn "
+        "(`verantwoordelijke`), zonder betrokkene, aanmeldreden, sociale omgeving, verstrekte "
+        "gegevens, overlegverslagen of inhoud van het plan;\n"
+        "- een geselecteerde deelnemer: zijn deel (`deelnemer`: de betrokkene zonder BSN, zijn "
+        "eigen selectie; verstrekte gegevens, overleggen en plan via hun eigen resources);\n"
+        "- een uitgenodigde incidentele deelnemer: hetzelfde, alleen de persoon (`sub`) die "
+        "voor deze casus de geheimhoudingsverklaring tekende en alleen zolang hij "
+        "uitgenodigd is;\n"
+        "- een afgeschermde (afgesloten of afgewezen) casus: alleen de beheerder, "
+        "archiefbeheerder en het contactpunt van de daartoe aangewezen organisatie "
+        "(`volledig`);\n"
+        "- de coördinerend functionaris gegevensbescherming: alles (`toezicht`), met een "
+        "opgegeven reden in de header `Reden` of de queryparameter `reden` (zonder: 400 "
+        "`reden-ontbreekt`); het verwerkingenlog bewaart de reden bij de raadpleging.\n\n"
+        "Wie in meer hoedanigheden leest, ziet de vereniging van hun onderdelen (`onderdelen`). "
+        "De voorwaarden van verstrekkers (art. 2.29 lid 3 WGS) binden iedere lezer behalve de "
+        "verstrekker en de coördinerend FG. Geen toegang: 403 `geen-toegang`; een ander "
+        "samenwerkingsverband: 404."
+    ),
+    responses=READ,
 )
 async def get_casus(access: Lezen, session: Session, response: Response) -> CasusSchema:
     return await _respond(session, access, response)
@@ -248,6 +329,12 @@ async def intake(
     "/casussen/{casus_id}/definitieve-beoordeling",
     operation_id="casusDefinitiefBeoordelen",
     summary="Definitieve beoordeling na de gegevensverzameling (stap 3, art. 2.31 lid 3 WGS)",
+    description=(
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken, één keer, voor een casus die bij "
+        "de intake is toegelaten (`gegevensverzameling`); anders 409 "
+        "`ongeldige-statusovergang`. Een afgeschermde casus: 403; geen besluit haalt een "
+        "afgesloten casus terug (dat kan alleen `heropening`)."
+    ),
     responses=WRITE,
 )
 async def definitive(
@@ -283,6 +370,13 @@ async def select_deelnemers(
     "/casussen/{casus_id}/geheimhoudingsverklaringen",
     operation_id="geheimhoudingsverklaringOndertekenen",
     summary="De uitgenodigde incidentele deelnemer ondertekent de geheimhoudingsverklaring",
+    description=(
+        "Iedere medewerker die namens de uitgenodigde incidentele deelnemer deelneemt, tekent "
+        "voor zichzelf (art. 8.1 bestuurlijke afspraken; de verklaring hoort bij de persoon "
+        "`sub` van het token). Alleen die persoon leest daarna de casus, en alleen zolang de "
+        "selectie zijn organisatie uitnodigt. Een tweede keer door dezelfde persoon: 409 "
+        "`al-ondertekend`."
+    ),
     status_code=201,
     responses=WRITE,
 )
@@ -338,7 +432,13 @@ async def close(
 @router.post(
     "/casussen/{casus_id}/heropening",
     operation_id="casusHeropenen",
-    summary="Heropen een afgesloten casus (alleen beheerder)",
+    summary="Heropen een afgesloten casus (alleen de aangewezen beheerder)",
+    description=(
+        "Alleen een `beheerder` van de als beheerder aangewezen deelnemer, met een reden "
+        "(`toelichting`, verplicht). De enige weg terug uit `afgesloten`; nooit meer na de "
+        "maximale bewaardatum van de casus: 409 `maximale-bewaardatum-verstreken` (art. 1.8 "
+        "lid 7 WGS)."
+    ),
     responses=WRITE,
 )
 async def reopen(

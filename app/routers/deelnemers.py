@@ -52,7 +52,14 @@ async def get_deelnemer(
 @router.post(
     "/deelnemers",
     operation_id="deelnemerRegistreren",
-    summary="Registreer een vaste deelnemer (alleen beheerder)",
+    summary="Registreer een vaste deelnemer (alleen de aangewezen beheerder)",
+    description=(
+        "Alleen een `beheerder` van de als beheerder aangewezen deelnemer. Het deelnemertype "
+        "volgt uit de categorie (art. 2.27 WGS): gemeente, politie, OM, DJI, Raad voor de "
+        "Kinderbescherming en GGD zijn `overheid`; reclassering, gecertificeerde instelling, "
+        "Veilig Thuis, GGZ, sociaal domein en overige zijn `privaat`. Anders 400 "
+        "`deelnemertype-past-niet-bij-categorie`."
+    ),
     status_code=201,
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
@@ -72,7 +79,14 @@ async def create_deelnemer(
 @router.patch(
     "/deelnemers/{deelnemer_id}",
     operation_id="deelnemerWijzigen",
-    summary="Wijzig een vaste deelnemer (alleen beheerder)",
+    summary="Wijzig een vaste deelnemer (alleen de aangewezen beheerder)",
+    description=(
+        "Alleen een `beheerder` van de als beheerder aangewezen deelnemer. De deelnemer zoals "
+        "hij na de wijziging is, moet kloppen met art. 2.27 WGS (400 "
+        "`deelnemertype-past-niet-bij-categorie`) en met de functies waarvoor hij is "
+        "aangewezen (400 `aanwijzing-ongeldig`: het contactpunt blijft een gemeente, de andere "
+        "functies een overheidsdeelnemer)."
+    ),
     responses=problem_responses(400, 401, 403, 404, 413, 415),
 )
 async def change_deelnemer(

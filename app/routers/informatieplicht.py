@@ -31,6 +31,11 @@ Vastleggen = Annotated[
     "/casussen/{casus_id}/informatieplicht",
     operation_id="informatieplichtOpvragen",
     summary="De informatieplicht jegens de betrokkene: uiterlijke datum en stand (art. 14 AVG)",
+    description=(
+        "Voor wie de hele casus ziet, het aangewezen contactpunt (art. 14.1 bestuurlijke "
+        "afspraken), de daartoe gemandateerde netwerkmanager en de coördinerend FG met reden. "
+        "De rol `contactpunt` telt alleen bij de als contactpunt aangewezen gemeente."
+    ),
     responses=READ,
 )
 async def get_informatieplicht(access: Lezen, session: Session) -> Informatieplicht:

@@ -98,7 +98,12 @@ async def request_data(
 @router.get(
     "/casussen/{casus_id}/gegevensverzoeken",
     operation_id="gegevensverzoekenLijst",
-    summary="De gegevensverzoeken: alle voor de verantwoordelijken, anders die aan u",
+    summary="De gegevensverzoeken: alle voor wie de hele casus ziet, anders die aan u",
+    description=(
+        "Alle verzoeken ziet wie de hele casus ziet (een gezamenlijk verwerkingsverantwoordelijke "
+        "vóór de selectie, de aangewezen functies bij een afgeschermde casus, de coördinerend "
+        "FG met reden); een gevraagde deelnemer alleen de verzoeken aan hem."
+    ),
     responses=READ,
 )
 async def list_requests(access: VerzoekenLezen, session: Session) -> Gegevensverzoeken:
@@ -152,6 +157,15 @@ async def supply(
     "/casussen/{casus_id}/gegevensverstrekkingen",
     operation_id="gegevensverstrekkingenLijst",
     summary="De verstrekte gegevens die uw deel vraagt en de voorwaarden toelaten",
+    description=(
+        "Per verstrekking: de verstrekker ziet altijd zijn eigen; verder alleen wie de hele "
+        "casus ziet of er als geselecteerde of toegelaten incidentele deelnemer aan deelneemt, "
+        "en dan alleen als de voorwaarden van de verstrekker (art. 2.29 lid 3 WGS) het "
+        "toelaten. Die voorwaarden binden iedereen behalve de verstrekker en de coördinerend "
+        "functionaris gegevensbescherming: ook gezamenlijk verwerkingsverantwoordelijken, "
+        "beheerder en archiefbeheerder. Een gezamenlijk verwerkingsverantwoordelijke die na de "
+        "selectie niet geselecteerd is, ziet alleen wat hij zelf verstrekte."
+    ),
     responses=READ,
 )
 async def list_supplies(access: Lezen, session: Session) -> Gegevensverstrekkingen:

@@ -25,8 +25,10 @@ Lezer = Annotated[Caller, Depends(allowed(Actie.VERWERKINGEN_LEZEN))]
     summary="Het verwerkingenlog van het samenwerkingsverband of van één casus",
     description=(
         "Wie (`sub`, `deelnemer`, `rollen`) deed wat, met welke casus, wanneer en met welke "
-        "uitkomst, onder welke trace-id. Alleen voor de functionaris gegevensbescherming van "
-        "een gezamenlijk verwerkingsverantwoordelijke en voor de beheerder."
+        "uitkomst, onder welke trace-id; bij een raadpleging voor toezicht door de "
+        "coördinerend functionaris gegevensbescherming ook de opgegeven `reden`. Alleen voor "
+        "de functionaris gegevensbescherming van een gezamenlijk verwerkingsverantwoordelijke "
+        "en voor de beheerder van de als beheerder aangewezen deelnemer."
     ),
     responses=problem_responses(400, 401, 403),
 )

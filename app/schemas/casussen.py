@@ -6,8 +6,9 @@ from typing import Any
 
 from pydantic import Field
 
-from app.auth.case_policy import Weergave
+from app.auth.case_views import Onderdeel, Weergave
 from app.domain.casus import Casusstatus, Intakebesluit
+from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bsn import BsnVeld
 from app.schemas.criteria import Criteria, Toetsingsuitkomst
@@ -51,6 +52,15 @@ class CasusAanmelding(RequestModel):
         ),
     )
     sociale_omgeving: list[Omgevingspersoon] = Field(default_factory=list, max_length=20)
+    grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None = Field(
+        default=None,
+        description=(
+            "Verplicht voor een aanmelder met een beroepsgeheim in het register (Wgbo, Wet BIG, "
+            "Jeugdwet): `toestemming` van de betrokkene, of `goed-hulpverlenerschap` (een "
+            "conflict van plichten), art. 2.29 lid 2 WGS. Zonder: 400 "
+            "`grondslag-beroepsgeheim-vereist`."
+        ),
+    )
 
 
 class Beoordelingsbesluit(RequestModel):
@@ -101,14 +111,16 @@ class Afsluiting(RequestModel):
 
 
 class Heropening(RequestModel):
-    """Heropening van een afgesloten casus (alleen beheerder)."""
+    """Heropening van een afgesloten casus (alleen de aangewezen beheerder)."""
 
-    toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
+    toelichting: Tekst = Field(
+        min_length=1, max_length=MAX_TEKST, description="Waarom de casus terugkomt (verplicht)."
+    )
 
 
 class BetrokkeneWeergave(ApiModel):
     bsn: str | None = Field(
-        description="Alleen voor wie de volledige casus of de eigen aanmelding ziet."
+        description="Alleen in de onderdelen `bsn`: de volledige casus en de eigen aanmelding."
     )
     voornamen: str | None
     achternaam: str | None
@@ -145,7 +157,10 @@ class Casusdeelnemer(ApiModel):
     incidenteel: bool
     noodzaak: str
     geheimhoudingsverklaring_getekend: bool | None = Field(
-        description="Alleen bij incidentele deelnemers."
+        description=(
+            "Alleen bij incidentele deelnemers: of ten minste één medewerker tekende. Lezen "
+            "mag alleen de persoon die zelf tekende (art. 8.1 bestuurlijke afspraken)."
+        )
     )
 
 
@@ -155,23 +170,38 @@ class Bewaardata(ApiModel):
 
 
 class CasusSchema(ApiModel):
-    """Een casus, in de weergave die bij de rol van de lezer past (need to know)."""
+    """Een casus, in de weergave die bij de hoedanigheid van de lezer past (need to know).
+
+    Wat niet in uw weergave hoort, is null; `onderdelen` noemt wat u wel ziet.
+    """
 
     id: str
     status: Casusstatus
     weergave: Weergave = Field(
         description=(
-            "`volledig`: gezamenlijk verwerkingsverantwoordelijken (en bij een afgeschermde "
-            "casus beheerder, archiefbeheerder, contactpunt); `aanmelder`: de eigen aanmelding "
-            "en de status; `deelnemer`: wat een geselecteerde deelnemer voor zijn deel nodig heeft; "
-            "`status`: alleen de uitkomst, voor wie besloot zonder de casus te mogen lezen (een "
-            "gemandateerde procesregisseur bij de intake)."
+            "`toezicht`: de coördinerend functionaris gegevensbescherming, alles, met opgegeven "
+            "reden; `volledig`: een gezamenlijk verwerkingsverantwoordelijke zolang er geen "
+            "deelnemers geselecteerd zijn, en bij een afgeschermde casus de aangewezen beheerder, "
+            "archiefbeheerder en contactpunt; `deelnemer`: wat een geselecteerde deelnemer of "
+            "toegelaten incidentele deelnemer voor zijn deel nodig heeft; `verantwoordelijke`: "
+            "een gezamenlijk verwerkingsverantwoordelijke na de selectie (status, data, "
+            "beoordelingen, selectie met noodzaak, bewaartermijn; geen aanmeldreden, sociale "
+            "omgeving, verstrekte gegevens, overlegverslagen of inhoud van het plan); "
+            "`aanmelder`: de eigen aanmelding en de status; `status`: alleen de uitkomst, voor "
+            "wie besloot zonder de casus te mogen lezen. Wie in meer hoedanigheden leest, ziet "
+            "de vereniging van hun onderdelen."
         )
+    )
+    onderdelen: list[Onderdeel] = Field(
+        description="De onderdelen van de casus die deze weergave toont."
     )
     aanmelddatum: date
     aanmelder: str
     betrokkene: BetrokkeneWeergave | None
     aanmeldreden: str | None
+    grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None = Field(
+        description="De grondslag van een aanmelder met beroepsgeheim (onderdeel `aanmelding`)."
+    )
     sociale_omgeving: list[OmgevingspersoonWeergave] | None
     beoordelingen: list[Criteriabeoordeling] | None
     gebeurtenissen: list[Casusgebeurtenis] | None

@@ -1,11 +1,12 @@
-"""Per-partnership settings: the mandates of the model agreement."""
+"""Per-partnership settings: the mandates of the model agreement and the designations."""
 
 from typing import Annotated
 
 from pydantic import Field, WithJsonSchema
 
+from app.domain.aanwijzing import Aanwijzingen, FgContact, Functie
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.fields import JaNee
+from app.schemas.fields import JaNee, Tekst
 
 _PROCESREGISSEUR = (
     "De gezamenlijk verwerkingsverantwoordelijken laten de intake-beoordeling doen door de "
@@ -15,6 +16,73 @@ _NETWERKMANAGER = (
     "Het contactpunt mandateert de netwerkmanager om de informatieplicht (art. 14 AVG, art. "
     "1.3 BGS) namens hem na te komen (art. 14.7 en bijlage 4 bestuurlijke afspraken)."
 )
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+_BEHEERDER = (
+    "De beheerder van het systeem (een overheidsdeelnemer): beheert het register, de "
+    "instellingen en de aanwijzingen, leest afgeschermde casussen en heropent een afgesloten "
+    "casus (factsheet Bewaartermijnen). De rol `beheerder` telt alleen bij deze organisatie."
+)
+_CONTACTPUNT = (
+    "Het contactpunt voor betrokkenen, een gemeente (art. 14.1 bestuurlijke afspraken). De rol "
+    "`contactpunt` telt alleen bij deze organisatie."
+)
+_ARCHIEFBEHEERDER = (
+    "De archiefbeheerder, uit het midden van de gezamenlijk verwerkingsverantwoordelijken "
+    "(art. 16.2 bestuurlijke afspraken). De rol `archiefbeheerder` telt alleen bij deze "
+    "organisatie."
+)
+_COORDINEREND_FG = (
+    "De overheidsdeelnemer wiens functionaris gegevensbescherming de coördinerend FG is "
+    "(art. 15.1 bestuurlijke afspraken). De rol `functionaris-gegevensbescherming` van deze "
+    "organisatie ziet voor toezicht alles, met een opgegeven reden; die van een andere "
+    "gezamenlijk verwerkingsverantwoordelijke alleen het verwerkingenlog."
+)
+_FG_CONTACT = (
+    "Openbare contactgegevens van de coördinerend FG, die het contactpunt bekendmaakt aan "
+    "betrokkenen (art. 14.11 bestuurlijke afspraken)."
+)
+
+
+class FgContactSchema(RequestModel):
+    """Openbare contactgegevens van de coördinerend functionaris gegevensbescherming."""
+
+    email: Tekst = Field(
+        min_length=3,
+        max_length=254,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="Functioneel e-mailadres.",
+    )
+    telefoon: Tekst | None = Field(default=None, min_length=1, max_length=40)
+    postadres: Tekst | None = Field(default=None, min_length=1, max_length=400)
+
+    def to_domain(self) -> FgContact:
+        return FgContact(email=self.email, telefoon=self.telefoon, postadres=self.postadres)
+
+    @classmethod
+    def of(cls, contact: FgContact) -> "FgContactSchema":
+        return cls(email=contact.email, telefoon=contact.telefoon, postadres=contact.postadres)
+
+
+class AanwijzingenSchema(ApiModel):
+    """Per functie de aangewezen deelnemer van het samenwerkingsverband (null: nog niemand)."""
+
+    beheerder: str | None = Field(description=_BEHEERDER)
+    contactpunt: str | None = Field(description=_CONTACTPUNT)
+    archiefbeheerder: str | None = Field(description=_ARCHIEFBEHEERDER)
+    coordinerende_fg: str | None = Field(description=_COORDINEREND_FG)
+    fg_contact: FgContactSchema | None = Field(description=_FG_CONTACT)
+
+    @classmethod
+    def of(cls, aanwijzingen: Aanwijzingen) -> "AanwijzingenSchema":
+        contact = aanwijzingen.fg_contact
+        return cls(
+            beheerder=aanwijzingen.beheerder,
+            contactpunt=aanwijzingen.contactpunt,
+            archiefbeheerder=aanwijzingen.archiefbeheerder,
+            coordinerende_fg=aanwijzingen.coordinerende_fg,
+            fg_contact=FgContactSchema.of(contact) if contact else None,
+        )
 
 
 class Instellingen(ApiModel):
@@ -23,11 +91,43 @@ class Instellingen(ApiModel):
     zvh: str
     mandaat_procesregisseur_intake: bool = Field(description=_PROCESREGISSEUR)
     mandaat_netwerkmanager_informatieplicht: bool = Field(description=_NETWERKMANAGER)
+    aanwijzingen: AanwijzingenSchema
 
 
+# Optional to send, never null: the document names the type, the service refuses null.
 def _optional_bool(description: str) -> WithJsonSchema:
-    # Optional to send, never null: the document says boolean, the service refuses null.
     return WithJsonSchema({"type": "boolean", "description": description})
+
+
+def _optional_id(description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": description})
+
+
+OptionalId = Annotated[Tekst | None, Field(pattern=ID_PATTERN)]
+
+
+class AanwijzingenWijziging(RequestModel):
+    """Wijs één of meer functies aan; wat u weglaat blijft zoals het is."""
+
+    beheerder: Annotated[OptionalId, _optional_id(_BEHEERDER)] = None
+    contactpunt: Annotated[OptionalId, _optional_id(_CONTACTPUNT)] = None
+    archiefbeheerder: Annotated[OptionalId, _optional_id(_ARCHIEFBEHEERDER)] = None
+    coordinerende_fg: Annotated[OptionalId, _optional_id(_COORDINEREND_FG)] = None
+    fg_contact: FgContactSchema | None = Field(
+        default=None, description=_FG_CONTACT + " null is geen geldige waarde."
+    )
+
+    def functies(self) -> dict[Functie, str | None]:
+        """The functions sent, with the participant named (None when sent as null)."""
+        velden = {
+            "beheerder": Functie.BEHEERDER,
+            "contactpunt": Functie.CONTACTPUNT,
+            "archiefbeheerder": Functie.ARCHIEFBEHEERDER,
+            "coordinerende_fg": Functie.COORDINERENDE_FG,
+        }
+        return {
+            f: getattr(self, veld) for veld, f in velden.items() if veld in self.model_fields_set
+        }
 
 
 class InstellingenWijziging(RequestModel):
@@ -37,3 +137,10 @@ class InstellingenWijziging(RequestModel):
     mandaat_netwerkmanager_informatieplicht: Annotated[
         JaNee | None, _optional_bool(_NETWERKMANAGER)
     ] = None
+    aanwijzingen: AanwijzingenWijziging | None = Field(
+        default=None,
+        description=(
+            "Aanwijzingen van functies (alleen de aangewezen beheerder; null is geen geldige "
+            "waarde: een functie gaat altijd over naar een andere deelnemer)."
+        ),
+    )

@@ -69,10 +69,12 @@ class InformerenBelegdBij(StrEnum):
 
 
 class PlanWeergave(StrEnum):
-    """`volledig`: het hele plan; `deelnemer`: de doelen en alleen uw eigen interventies."""
+    """`volledig`: het hele plan; `deelnemer`: de doelen en alleen uw eigen interventies;
+    `opzet`: versie, casusregisseur en wie de betrokkene informeert, zonder inhoud."""
 
     VOLLEDIG = "volledig"
     DEELNEMER = "deelnemer"
+    OPZET = "opzet"
 
 
 class Interventie(ApiModel):
@@ -87,14 +89,17 @@ class PlanVanAanpak(ApiModel):
     versie: int = Field(description="1 voor het eerste plan; elke wijziging telt één op.")
     weergave: PlanWeergave = Field(
         description=(
-            "`volledig` voor de gezamenlijk verwerkingsverantwoordelijken en de casusregisseur "
-            "(en bij een afgeschermde casus beheerder, archiefbeheerder en contactpunt); "
-            "`deelnemer`: een geselecteerde deelnemer ziet de doelen en alleen zijn eigen "
-            "interventies (need to know, memorie van toelichting bij art. 2.31 WGS)."
+            "`volledig` voor wie de hele casus ziet en de casusregisseur (bij een afgeschermde "
+            "casus de aangewezen beheerder, archiefbeheerder en contactpunt; de coördinerend "
+            "FG voor toezicht); `deelnemer`: een geselecteerde deelnemer ziet de doelen en "
+            "alleen zijn eigen interventies (need to know, memorie van toelichting bij art. "
+            "2.31 WGS); `opzet`: een gezamenlijk verwerkingsverantwoordelijke die niet voor de "
+            "casus geselecteerd is, ziet geen doelen en interventies, wel wie de betrokkene "
+            "informeert (zijn terugvalplicht, art. 8.2)."
         )
     )
-    doelen: list[str] | None
-    interventies: list[Interventie]
+    doelen: list[str] | None = Field(description="null in de weergave `opzet`.")
+    interventies: list[Interventie] | None = Field(description="null in de weergave `opzet`.")
     informeert_betrokkene: str | None = Field(
         description="De afgesproken deelnemer, of `null` als niets is afgesproken (art. 8.2)."
     )

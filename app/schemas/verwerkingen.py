@@ -28,6 +28,12 @@ class VerwerkingSchema(ApiModel):
     deelnemer: str = Field(description="De organisatie van die persoon.")
     rollen: list[str] = Field(description="De rollen waarmee werd gehandeld.")
     resultaat: Resultaat = Field(description="Uitkomst: ook geweigerde pogingen worden vastgelegd.")
+    reden: str | None = Field(
+        description=(
+            "De reden die de coördinerend functionaris gegevensbescherming opgaf voor een "
+            "raadpleging voor toezicht (header `Reden` of queryparameter `reden`); anders null."
+        )
+    )
 
     @classmethod
     def of(cls, v: Verwerking) -> "VerwerkingSchema":
@@ -47,6 +53,7 @@ class VerwerkingSchema(ApiModel):
             deelnemer=v.deelnemer,
             rollen=list(v.rollen),
             resultaat=v.resultaat,
+            reden=v.reden,
         )
 
 

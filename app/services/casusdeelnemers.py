@@ -1,7 +1,8 @@
 """Step 4 (art. 2.31 lid 4 WGS): select the necessary participants; invite incidental ones.
 
 Incidental participants (art. 2.31 lid 9-10 WGS, 2.21 BGS) may read nothing of the case
-until the person acting for them has signed the confidentiality statement.
+until the person acting for them has signed the confidentiality statement, and only that
+person, and only while the selection still invites them.
 """
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -99,9 +100,11 @@ async def select(
 async def sign(
     session: AsyncSession, toegang: CasusToegang, verklaring: GeheimhoudingsverklaringNieuw
 ) -> GeheimhoudingsverklaringRow:
-    """The invited incidental participant signs for itself (model in bijlage 2A)."""
-    if toegang.caller.deelnemer in toegang.feiten.verklaring_getekend:
-        raise Conflict("De geheimhoudingsverklaring is al ondertekend.", code="al-ondertekend")
+    """A person acting for the invited incidental participant signs for himself (model art.
+    8.1, bijlage 2A); each colleague who takes part signs his own."""
+    caller = toegang.caller
+    if (caller.deelnemer, caller.claims.sub) in toegang.feiten.verklaringen:
+        raise Conflict("U heeft de geheimhoudingsverklaring al ondertekend.", code="al-ondertekend")
     row = GeheimhoudingsverklaringRow(
         id=new_id(),
         casus_id=toegang.casus.id,

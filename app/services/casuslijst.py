@@ -5,13 +5,14 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import SHIELD_READERS
+from app.auth.case_views import SHIELD_READERS
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, Zichtbaarheid
 from app.db.tables import CasusRow
 from app.domain.casus import Casusstatus
 from app.domain.deelnemer import Rol
 from app.domain.verwerking import Handeling
+from app.services.casustoegang import GEEN_REDEN, OpgegevenReden, supervising
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -25,8 +26,10 @@ async def list_visible(
     tot: date | None,
     pagina: int,
     pagina_grootte: int,
+    reden: OpgegevenReden = GEEN_REDEN,
 ) -> tuple[Sequence[CasusRow], bool]:
-    log.record(caller, "casussen-zoeken", Handeling.RAADPLEGEN)
+    caller = supervising(caller, reden, lezen=True)
+    log.record(caller, "casussen-zoeken", Handeling.RAADPLEGEN, reden=caller.reden)
     repo = CasusRepository(session)
     wie = Zichtbaarheid(
         deelnemer=caller.deelnemer,
@@ -35,6 +38,8 @@ async def list_visible(
         afscherming_lezer=any(caller.has_rol(rol) for rol in SHIELD_READERS),
         intake_regisseur=caller.has_rol(Rol.PROCESREGISSEUR)
         and await repo.mandaat_procesregisseur_intake(caller.zvh),
+        sub=caller.claims.sub,
+        toezicht=caller.houdt_toezicht,
     )
     rows = await repo.visible(
         caller.zvh,

@@ -1,10 +1,12 @@
 """Step 5 (art. 2.31 lid 5-6 WGS): record case conferences; each reader sees what it attended.
 
-Attendees are the participants taking part in the case: the selected participants, the
+Attendees are the participants taking part in the case: the selected participants (a
+joint controller too takes part only when selected: "Het is niet de bedoeling dat
+standaard alle deelnemers bij een casus worden betrokken", factsheet step 4) and the
 incidental participants whose confidentiality statement is signed (model art. 8.1 and
-12.6, art. 2.21 BGS), and the joint controllers, who bear responsibility for the
-processing. The joint controllers record a conference, or the case director appointed in
-the plan of approach (model art. 8a), who watches over the agreements.
+12.6, art. 2.21 BGS). The joint controllers record a conference, or the case director
+appointed in the plan of approach (model art. 8a), who watches over the agreements; what
+each reads back follows its view (app/auth/case_views.py).
 """
 
 from collections.abc import Sequence
@@ -12,10 +14,10 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import Weergave, is_casusregisseur, view_for
+from app.auth.case_policy import is_casusregisseur
+from app.auth.case_views import Onderdeel
 from app.db.casussen import new_id, now_utc
 from app.db.overleg import OverlegRepository
-from app.db.registry_cache import RegistrySnapshot
 from app.db.tables_overleg import CasusoverlegAanwezigeRow, CasusoverlegRow
 from app.domain.casus import Casusstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
@@ -41,7 +43,7 @@ def deelnemer_problems(
     if deelnemer in feiten.geselecteerd:
         return []
     if incidenteel and deelnemer in feiten.uitgenodigd_incidenteel:
-        if deelnemer in feiten.verklaring_getekend:
+        if deelnemer in feiten.getekend_door_organisatie:
             return []
         return [
             InvalidParam(
@@ -60,9 +62,7 @@ def deelnemer_problems(
     ]
 
 
-def _check(
-    toegang: CasusToegang, body: CasusoverlegNieuw, registry: RegistrySnapshot, vandaag: date
-) -> list[InvalidParam]:
+def _check(toegang: CasusToegang, body: CasusoverlegNieuw, vandaag: date) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
     if body.datum > vandaag:
         problems.append(
@@ -82,9 +82,6 @@ def _check(
                 InvalidParam(name, "deelnemer-dubbel", "Deze deelnemer staat er al in.")
             )
         seen.add(deelnemer)
-        registratie = registry.deelnemers.get(deelnemer)
-        if registratie is not None and registratie.gezamenlijk_verwerkingsverantwoordelijke:
-            continue
         problems.extend(deelnemer_problems(toegang, deelnemer, name, incidenteel=True))
     return problems
 
@@ -104,11 +101,10 @@ async def record(
     session: AsyncSession,
     toegang: CasusToegang,
     body: CasusoverlegNieuw,
-    registry: RegistrySnapshot,
     vandaag: date,
 ) -> Casusoverleg:
     require_in_behandeling(toegang)
-    problems = _check(toegang, body, registry, vandaag)
+    problems = _check(toegang, body, vandaag)
     if problems:
         raise InvalidInput(problems)
     row = CasusoverlegRow(
@@ -128,8 +124,8 @@ async def record(
 
 
 def _sees_all(toegang: CasusToegang) -> bool:
-    # The full view, or the case director who watches over all agreements (model art. 8a.2).
-    return view_for(toegang.caller, toegang.feiten) is Weergave.VOLLEDIG or is_casusregisseur(
+    # The whole case, or the case director who watches over all agreements (model art. 8a.2).
+    return toegang.zicht.toont(Onderdeel.CASUSOVERLEGGEN) or is_casusregisseur(
         toegang.caller, toegang.feiten
     )
 

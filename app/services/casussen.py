@@ -1,16 +1,15 @@
-"""Use cases of the case process (art. 2.31 WGS): open, decide, store, log.
+"""Use cases of the case process (art. 2.31 WGS): register, decide, close, reopen.
 
-Every entry point first loads the case, records the attempt in the processing log and
-asks the policy (app/auth/case_policy.py); only then is the request body looked at.
+Every entry point first opens the case (app/services/casustoegang.py: load, record the
+attempt in the processing log, ask the policy); only then is the request body looked at.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import CasusActie, CasusFeiten, authorize_casus
+from app.auth.case_views import CasusFeiten
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, new_id, now_utc
 from app.db.overleg import OverlegRepository
@@ -22,16 +21,19 @@ from app.db.tables import (
     CriteriabeoordelingRow,
     OmgevingspersoonRow,
 )
-from app.db.verstrekkingen import VerstrekkingRepository
-from app.domain.casus import Casusstatus, Gebeurtenissoort, transition
+from app.domain.casus import Casusstatus, Gebeurtenissoort, Stap, check_reopenable, transition
 from app.domain.criteria import Fase
-from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound, PreconditionFailed
+from app.domain.errors import InvalidInput, InvalidParam, PreconditionFailed
+from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.criteria import assess_criteria
 from app.schemas.casussen import Beoordelingsbesluit, CasusAanmelding
 from app.schemas.criteria import Criteria, Toetsingsuitkomst
 from app.services.bewaardata import bewaarstand, store
+from app.services.casustoegang import CasusToegang as CasusToegang
+from app.services.casustoegang import etag as etag
+from app.services.casustoegang import open_casus as open_casus
 from app.services.informatieplicht import informatieplicht_bij_toelating
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -67,93 +69,10 @@ class NieuweCasus:
             aanmelder=self.casus.aanmelder,
             geselecteerd=frozenset(),
             uitgenodigd_incidenteel=frozenset(),
-            verklaring_getekend=frozenset(),
+            verklaringen=frozenset(),
             mandaat_procesregisseur_intake=False,
         )
         return CasusToegang(caller, self.casus, feiten, pseudoniem)
-
-
-@dataclass(frozen=True, slots=True)
-class CasusToegang:
-    """A case the caller was allowed to act on, with what the policy saw."""
-
-    caller: Caller
-    casus: CasusRow
-    feiten: CasusFeiten
-    pseudoniem: str | None
-    # What was loaded to decide, kept for the view: the data subject (a strong reference
-    # keeps it in the session's weak identity map) and the case's participants.
-    betrokkene: BetrokkeneRow | None = None
-    deelnemers: tuple[CasusdeelnemerRow, ...] = ()
-    # The case's version when it was loaded: a change in this request makes `deelnemers` stale.
-    geladen_versie: int = 0
-
-
-def etag(casus: CasusRow) -> str:
-    return f'"{casus.versie}"'
-
-
-def _precondition(casus: CasusRow, if_match: str | None) -> None:
-    if if_match is None:
-        return
-    tags = {tag.strip() for tag in if_match.split(",")}
-    if "*" not in tags and etag(casus) not in tags and f"W/{etag(casus)}" not in tags:
-        raise PreconditionFailed(
-            f"De casus is intussen gewijzigd (huidige ETag {etag(casus)}); haal hem opnieuw op."
-        )
-
-
-async def _feiten(
-    repo: CasusRepository, casus: CasusRow, deelnemers: Sequence[CasusdeelnemerRow]
-) -> CasusFeiten:
-    overleg = OverlegRepository(repo.session)
-    verband = await repo.samenwerkingsverband(casus.zvh)
-    return CasusFeiten(
-        status=Casusstatus(casus.status),
-        aanmelder=casus.aanmelder,
-        geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
-        uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
-        verklaring_getekend=frozenset(v.deelnemer for v in await repo.verklaringen(casus.id)),
-        mandaat_procesregisseur_intake=bool(verband and verband.mandaat_procesregisseur_intake),
-        gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
-        casusregisseur=await overleg.casusregisseur(casus.id),
-        mandaat_netwerkmanager_informatieplicht=bool(
-            verband and verband.mandaat_netwerkmanager_informatieplicht
-        ),
-    )
-
-
-async def open_casus(
-    session: AsyncSession,
-    log: Verwerkingslog,
-    caller: Caller,
-    casus_id: str,
-    actie: CasusActie,
-    *,
-    activiteit: str,
-    handeling: Handeling,
-    if_match: str | None = None,
-) -> CasusToegang:
-    """Load, log the attempt, authorise (403), check If-Match (412). Another partnership: 404."""
-    repo = CasusRepository(session)
-    casus = await repo.get(caller.zvh, casus_id, for_update=handeling is not Handeling.RAADPLEGEN)
-    if casus is None:
-        log.record(caller, activiteit, handeling, casus_id=casus_id)
-        raise NotFound("Deze casus bestaat niet in uw samenwerkingsverband.")
-    betrokkene = await repo.betrokkene(casus.id)
-    pseudoniem = betrokkene.pseudoniem if betrokkene else None
-    log.record(caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem)
-    deelnemers = tuple(await repo.deelnemers(casus.id))
-    feiten = await _feiten(repo, casus, deelnemers)
-    authorize_casus(caller, actie, feiten)
-    if casus.gearchiveerd_op is not None and handeling is not Handeling.RAADPLEGEN:
-        raise Conflict(
-            "Deze casus is gearchiveerd en geanonimiseerd; verzoeken erover behandelt de "
-            "archiefbeheerder (art. 16 bestuurlijke afspraken, factsheet Bewaartermijnen).",
-            code="casus-gearchiveerd",
-        )
-    _precondition(casus, if_match)
-    return CasusToegang(caller, casus, feiten, pseudoniem, betrokkene, deelnemers, casus.versie)
 
 
 def _event(
@@ -213,6 +132,23 @@ async def register(
                 "De geboortedatum ligt in de toekomst.",
             )
         )
+    registratie = caller.registratie
+    if (
+        registratie is not None
+        and registratie.beroepsgeheim is not None
+        and aanmelding.grondslag_beroepsgeheim is None
+    ):
+        # Art. 2.29 lid 2 WGS binds every sharing with the partnership, the registration
+        # (the first processing, art. 2.31 lid 1) included, not only later supplies.
+        problems.append(
+            InvalidParam(
+                "grondslagBeroepsgeheim",
+                "grondslag-beroepsgeheim-vereist",
+                f"U bent gebonden aan een beroepsgeheim ({registratie.beroepsgeheim.value}): "
+                "vermeld of de betrokkene toestemming gaf of dat goed hulpverlenerschap de "
+                "aanmelding noodzakelijk maakt (art. 2.29 lid 2 WGS).",
+            )
+        )
     if problems:
         raise InvalidInput(problems)
     repo = CasusRepository(session)
@@ -227,6 +163,11 @@ async def register(
         aanmelder=caller.deelnemer,
         aanmelddatum=aanmelddatum,
         aanmeldreden=aanmelding.aanmeldreden,
+        grondslag_beroepsgeheim=(
+            GrondslagBeroepsgeheim(aanmelding.grondslag_beroepsgeheim).value
+            if aanmelding.grondslag_beroepsgeheim
+            else None
+        ),
         vorige_casus_id=vorige,
         afsluitdatum=None,
         afwijzingsdatum=None,
@@ -329,7 +270,7 @@ async def decide(
         target = Casusstatus.IN_BEHANDELING if toegelaten else Casusstatus.AFGEWEZEN
     else:
         target = Casusstatus.GEGEVENSVERZAMELING if toegelaten else Casusstatus.INTAKE_AFGEWEZEN
-    transition(current, target)
+    transition(current, Stap.DEFINITIEVE_BEOORDELING if definitief else Stap.INTAKE, target)
     values: dict[str, object] = {"status": target.value}
     if not toegelaten:
         values["afwijzingsdatum"] = vandaag
@@ -379,7 +320,7 @@ async def close(
         )
     if problems:
         raise InvalidInput(problems)
-    transition(Casusstatus(toegang.casus.status), Casusstatus.AFGESLOTEN)
+    transition(Casusstatus(toegang.casus.status), Stap.AFSLUITING, Casusstatus.AFGESLOTEN)
     await _change(
         session, toegang, beleid, vandaag, status=Casusstatus.AFGESLOTEN.value, afsluitdatum=datum
     )
@@ -397,8 +338,10 @@ async def reopen(
     vandaag: date,
     beleid: Bewaarbeleid,
 ) -> CasusRow:
-    """Only the system administrator reopens a closed case (e.g. on relapse)."""
-    transition(Casusstatus(toegang.casus.status), Casusstatus.IN_BEHANDELING)
+    """Only the designated system administrator reopens a closed case (e.g. on relapse),
+    with a reason, and never once its maximum retention date has passed."""
+    transition(Casusstatus(toegang.casus.status), Stap.HEROPENING, Casusstatus.IN_BEHANDELING)
+    check_reopenable(toegang.casus.maximale_bewaardatum, vandaag)
     await _change(
         session,
         toegang,

@@ -1,4 +1,4 @@
-"""What a reader of a case gets: only the parts its role needs (memorie van toelichting, 2.31)."""
+"""What a reader of a case gets: only the parts its capacities show (app/auth/case_views.py)."""
 
 from collections.abc import Sequence
 from dataclasses import replace
@@ -6,7 +6,7 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import Weergave, view_for
+from app.auth.case_views import GEEN_ZICHT, Onderdeel, zicht
 from app.db.casussen import CasusRepository
 from app.db.tables import (
     BetrokkeneRow,
@@ -16,6 +16,7 @@ from app.db.tables import (
     OmgevingspersoonRow,
 )
 from app.domain.casus import Casusstatus
+from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.schemas.casussen import (
     BetrokkeneWeergave,
     Bewaardata,
@@ -27,6 +28,8 @@ from app.schemas.casussen import (
 )
 from app.schemas.criteria import Toetsingsuitkomst
 from app.services.casussen import CasusToegang
+
+Deel = Onderdeel
 
 
 class _Geladen:
@@ -68,24 +71,30 @@ class CasusInhoud(Protocol):
 async def render(
     session: AsyncSession, toegang: CasusToegang, inhoud: CasusInhoud | None = None
 ) -> CasusSchema:
-    # The view follows the case as it is now, also right after this request changed it.
-    feiten = replace(toegang.feiten, status=Casusstatus(toegang.casus.status))
-    weergave = view_for(toegang.caller, feiten) or Weergave.STATUS
     repo: CasusInhoud = inhoud or _Geladen(CasusRepository(session), toegang)
     casus = toegang.casus
-    volledig = weergave is Weergave.VOLLEDIG
-    eigen_aanmelding = weergave is Weergave.AANMELDER
-    betrokkene = await repo.betrokkene(casus.id) if weergave is not Weergave.STATUS else None
+    rijen = await repo.deelnemers(casus.id)
+    # The view follows the case as it is now, also right after this request changed its
+    # status or its selection (which ends the joint controllers' full view).
+    feiten = replace(
+        toegang.feiten,
+        status=Casusstatus(casus.status),
+        geselecteerd=frozenset(d.deelnemer for d in rijen if not d.incidenteel),
+        uitgenodigd_incidenteel=frozenset(d.deelnemer for d in rijen if d.incidenteel),
+    )
+    view = zicht(toegang.caller, feiten) or GEEN_ZICHT
+    toont = view.toont
+    betrokkene = await repo.betrokkene(casus.id) if toont(Deel.BETROKKENE, Deel.BSN) else None
     betrokkene_view = None
     if betrokkene is not None:
         betrokkene_view = BetrokkeneWeergave(
-            bsn=betrokkene.bsn if volledig or eigen_aanmelding else None,
+            bsn=betrokkene.bsn if toont(Deel.BSN) else None,
             voornamen=betrokkene.voornamen,
             achternaam=betrokkene.achternaam,
             geboortedatum=betrokkene.geboortedatum,
         )
     beoordelingen = None
-    if volledig or eigen_aanmelding:
+    if toont(Deel.BEOORDELINGEN, Deel.AANMELDING):
         beoordelingen = [
             Criteriabeoordeling(
                 fase=b.fase,
@@ -95,11 +104,11 @@ async def render(
                 uitkomst=Toetsingsuitkomst.model_validate(b.uitkomst),
             )
             for b in await repo.beoordelingen(casus.id)
-            if volledig or b.fase == "aanmelding"
+            if toont(Deel.BEOORDELINGEN) or b.fase == "aanmelding"
         ]
     deelnemers = None
-    if volledig or weergave is Weergave.DEELNEMER:
-        getekend = toegang.feiten.verklaring_getekend
+    if toont(Deel.SELECTIE, Deel.EIGEN_SELECTIE):
+        getekend = feiten.getekend_door_organisatie
         deelnemers = [
             Casusdeelnemer(
                 deelnemer=d.deelnemer,
@@ -109,23 +118,29 @@ async def render(
                 if d.incidenteel
                 else None,
             )
-            for d in await repo.deelnemers(casus.id)
-            if volledig or d.deelnemer == toegang.caller.deelnemer
+            for d in rijen
+            if toont(Deel.SELECTIE) or d.deelnemer == toegang.caller.deelnemer
         ]
+    aanmelding = toont(Deel.AANMELDING)
+    grondslag = casus.grondslag_beroepsgeheim
     return CasusSchema(
         id=casus.id,
         status=casus.status,
-        weergave=weergave,
+        weergave=view.weergave,
+        onderdelen=sorted(view.onderdelen),
         aanmelddatum=casus.aanmelddatum,
         aanmelder=casus.aanmelder,
         betrokkene=betrokkene_view,
-        aanmeldreden=casus.aanmeldreden if volledig or eigen_aanmelding else None,
+        aanmeldreden=casus.aanmeldreden if aanmelding else None,
+        grondslag_beroepsgeheim=(
+            GrondslagBeroepsgeheim(grondslag) if aanmelding and grondslag else None
+        ),
         sociale_omgeving=(
             [
                 OmgevingspersoonWeergave(naam=p.naam, relatie=p.relatie)
                 for p in await repo.omgeving(casus.id)
             ]
-            if volledig or eigen_aanmelding
+            if aanmelding
             else None
         ),
         beoordelingen=beoordelingen,
@@ -140,18 +155,18 @@ async def render(
                 )
                 for g in await repo.gebeurtenissen(casus.id)
             ]
-            if volledig
+            if toont(Deel.GEBEURTENISSEN)
             else None
         ),
         deelnemers=deelnemers,
-        vorige_casus_id=casus.vorige_casus_id if volledig else None,
+        vorige_casus_id=casus.vorige_casus_id if toont(Deel.VORIGE_CASUS) else None,
         afsluitdatum=casus.afsluitdatum,
         afwijzingsdatum=casus.afwijzingsdatum,
         bewaartermijn=(
             Bewaardata(
                 maximale_bewaardatum=casus.maximale_bewaardatum, archiefdatum=casus.archiefdatum
             )
-            if volledig
+            if toont(Deel.BEWAARTERMIJN)
             else None
         ),
     )

@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import Weergave, view_for
+from app.auth.case_views import Onderdeel
 from app.db.casussen import new_id, now_utc
 from app.db.tables_verstrekkingen import GegevensverzoekRow
 from app.db.verstrekkingen import VerstrekkingRepository
@@ -61,9 +61,9 @@ async def create(
 
 
 async def list_for(session: AsyncSession, toegang: CasusToegang) -> list[Gegevensverzoek]:
-    """All requests for the joint controllers; an asked participant sees those to it."""
+    """All requests for whoever sees the whole case; an asked participant those to it."""
     repo = VerstrekkingRepository(session)
-    alles = view_for(toegang.caller, toegang.feiten) is Weergave.VOLLEDIG
+    alles = toegang.zicht.toont(Onderdeel.GEGEVENSVERZOEKEN)
     rows = await repo.verzoeken(
         toegang.casus.id, deelnemer=None if alles else toegang.caller.deelnemer
     )

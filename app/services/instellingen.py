@@ -1,13 +1,18 @@
-"""Per-partnership settings: the mandates the model agreement leaves to each partnership."""
+"""Per-partnership settings: the mandates the model agreement leaves to each partnership,
+and the organisations designated for its functions."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
+from app.db.registry_cache import RegistryCache
 from app.db.registry_changes import registry_changed
 from app.db.tables import SamenwerkingsverbandRow
+from app.domain.aanwijzing import Aanwijzingen, Functie
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
-from app.schemas.instellingen import Instellingen, InstellingenWijziging
+from app.schemas.instellingen import AanwijzingenSchema, Instellingen, InstellingenWijziging
+from app.services import aanwijzingen as aanwijzing
+from app.services.registry import forget_snapshot
 
 
 async def _load(session: AsyncSession, caller: Caller) -> SamenwerkingsverbandRow:
@@ -17,30 +22,58 @@ async def _load(session: AsyncSession, caller: Caller) -> SamenwerkingsverbandRo
     return row
 
 
-def _schema(row: SamenwerkingsverbandRow) -> Instellingen:
+def _schema(row: SamenwerkingsverbandRow, aanwijzingen: Aanwijzingen) -> Instellingen:
     return Instellingen(
         zvh=row.id,
         mandaat_procesregisseur_intake=row.mandaat_procesregisseur_intake,
         mandaat_netwerkmanager_informatieplicht=row.mandaat_netwerkmanager_informatieplicht,
+        aanwijzingen=AanwijzingenSchema.of(aanwijzingen),
     )
 
 
 async def get(session: AsyncSession, caller: Caller) -> Instellingen:
-    return _schema(await _load(session, caller))
+    row = await _load(session, caller)
+    return _schema(row, await RegistryRepository(session).aanwijzingen(caller.zvh))
 
 
-async def change(
+async def _problems(
     session: AsyncSession, caller: Caller, wijziging: InstellingenWijziging
-) -> Instellingen:
-    """Apply the members given; a member sent as null is refused, not a reset."""
+) -> list[InvalidParam]:
     given = wijziging.model_fields_set
     problems = [
-        InvalidParam(field.alias or name, "waarde-ontbreekt", "Geef true of false, niet null.")
+        InvalidParam(field.alias or name, "waarde-ontbreekt", "Geef een waarde, niet null.")
         for name, field in InstellingenWijziging.model_fields.items()
         if name in given and getattr(wijziging, name) is None
     ]
     if not given:
         problems.append(InvalidParam("body", "geen-wijziging", "Geef ten minste één instelling."))
+    nieuw = wijziging.aanwijzingen
+    if nieuw is not None:
+        if not nieuw.model_fields_set:
+            problems.append(
+                InvalidParam("aanwijzingen", "geen-wijziging", "Geef ten minste één aanwijzing.")
+            )
+        if "fg_contact" in nieuw.model_fields_set and nieuw.fg_contact is None:
+            problems.append(
+                InvalidParam(
+                    "aanwijzingen.fgContact",
+                    "waarde-ontbreekt",
+                    "De coördinerend FG moet bereikbaar blijven (art. 14.11 bestuurlijke "
+                    "afspraken); null is geen waarde.",
+                )
+            )
+        problems += await aanwijzing.problems(
+            session, caller.zvh, nieuw.functies(), prefix="aanwijzingen."
+        )
+    return problems
+
+
+async def change(
+    session: AsyncSession, cache: RegistryCache, caller: Caller, wijziging: InstellingenWijziging
+) -> Instellingen:
+    """Apply the members given; a member sent as null is refused, not a reset. Only the
+    designated beheerder gets here (policy), also to hand its own function over."""
+    problems = await _problems(session, caller, wijziging)
     if problems:
         raise InvalidInput(problems)
     row = await _load(session, caller)
@@ -51,5 +84,13 @@ async def change(
             wijziging.mandaat_netwerkmanager_informatieplicht
         )
     await session.flush()
-    await registry_changed(session, caller.zvh)
-    return _schema(row)
+    nieuw = wijziging.aanwijzingen
+    if nieuw is None:
+        await registry_changed(session, caller.zvh)
+        return _schema(row, await RegistryRepository(session).aanwijzingen(caller.zvh))
+    functies: dict[Functie, str] = {f: d for f, d in nieuw.functies().items() if d is not None}
+    contact = nieuw.fg_contact.to_domain() if nieuw.fg_contact else None
+    aanwijzingen = await aanwijzing.designate(session, caller.zvh, functies, contact)
+    # Roles count from the designated organisation: every process's snapshot is stale now.
+    await forget_snapshot(session, cache, caller.zvh)
+    return _schema(row, aanwijzingen)

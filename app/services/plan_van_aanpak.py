@@ -3,16 +3,18 @@
 The selected participants agree the plan in the case conference (model art. 8.5: "het
 Plan van Aanpak zoals vastgesteld in het Casusoverleg"); the joint controllers, who are
 responsible for the processing, record it here. Each change is a new version and old
-versions stay. Need to know: a participant sees the goals and its own interventions
-only; the joint controllers and the case director (who supervises the whole plan, art.
-8a.2) see everything.
+versions stay. Need to know (app/auth/case_views.py): a participant sees the goals and
+its own interventions only; whoever sees the whole case and the case director (who
+supervises the whole plan, art. 8a.2) see everything; a joint controller not selected
+for the case sees the plan's frame without its content.
 """
 
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import Weergave, is_casusregisseur, view_for
+from app.auth.case_policy import is_casusregisseur
+from app.auth.case_views import Onderdeel
 from app.db.casussen import CasusRepository, new_id, now_utc
 from app.db.overleg import OverlegRepository
 from app.db.registry_cache import RegistrySnapshot
@@ -36,11 +38,12 @@ TERUGVAL = (
 
 
 def _weergave(toegang: CasusToegang) -> PlanWeergave:
-    if view_for(toegang.caller, toegang.feiten) is Weergave.VOLLEDIG or is_casusregisseur(
-        toegang.caller, toegang.feiten
-    ):
+    view = toegang.zicht
+    if view.toont(Onderdeel.PLAN_VAN_AANPAK) or is_casusregisseur(toegang.caller, toegang.feiten):
         return PlanWeergave.VOLLEDIG
-    return PlanWeergave.DEELNEMER
+    if view.toont(Onderdeel.EIGEN_PLAN_VAN_AANPAK):
+        return PlanWeergave.DEELNEMER
+    return PlanWeergave.OPZET
 
 
 def _schema(
@@ -49,15 +52,20 @@ def _schema(
     weergave = _weergave(toegang)
     eigen = toegang.caller.deelnemer
     informeert = plan.informeert_betrokkene
+    inhoud = weergave is not PlanWeergave.OPZET
     return PlanVanAanpak(
         versie=plan.versie,
         weergave=weergave,
-        doelen=plan.doelen,
-        interventies=[
-            Interventie(deelnemer=i.deelnemer, omschrijving=i.omschrijving, termijn=i.termijn)
-            for i in interventies
-            if weergave is PlanWeergave.VOLLEDIG or i.deelnemer == eigen
-        ],
+        doelen=plan.doelen if inhoud else None,
+        interventies=(
+            [
+                Interventie(deelnemer=i.deelnemer, omschrijving=i.omschrijving, termijn=i.termijn)
+                for i in interventies
+                if weergave is PlanWeergave.VOLLEDIG or i.deelnemer == eigen
+            ]
+            if inhoud
+            else None
+        ),
         informeert_betrokkene=informeert,
         informeren_belegd_bij=(
             InformerenBelegdBij.AFGESPROKEN_DEELNEMER

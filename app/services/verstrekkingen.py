@@ -34,13 +34,13 @@ from app.services.verstrekkingweergave import visible_one
 
 async def _bound_by_secrecy(session: AsyncSession, toegang: CasusToegang) -> bool:
     """A registered professional secrecy (Wgbo, Wet BIG, Jeugdwet), or an incidental
-    participant that signed under a special secrecy regime (art. 2.29 lid 2 WGS)."""
-    registratie = toegang.caller.registratie
-    if registratie is not None:
-        return registratie.beroepsgeheim is not None
+    participant whose person signed under a special secrecy regime (art. 2.29 lid 2 WGS)."""
+    caller = toegang.caller
+    if caller.registratie is not None:
+        return caller.registratie.beroepsgeheim is not None
     verklaringen = await CasusRepository(session).verklaringen(toegang.casus.id)
     return any(
-        v.deelnemer == toegang.caller.deelnemer
+        (v.deelnemer, v.sub) == (caller.deelnemer, caller.claims.sub)
         and v.regime == Geheimhoudingsregime.BIJZONDER_REGIME.value
         for v in verklaringen
     )

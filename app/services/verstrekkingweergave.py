@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import Weergave, view_for
+from app.auth.case_views import Hoedanigheid, Onderdeel
 from app.db.tables_verstrekkingen import CorrectieverzoekRow, VerstrekkingsversieRow
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
 from app.domain.errors import NotFound
@@ -35,17 +35,24 @@ from app.schemas.verstrekkingen import (
 )
 from app.services.casussen import CasusToegang
 
+_HELE_CASUS = frozenset(
+    {Hoedanigheid.VERANTWOORDELIJKE_VOOR_SELECTIE, Hoedanigheid.AANGEWEZEN_FUNCTIE}
+)
+
 
 def lezer(toegang: CasusToegang) -> Lezer:
-    """How the caller relates to the case, for the rules on supplied data."""
-    weergave = view_for(toegang.caller, toegang.feiten)
-    if weergave is Weergave.VOLLEDIG:
-        rol = Lezersrol.VERANTWOORDELIJK
-    elif weergave is Weergave.DEELNEMER:
-        incidenteel = toegang.caller.registratie is None
-        rol = Lezersrol.INCIDENTEEL if incidenteel else Lezersrol.GESELECTEERD
-    else:
+    """How the caller relates to the case, for the rules on supplied data (its view)."""
+    view = toegang.zicht
+    if view.toezicht:
+        rol = Lezersrol.TOEZICHT
+    elif not view.toont(Onderdeel.VERSTREKKINGEN):
         rol = Lezersrol.OVERIG
+    elif view.hoedanigheden & _HELE_CASUS:
+        rol = Lezersrol.VERANTWOORDELIJK
+    elif Hoedanigheid.GESELECTEERD in view.hoedanigheden:
+        rol = Lezersrol.GESELECTEERD
+    else:
+        rol = Lezersrol.INCIDENTEEL
     return Lezer(toegang.caller.deelnemer, rol)
 
 

@@ -26,6 +26,7 @@ class Verwerkingslog:
         *,
         casus_id: str | None = None,
         betrokkene: str | None = None,
+        reden: str | None = None,
     ) -> None:
         if activiteit not in VERWERKINGSACTIVITEITEN:
             raise ValueError(f"unknown processing activity {activiteit}")
@@ -46,5 +47,6 @@ class Verwerkingslog:
                 deelnemer=caller.deelnemer,
                 rollen=tuple(sorted(r.value for r in caller.claims.rollen)),
                 resultaat=Resultaat.GESLAAGD,
+                reden=reden,
             ),
         )

@@ -195,7 +195,7 @@ async def test_mixed_consent_and_statutory_limit(
     due = await client.get(
         "/v1/bewaartermijnen/verlopen",
         params={"peildatum": peil},
-        headers=auth("politie", "archiefbeheerder"),
+        headers=auth("gemeente-utrecht", "archiefbeheerder"),
     )
     assert due.status_code == 200, due.text
     mine = [r for r in due.json()["verlopen"] if r["casusId"] == cid]
@@ -212,7 +212,7 @@ async def test_due_list_pages_and_stays_in_the_partnership(
     for _ in range(3):
         casus = await create_casus(client, auth, aanmelddatum="2020-01-01")
         ids.append(casus["id"])
-    beheerder = auth("politie", "beheerder")
+    beheerder = auth("gemeente-utrecht", "beheerder")
     seen: list[str] = []
     url: str | None = "/v1/bewaartermijnen/verlopen?peildatum=2025-01-02&paginaGrootte=1"
     while url is not None:
@@ -237,7 +237,9 @@ async def test_who_may_do_what(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     await supply(client, auth, cid, "reclassering-nederland")
     lezen = f"/v1/casussen/{cid}/bewaartermijn"
     assert (await client.get(lezen, headers=auth("reclassering-nederland"))).status_code == 403
-    assert (await client.get(lezen, headers=auth("ggz", "archiefbeheerder"))).status_code == 200
+    assert (
+        await client.get(lezen, headers=auth("gemeente-utrecht", "archiefbeheerder"))
+    ).status_code == 200
     assert (
         await client.get(lezen, headers=auth("cjib", deelnemertype="incidenteel"))
     ).status_code == 403
@@ -247,8 +249,14 @@ async def test_who_may_do_what(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     url = f"/v1/casussen/{cid}/verlengingen"
     private = await client.post(url, json=body, headers=auth("reclassering-nederland"))
     assert private.status_code == 403
-    archivist = await client.post(url, json=body, headers=auth("ggz", "archiefbeheerder"))
+    # An archive-manager role claimed at a private participant counts for nothing (issue 10).
+    archivist = await client.post(
+        url, json=body, headers=auth("leger-des-heils", "archiefbeheerder")
+    )
     assert archivist.status_code == 403
+    assert archivist.json()["code"] == "geen-toegang"
+    claimed = await client.get(lezen, headers=auth("leger-des-heils", "archiefbeheerder"))
+    assert claimed.status_code == 403
     created = await client.post(url, json=body, headers=auth(GVV))
     assert created.status_code == 201
     vid = created.json()["id"]
@@ -269,9 +277,15 @@ async def test_who_may_do_what(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     ):
         due = await client.get("/v1/bewaartermijnen/verlopen", headers=headers)
         assert due.status_code in (401, 403)
+    # The role counts only at the designated archive manager (issue 10).
+    claimed = await client.get(
+        "/v1/bewaartermijnen/verlopen", headers=auth("reclassering-nederland", "archiefbeheerder")
+    )
+    assert claimed.status_code == 403
+    assert claimed.json()["code"] == "geen-toegang"
     assert (
         await client.get(
             "/v1/bewaartermijnen/verlopen",
-            headers=auth("reclassering-nederland", "archiefbeheerder"),
+            headers=auth("gemeente-utrecht", "archiefbeheerder"),
         )
     ).status_code == 200

@@ -18,17 +18,36 @@ async def test_joint_controller_records_a_conference(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     casus_id = await in_behandeling(client, auth)
-    # politie is a joint controller: present without being selected.
-    body = overleg("reclassering-nederland", "cjib", "politie")
+    body = overleg("reclassering-nederland", "cjib")
     response = await client.post(_url(casus_id), json=body, headers=auth("gemeente-utrecht"))
     assert response.status_code == 201, response.text
     created = response.json()
     assert response.headers["location"] == f"{_url(casus_id)}/{created['id']}"
-    assert created["aanwezigen"] == ["cjib", "politie", "reclassering-nederland"]
+    assert created["aanwezigen"] == ["cjib", "reclassering-nederland"]
     assert created["vastgelegdDoor"] == "gemeente-utrecht"
-    again = await client.get(response.headers["location"], headers=auth("gemeente-utrecht"))
+    again = await client.get(response.headers["location"], headers=auth("reclassering-nederland"))
     assert again.status_code == 200
     assert again.json() == created
+    # Not selected, the recording joint controller reads no conference notes back (its
+    # joint-controller view, issue 10).
+    gvv = await client.get(response.headers["location"], headers=auth("gemeente-utrecht"))
+    assert gvv.status_code == 403
+    assert gvv.json()["code"] == "geen-toegang"
+
+
+async def test_a_joint_controller_attends_only_when_selected(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    """Issue 10: "Het is niet de bedoeling dat standaard alle deelnemers bij een casus worden
+    betrokken" holds for the joint controllers too."""
+    casus_id = await in_behandeling(client, auth)
+    response = await client.post(
+        _url(casus_id), json=overleg("ggz", "politie"), headers=auth("gemeente-utrecht")
+    )
+    assert response.status_code == 400
+    assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
+        ("aanwezigen.1", "deelnemer-niet-geselecteerd")
+    ]
 
 
 async def test_attendees_must_take_part_in_the_case(
@@ -51,7 +70,7 @@ async def test_attendees_must_take_part_in_the_case(
     for empty in ({**overleg(), "aanwezigen": []}, {**overleg("ggz"), "afspraken": ""}):
         response = await client.post(_url(casus_id), json=empty, headers=auth("gemeente-utrecht"))
         assert response.status_code == 400
-    listed = await client.get(_url(casus_id), headers=auth("gemeente-utrecht"))
+    listed = await client.get(_url(casus_id), headers=auth("ggz"))
     assert listed.json()["casusoverleggen"] == []
 
 
@@ -102,7 +121,7 @@ async def test_participants_read_only_the_conferences_they_attended(
 ) -> None:
     casus_id = await in_behandeling(client, auth, signed=False)
     gvv = auth("gemeente-utrecht")
-    first = await client.post(_url(casus_id), json=overleg("ggz", "politie"), headers=gvv)
+    first = await client.post(_url(casus_id), json=overleg("ggz"), headers=gvv)
     await sign(client, auth, casus_id, "cjib")
     second = await client.post(
         _url(casus_id), json=overleg("reclassering-nederland", "cjib"), headers=gvv
@@ -114,7 +133,10 @@ async def test_participants_read_only_the_conferences_they_attended(
         assert response.status_code == 200, response.text
         return {o["id"] for o in response.json()["casusoverleggen"]}
 
-    assert await seen(gvv) == ids
+    # The coordinating FG sees all, for supervision; the joint controller not selected none.
+    toezicht = {**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Audit."}
+    assert await seen(toezicht) == ids
+    assert (await client.get(_url(casus_id), headers=gvv)).status_code == 403
     assert await seen(auth("ggz")) == {first.json()["id"]}
     assert await seen(auth("reclassering-nederland")) == {second.json()["id"]}
     assert await seen(auth("cjib", deelnemertype="incidenteel")) == {second.json()["id"]}
@@ -150,7 +172,7 @@ async def test_registrant_that_was_not_selected_reads_no_conferences(
 async def test_only_for_a_case_in_treatment(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     casus = await create_casus(client, auth, aanmelddatum="2025-06-05")
     response = await client.post(
-        _url(casus["id"]), json=overleg("politie"), headers=auth("gemeente-utrecht")
+        _url(casus["id"]), json=overleg("ggz"), headers=auth("gemeente-utrecht")
     )
     assert response.status_code == 409
     assert response.json()["code"] == "casus-niet-in-behandeling"

@@ -81,7 +81,9 @@ async def test_the_whole_flow(client: httpx.AsyncClient, auth: AuthHeaders) -> N
     # Shielded at once: even the joint controller who closed it gets only the outcome.
     assert closed["weergave"] == "status"
     assert closed["betrokkene"] is None
-    archived = await client.get(f"/v1/casussen/{casus_id}", headers=auth("om", "archiefbeheerder"))
+    archived = await client.get(
+        f"/v1/casussen/{casus_id}", headers=auth("gemeente-utrecht", "archiefbeheerder")
+    )
     # Factsheet example 1: closed 2025-12-23 → archived 2026-12-23.
     assert archived.json()["bewaartermijn"] == {
         "maximaleBewaardatum": "2030-06-05",
@@ -104,7 +106,7 @@ async def test_the_whole_flow(client: httpx.AsyncClient, auth: AuthHeaders) -> N
     reopened = await client.post(
         f"/v1/casussen/{casus_id}/heropening",
         json={"toelichting": "Terugval."},
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert reopened.status_code == 200, reopened.text
     assert reopened.json()["status"] == "in-behandeling"
@@ -172,7 +174,7 @@ async def test_rejected_registration_is_shielded_but_the_registrant_sees_the_out
         await client.get(f"/v1/casussen/{casus['id']}", headers=auth("gemeente-utrecht"))
     ).status_code == 403
     archivist = await client.get(
-        f"/v1/casussen/{casus['id']}", headers=auth("politie", "archiefbeheerder")
+        f"/v1/casussen/{casus['id']}", headers=auth("gemeente-utrecht", "archiefbeheerder")
     )
     # A rejected registration is kept one year after registration.
     assert archivist.json()["bewaartermijn"]["archiefdatum"] == "2025-03-03"

@@ -15,7 +15,7 @@ async def _log(
 ) -> list[dict[str, object]]:
     response = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert response.status_code == 200
     entries: list[dict[str, object]] = response.json()["verwerkingen"]

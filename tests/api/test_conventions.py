@@ -84,23 +84,23 @@ async def test_unknown_path_and_trailing_slash_are_404_without_redirect(
 
 
 async def test_wrong_method_is_405_with_allow(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
-    response = await client.delete("/v1/deelnemers", headers=auth("politie", "beheerder"))
+    response = await client.delete("/v1/deelnemers", headers=auth("gemeente-utrecht", "beheerder"))
     _assert_problem(response, 405)
     assert set(response.headers["allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
 
 
 async def test_unsupported_media_type_is_415(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
-    headers = {**auth("politie", "beheerder"), "Content-Type": "text/plain"}
+    headers = {**auth("gemeente-utrecht", "beheerder"), "Content-Type": "text/plain"}
     _assert_problem(await client.post("/v1/deelnemers", content=b"id=x", headers=headers), 415)
     no_type = await client.post(
-        "/v1/deelnemers", content=b"{}", headers=auth("politie", "beheerder")
+        "/v1/deelnemers", content=b"{}", headers=auth("gemeente-utrecht", "beheerder")
     )
     _assert_problem(no_type, 415)
 
 
 async def test_oversized_body_is_413(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     big = json.dumps({"naam": "x" * 70_000}).encode()
-    headers = {**auth("politie", "beheerder"), "Content-Type": "application/json"}
+    headers = {**auth("gemeente-utrecht", "beheerder"), "Content-Type": "application/json"}
     body = _assert_problem(await client.post("/v1/deelnemers", content=big, headers=headers), 413)
     assert body["code"] == "verzoek-te-groot"
 
@@ -112,7 +112,7 @@ async def test_oversized_streamed_body_is_413(client: httpx.AsyncClient, auth: A
             yield b"x" * 1024
         yield b'"}'
 
-    headers = {**auth("politie", "beheerder"), "Content-Type": "application/json"}
+    headers = {**auth("gemeente-utrecht", "beheerder"), "Content-Type": "application/json"}
     response = await client.post("/v1/deelnemers", content=chunks(), headers=headers)
     _assert_problem(response, 413)
 
@@ -120,7 +120,7 @@ async def test_oversized_streamed_body_is_413(client: httpx.AsyncClient, auth: A
 async def test_malformed_json_is_400_with_one_problem(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    headers = {**auth("politie", "beheerder"), "Content-Type": "application/json"}
+    headers = {**auth("gemeente-utrecht", "beheerder"), "Content-Type": "application/json"}
     response = await client.post("/v1/deelnemers", content=b'{"id": ', headers=headers)
     body = _assert_problem(response, 400)
     assert body["invalidParams"] == [
@@ -136,7 +136,7 @@ async def test_validation_is_400_never_422_and_lists_all(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     response = await client.post(
-        "/v1/deelnemers", json={"naam": 3}, headers=auth("politie", "beheerder")
+        "/v1/deelnemers", json={"naam": 3}, headers=auth("gemeente-utrecht", "beheerder")
     )
     body = _assert_problem(response, 400)
     params = body["invalidParams"]

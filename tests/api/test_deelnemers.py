@@ -97,9 +97,10 @@ async def test_beheerder_changes_type_and_the_tokens_follow(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     beheerder = auth("gemeente-utrecht", "beheerder")
+    # The district team turns out to be a municipal service: kind follows category (2.27).
     response = await client.patch(
         "/v1/deelnemers/wijkteam",
-        json={"deelnemertype": "overheid", "beroepsgeheim": "jeugdwet"},
+        json={"categorie": "gemeente", "deelnemertype": "overheid", "beroepsgeheim": "jeugdwet"},
         headers=beheerder,
     )
     assert response.status_code == 200, response.text
@@ -150,3 +151,63 @@ async def test_incidental_participant_claiming_beheerder_may_not_register(
 ) -> None:
     headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
     assert (await client.post("/v1/deelnemers", json=NIEUW, headers=headers)).status_code == 403
+
+
+# --- Issue 10: designated beheerder only; art. 2.27 WGS category and kind -----------------
+
+
+@pytest.mark.parametrize("deelnemer", ["reclassering-nederland", "ggz", "politie"])
+async def test_a_claimed_beheerder_changes_nothing_issue_10(
+    client: httpx.AsyncClient, auth: AuthHeaders, deelnemer: str
+) -> None:
+    """Issue 10: a private participant's beheerder PATCHed its own type to overheid."""
+    headers = auth(deelnemer, "beheerder")
+    own = await client.patch(
+        f"/v1/deelnemers/{deelnemer}", json={"deelnemertype": "overheid"}, headers=headers
+    )
+    assert own.status_code == 403
+    assert own.json()["code"] == "geen-toegang"
+    created = await client.post("/v1/deelnemers", json=NIEUW, headers=headers)
+    assert created.status_code == 403
+    after = await client.get(f"/v1/deelnemers/{deelnemer}", headers=auth("om"))
+    assert after.json()["deelnemertype"] == ("overheid" if deelnemer == "politie" else "privaat")
+
+
+async def test_ggz_is_never_made_a_government_participant_issue_10(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    beheerder = auth("gemeente-utrecht", "beheerder")
+    patched = await client.patch(
+        "/v1/deelnemers/ggz", json={"deelnemertype": "overheid"}, headers=beheerder
+    )
+    assert patched.status_code == 400
+    assert [(p["name"], p["code"]) for p in patched.json()["invalidParams"]] == [
+        ("deelnemertype", "deelnemertype-past-niet-bij-categorie")
+    ]
+    nieuw = {**NIEUW, "id": "ggz-noord", "categorie": "ggz", "beroepsgeheim": "wgbo"}
+    created = await client.post("/v1/deelnemers", json=nieuw, headers=beheerder)
+    assert created.status_code == 400
+    assert created.json()["invalidParams"][0]["code"] == "deelnemertype-past-niet-bij-categorie"
+    # And the other way round: a municipality is never private.
+    private = {**NIEUW, "deelnemertype": "privaat"}
+    assert (await client.post("/v1/deelnemers", json=private, headers=beheerder)).status_code == 400
+    ggz = await client.get("/v1/deelnemers/ggz", headers=auth("om"))
+    assert ggz.json()["deelnemertype"] == "privaat"
+    assert (await client.get("/v1/deelnemers/ggz-noord", headers=auth("om"))).status_code == 404
+
+
+async def test_a_designated_participant_stays_fit_for_its_functions(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    beheerder = auth("gemeente-utrecht", "beheerder")
+    response = await client.patch(
+        "/v1/deelnemers/gemeente-utrecht",
+        json={"categorie": "politie"},
+        headers=beheerder,
+    )
+    assert response.status_code == 400
+    problems = response.json()["invalidParams"]
+    assert {p["code"] for p in problems} == {"aanwijzing-ongeldig"}
+    assert "contactpunt" in problems[0]["reason"]
+    own = await client.get("/v1/deelnemers/gemeente-utrecht", headers=auth("om"))
+    assert own.json()["categorie"] == "gemeente"

@@ -6,8 +6,11 @@ from typing import Any
 import httpx
 import pytest
 
+from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+
+TODAY = today_in_amsterdam().isoformat()
 
 pytestmark = pytest.mark.anyio
 
@@ -203,10 +206,16 @@ async def test_conditions_hide_data_from_incidental_and_unnamed_participants(
         "alleen-svg",
     ]
     assert await _visible(client, auth, casus_id, "cjib", deelnemertype="incidenteel") == ["open"]
-    # The joint controllers are responsible for all of it; the supplier sees its own.
+    # The supplier sees its own; the coordinating FG everything, for supervision. A joint
+    # controller not selected for the case sees no supplied data at all (issue 10).
     everything = ["open", "niet-incidenteel", "alleen-svg", "niemand"]
-    assert await _visible(client, auth, casus_id, "gemeente-utrecht") == everything
     assert await _visible(client, auth, casus_id, "om") == everything
+    toezicht = await client.get(
+        _url(casus_id),
+        headers={**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Audit."},
+    )
+    assert [v["inhoud"] for v in toezicht.json()["gegevensverstrekkingen"]] == everything
+    assert await _visible(client, auth, casus_id, "gemeente-utrecht") == []
     # The conditions travel with the data.
     listed = await client.get(_url(casus_id), headers=auth("svg"))
     alleen_svg = listed.json()["gegevensverstrekkingen"][2]
@@ -337,7 +346,9 @@ async def test_a_closed_case_takes_no_data_and_is_shielded(
     assert (
         await client.get(_url(casus["id"]), headers=auth("gemeente-utrecht"))
     ).status_code == 403
-    shielded = await client.get(_url(casus["id"]), headers=auth("politie", "archiefbeheerder"))
+    shielded = await client.get(
+        _url(casus["id"]), headers=auth("gemeente-utrecht", "archiefbeheerder")
+    )
     assert shielded.status_code == 200
     assert len(shielded.json()["gegevensverstrekkingen"]) == 1
 
@@ -372,11 +383,12 @@ async def test_whoever_finds_an_error_reports_it_and_only_the_supplier_corrects(
     # The supplier is told: it sees the open request on its supply.
     own = await client.get(url, headers=auth("reclassering-nederland"))
     assert [c["status"] for c in own.json()["correctieverzoeken"]] == ["open"]
-    # The reporter is not the supplier and cannot correct; neither can the joint controllers.
+    # The reporter is not the supplier and cannot correct; a joint controller not selected
+    # does not even see the item.
     correction = {"inhoud": "Woont in Utrecht.", "toelichting": "Verhuisd in mei."}
-    for other in ("svg", "gemeente-utrecht"):
+    for other, status in (("svg", 403), ("gemeente-utrecht", 404)):
         refused = await client.post(f"{url}/correcties", json=correction, headers=auth(other))
-        assert refused.status_code == 403
+        assert refused.status_code == status
     corrected = await client.post(
         f"{url}/correcties", json=correction, headers=auth("reclassering-nederland")
     )
@@ -392,7 +404,10 @@ async def test_whoever_finds_an_error_reports_it_and_only_the_supplier_corrects(
     seen = await client.get(url, headers=auth("svg"))
     assert seen.json()["inhoud"] == "Woont in Utrecht."
     assert seen.json()["eerdereVersies"] is None
-    history = await client.get(url, headers=auth("gemeente-utrecht"))
+    history = await client.get(
+        url,
+        headers={**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Audit."},
+    )
     assert len(history.json()["eerdereVersies"]) == 1
 
 
@@ -434,7 +449,9 @@ async def test_reads_and_writes_are_in_the_processing_log(
     await client.get(f"{_url(casus_id)}/{supplied.json()['id']}", headers=auth("ggz"))
     await _supply(client, auth, casus_id, "svg")  # refused: not asked
     log = await client.get(
-        "/v1/verwerkingen", params={"casusId": casus_id}, headers=auth("politie", "beheerder")
+        "/v1/verwerkingen",
+        params={"casusId": casus_id},
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert log.status_code == 200, log.text
     entries = [
@@ -455,3 +472,48 @@ async def test_reads_and_writes_are_in_the_processing_log(
     assert len(pseudoniemen) == 1
     assert None not in pseudoniemen
     assert "Bekend sinds" not in log.text
+
+
+async def test_conditions_bind_the_joint_controllers_issue_10(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    """Issue 10: DJI, not selected for the case, read GGZ's health data that GGZ restricted
+    to nobody. The conditions bind every reader but the supplier and the coordinating FG,
+    before the selection (the whole case) and after it (the joint-controller view)."""
+    casus = await create_casus(client, auth)
+    casus_id = casus["id"]
+    await admit(client, auth, casus_id)
+    await _ask(client, auth, casus_id, "ggz")
+    restricted = await _supply(
+        client,
+        auth,
+        casus_id,
+        "ggz",
+        categorie="bijzonder",
+        inhoud="Psychose, middelengebruik.",
+        voorwaarden={"alleenVoorDeelnemers": []},
+        grondslagBeroepsgeheim="goed-hulpverlenerschap",
+    )
+    assert restricted.status_code == 201, restricted.text
+    item = f"{_url(casus_id)}/{restricted.json()['id']}"
+    # Before the selection: DJI has the whole case, but not what GGZ kept to itself.
+    assert await _visible(client, auth, casus_id, "dji") == []
+    assert (await client.get(item, headers=auth("dji"))).status_code == 404
+    await select(client, auth, casus_id, deelnemers=("reclassering-nederland",))
+    for headers in (
+        auth("dji"),
+        auth("gemeente-utrecht", "archiefbeheerder"),
+        auth("gemeente-utrecht", "beheerder"),
+        auth("reclassering-nederland"),
+    ):
+        assert (await client.get(item, headers=headers)).status_code == 404
+    assert await _visible(client, auth, casus_id, "ggz") == ["Psychose, middelengebruik."]
+    fg = {**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Klacht."}
+    assert (await client.get(item, headers=fg)).json()["inhoud"] == "Psychose, middelengebruik."
+    # Closed: the designated archivist reads the shielded case, within the conditions.
+    await close(client, auth, casus_id, TODAY)
+    archivist = await client.get(
+        _url(casus_id), headers=auth("gemeente-utrecht", "archiefbeheerder")
+    )
+    assert archivist.status_code == 200
+    assert archivist.json()["gegevensverstrekkingen"] == []

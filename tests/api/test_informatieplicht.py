@@ -97,7 +97,7 @@ async def test_every_admitted_case_has_one_that_survives_treatment(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     casus_id = await in_behandeling(client, auth)
-    duty = await _get(client, auth, casus_id, "gemeente-utrecht")
+    duty = await _get(client, auth, casus_id, *CONTACTPUNT)
     assert duty["status"] == "open"
 
 
@@ -174,7 +174,9 @@ async def test_input_is_checked(
 @pytest.mark.parametrize(
     ("deelnemer", "rollen", "extra", "mandaat", "status"),
     [
-        ("gemeente-zeist", ("contactpunt",), {}, False, 200),
+        ("gemeente-utrecht", ("contactpunt",), {}, False, 200),
+        # A municipality, but not the one designated as contact point (model art. 14.1).
+        ("gemeente-zeist", ("contactpunt",), {}, False, 403),
         ("gemeente-utrecht", ("medewerker",), {}, False, 403),
         ("politie", ("contactpunt",), {}, False, 403),  # the contact point is a municipality
         ("ggz", ("contactpunt",), {}, False, 403),
@@ -197,7 +199,7 @@ async def test_who_records(
         patch = await client.patch(
             "/v1/instellingen",
             json={"mandaatNetwerkmanagerInformatieplicht": True},
-            headers=auth("politie", "beheerder"),
+            headers=auth("gemeente-utrecht", "beheerder"),
         )
         assert patch.status_code == 200
     casus = await create_casus(client, auth)
@@ -212,7 +214,9 @@ async def test_who_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     casus_id = await in_behandeling(client, auth)
     manager = auth("wijkteam", "netwerkmanager")
     for headers, status in (
-        (auth("om"), 200),  # joint controllers see the whole case
+        # A joint controller not selected for the case: its view leaves the duty out.
+        (auth("om"), 403),
+        (auth("gemeente-zeist", "contactpunt"), 403),  # not the designated contact point
         (auth(*CONTACTPUNT), 200),
         (auth("reclassering-nederland"), 403),  # selected: informing is not its part
         (auth("cjib", deelnemertype="incidenteel"), 403),
@@ -224,7 +228,7 @@ async def test_who_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     await client.patch(
         "/v1/instellingen",
         json={"mandaatNetwerkmanagerInformatieplicht": True},
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert (await client.get(_url(casus_id), headers=manager)).status_code == 200
 

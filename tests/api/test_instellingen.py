@@ -1,4 +1,5 @@
-"""Partnership settings: the intake mandate of art. 12.2 option 1 and the network manager's."""
+"""Partnership settings: the intake mandate of art. 12.2 option 1, the network manager's, and
+the designated organisations (model art. 14.1, 15.1, 16.2; contract v2)."""
 
 import httpx
 import pytest
@@ -8,7 +9,15 @@ from tests.conftest import AuthHeaders
 
 pytestmark = pytest.mark.anyio
 
-BEHEERDER = ("politie", "beheerder")
+# The seed designates gemeente-utrecht for every function in zvh-demo.
+BEHEERDER = ("gemeente-utrecht", "beheerder")
+AANWIJZINGEN_DEMO = {
+    "beheerder": "gemeente-utrecht",
+    "contactpunt": "gemeente-utrecht",
+    "archiefbeheerder": "gemeente-utrecht",
+    "coordinerendeFg": "gemeente-utrecht",
+    "fgContact": {"email": "fg@gemeente-utrecht.example", "telefoon": "14 030", "postadres": None},
+}
 
 
 async def _set(client: httpx.AsyncClient, auth: AuthHeaders, **values: bool) -> httpx.Response:
@@ -38,6 +47,7 @@ async def test_who_reads_the_settings(
             "zvh": "zvh-demo",
             "mandaatProcesregisseurIntake": False,
             "mandaatNetwerkmanagerInformatieplicht": False,
+            "aanwijzingen": AANWIJZINGEN_DEMO,
         }
     assert (await client.get("/v1/instellingen")).status_code == 401
 
@@ -45,8 +55,10 @@ async def test_who_reads_the_settings(
 @pytest.mark.parametrize(
     ("deelnemer", "rollen", "status"),
     [
-        ("politie", ("beheerder",), 200),
-        ("ggz", ("beheerder",), 200),
+        ("gemeente-utrecht", ("beheerder",), 200),
+        # Claimed at an organisation that is not the designated beheerder: nothing (issue 10).
+        ("politie", ("beheerder",), 403),
+        ("ggz", ("beheerder",), 403),
         ("gemeente-utrecht", ("medewerker",), 403),
         ("gemeente-utrecht", ("contactpunt", "netwerkmanager", "procesregisseur"), 403),
         ("gemeente-utrecht", ("functionaris-gegevensbescherming",), 403),
@@ -65,6 +77,8 @@ async def test_only_beheerder_changes_them(
         headers=auth(deelnemer, *rollen),
     )
     assert response.status_code == status
+    if status == 403:
+        assert response.json()["code"] == "geen-toegang"
     current = await client.get("/v1/instellingen", headers=auth("om"))
     assert current.json()["mandaatProcesregisseurIntake"] is (status == 200)
 
@@ -98,6 +112,7 @@ async def test_patch_changes_only_what_is_given_and_checks_input(
         "zvh": "zvh-demo",
         "mandaatProcesregisseurIntake": True,
         "mandaatNetwerkmanagerInformatieplicht": True,
+        "aanwijzingen": AANWIJZINGEN_DEMO,
     }
     for body, name, code in (
         ({}, "body", "geen-wijziging"),
@@ -168,10 +183,121 @@ async def test_incidental_participant_never_does_the_intake(
 
 
 async def test_mandate_is_per_partnership(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
-    oost_beheerder = auth("politie", "beheerder", zvh="zvh-oost")
+    oost_beheerder = auth("gemeente-zwolle", "beheerder", zvh="zvh-oost")
     response = await client.patch(
         "/v1/instellingen", json={"mandaatProcesregisseurIntake": True}, headers=oost_beheerder
     )
     assert response.status_code == 200
     casus = await create_casus(client, auth)
     assert await _intake(client, casus["id"], auth("ggz", "procesregisseur")) == 403
+
+
+# --- Designations (contract v2, "Designated organisations and need to know") -------------
+
+
+async def _designate(
+    client: httpx.AsyncClient, headers: dict[str, str], **aanwijzingen: object
+) -> httpx.Response:
+    return await client.patch(
+        "/v1/instellingen", json={"aanwijzingen": aanwijzingen}, headers=headers
+    )
+
+
+async def test_the_seed_designates_one_municipality_per_partnership(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    oost = await client.get("/v1/instellingen", headers=auth("politie", zvh="zvh-oost"))
+    assert {
+        k: v for k, v in oost.json()["aanwijzingen"].items() if k != "fgContact"
+    } == dict.fromkeys(
+        ("beheerder", "contactpunt", "archiefbeheerder", "coordinerendeFg"), "gemeente-zwolle"
+    )
+
+
+async def test_designations_are_checked_and_all_problems_listed(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    response = await _designate(
+        client,
+        auth(*BEHEERDER),
+        beheerder="svg",  # private: the administrator stays with the joint controllers
+        contactpunt="politie",  # art. 14.1: a municipality
+        archiefbeheerder="cjib",  # not a participant of the partnership
+        coordinerendeFg=None,  # a function is handed over, never emptied
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "ongeldige-invoer"
+    assert sorted((p["name"], p["code"]) for p in response.json()["invalidParams"]) == [
+        ("aanwijzingen.archiefbeheerder", "aanwijzing-ongeldig"),
+        ("aanwijzingen.beheerder", "aanwijzing-ongeldig"),
+        ("aanwijzingen.contactpunt", "aanwijzing-ongeldig"),
+        ("aanwijzingen.coordinerendeFg", "waarde-ontbreekt"),
+    ]
+    for body, name, code in (
+        (
+            {"fgContact": {"email": "geen-adres"}},
+            "aanwijzingen.fgContact.email",
+            "string-pattern-mismatch",
+        ),
+        ({"fgContact": None}, "aanwijzingen.fgContact", "waarde-ontbreekt"),
+        ({}, "aanwijzingen", "geen-wijziging"),
+        ({"beheerder": "Gemeente Utrecht"}, "aanwijzingen.beheerder", "string-pattern-mismatch"),
+    ):
+        refused = await _designate(client, auth(*BEHEERDER), **body)
+        assert refused.status_code == 400, body
+        assert [(p["name"], p["code"]) for p in refused.json()["invalidParams"]] == [(name, code)]
+    unchanged = await client.get("/v1/instellingen", headers=auth("om"))
+    assert unchanged.json()["aanwijzingen"] == AANWIJZINGEN_DEMO
+
+
+async def test_a_designation_moves_the_roles_at_once(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    moved = await _designate(
+        client,
+        auth(*BEHEERDER),
+        contactpunt="gemeente-zeist",
+        archiefbeheerder="om",
+        coordinerendeFg="ggd",
+        fgContact={"email": "fg@ggd.example", "postadres": "Postbus 1, Utrecht"},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["aanwijzingen"] == {
+        "beheerder": "gemeente-utrecht",
+        "contactpunt": "gemeente-zeist",
+        "archiefbeheerder": "om",
+        "coordinerendeFg": "ggd",
+        "fgContact": {
+            "email": "fg@ggd.example",
+            "telefoon": None,
+            "postadres": "Postbus 1, Utrecht",
+        },
+    }
+    # The beheerder hands its own function over; from then on it manages nothing.
+    handed = await _designate(client, auth(*BEHEERDER), beheerder="politie")
+    assert handed.status_code == 200
+    refused = await _designate(client, auth(*BEHEERDER), beheerder="gemeente-utrecht")
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "geen-toegang"
+    back = await _designate(client, auth("politie", "beheerder"), beheerder="gemeente-utrecht")
+    assert back.status_code == 200
+
+
+async def test_a_private_beheerder_changes_no_mandate_issue_10(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    """Issue 10: a private participant's beheerder changed the partnership's mandates."""
+    for deelnemer in ("reclassering-nederland", "ggz", "politie"):
+        response = await _set_as(
+            client, auth(deelnemer, "beheerder"), mandaatProcesregisseurIntake=True
+        )
+        assert response.status_code == 403
+        assert response.json()["code"] == "geen-toegang"
+        designate = await _designate(client, auth(deelnemer, "beheerder"), beheerder=deelnemer)
+        assert designate.status_code == 403
+
+
+async def _set_as(
+    client: httpx.AsyncClient, headers: dict[str, str], **values: bool
+) -> httpx.Response:
+    return await client.patch("/v1/instellingen", json=values, headers=headers)

@@ -16,6 +16,11 @@ def _url(casus_id: str) -> str:
     return f"/v1/casussen/{casus_id}/plan-van-aanpak"
 
 
+def toezicht(auth: AuthHeaders) -> dict[str, str]:
+    """The coordinating FG, reading for supervision: the whole plan."""
+    return {**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Audit."}
+
+
 async def test_each_change_is_a_new_version_and_history_is_kept(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
@@ -26,6 +31,10 @@ async def test_each_change_is_a_new_version_and_history_is_kept(
     assert first["versie"] == 1
     assert first["vastgesteldDoor"] == "gemeente-utrecht"
     assert first["vastgesteldOp"].endswith("Z")
+    # Not selected for the case, the recording joint controller sees the plan's frame only.
+    assert first["weergave"] == "opzet"
+    assert first["doelen"] is None
+    assert first["interventies"] is None
     second = await put_plan(client, auth, casus_id, doelen=["Stabiele huisvesting"])
     assert second["versie"] == 2
     # The same content again changes nothing: PUT stays idempotent.
@@ -33,10 +42,13 @@ async def test_each_change_is_a_new_version_and_history_is_kept(
     assert again["versie"] == 2
     current = (await client.get(_url(casus_id), headers=gvv)).json()
     assert current == second
-    history = (await client.get(f"{_url(casus_id)}/versies", headers=gvv)).json()["versies"]
+    history = (await client.get(f"{_url(casus_id)}/versies", headers=toezicht(auth))).json()[
+        "versies"
+    ]
     assert [v["versie"] for v in history] == [2, 1]
     assert history[1]["doelen"] == ["Stabiele huisvesting", "Geen nieuwe delicten"]
-    assert history[1] == first
+    assert history[0]["doelen"] == ["Stabiele huisvesting"]
+    assert {**history[1], "weergave": "opzet", "doelen": None, "interventies": None} == first
 
 
 async def test_changes_are_guarded_by_the_case_etag(
@@ -124,7 +136,8 @@ async def test_plan_links_to_its_conference_and_a_signed_incidental_participant(
         client, auth, casus_id, interventies=interventies, casusoverleg=conference.json()["id"]
     )
     assert stored["casusoverleg"] == conference.json()["id"]
-    assert stored["interventies"][0]["deelnemer"] == "cjib"
+    own = await client.get(_url(casus_id), headers=auth("cjib", deelnemertype="incidenteel"))
+    assert own.json()["interventies"][0]["deelnemer"] == "cjib"
 
 
 @pytest.mark.parametrize(
@@ -170,9 +183,15 @@ async def test_need_to_know_views(client: httpx.AsyncClient, auth: AuthHeaders) 
     def owners(shown: dict[str, Any]) -> list[str]:
         return [i["deelnemer"] for i in shown["interventies"]]
 
-    full = await view(auth("gemeente-utrecht"))
+    full = await view(toezicht(auth))
     assert full["weergave"] == "volledig"
     assert owners(full) == ["reclassering-nederland", "ggz", "cjib"]
+    # Issue 10: a joint controller not selected sees no plan content, only who informs.
+    frame = await view(auth("gemeente-utrecht"))
+    assert frame["weergave"] == "opzet"
+    assert (frame["doelen"], frame["interventies"]) == (None, None)
+    assert frame["casusregisseur"] == "ggz"
+    assert frame["informerenBelegdBij"] == "gezamenlijk-verwerkingsverantwoordelijken"
     part = await view(auth("reclassering-nederland"))
     assert part["weergave"] == "deelnemer"
     assert owners(part) == ["reclassering-nederland"]
@@ -214,7 +233,7 @@ async def test_refused_outside_treatment_and_in_another_partnership(
     gvv = auth("gemeente-utrecht")
     assert (await client.put(_url(casus_id), json=plan(), headers=gvv)).status_code == 403
     assert (await client.get(_url(casus_id), headers=auth("ggz"))).status_code == 403
-    archive = await client.get(_url(casus_id), headers=auth("politie", "archiefbeheerder"))
+    archive = await client.get(_url(casus_id), headers=auth("gemeente-utrecht", "archiefbeheerder"))
     assert archive.json()["weergave"] == "volledig"
 
 

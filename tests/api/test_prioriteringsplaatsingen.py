@@ -369,7 +369,7 @@ async def test_closing_the_case_removes_it_from_the_list_at_once(
     assert "afgesloten" in removed["verwijdering"]["toelichting"]
     log = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     activiteiten = [v["activiteit"] for v in log.json()["verwerkingen"]]
     assert activiteiten[-2:] == ["casus-afsluiten", "prioriteringslijst-verwijderen"]
@@ -449,7 +449,7 @@ async def test_processing_log_has_placement_and_removal(
     )
     response = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     entries = [
         v
@@ -484,7 +484,7 @@ async def test_reevaluate_all_as_the_cli_does(
     assert await stored_facts(db, oud["id"]) == 0
     log = await client.get(
         f"/v1/verwerkingen?casusId={oud['casusId']}&paginaGrootte=500",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     [removal] = [
         v for v in log.json()["verwerkingen"] if v["activiteit"] == "prioriteringslijst-verwijderen"

@@ -16,8 +16,12 @@ pytestmark = pytest.mark.anyio
     ("deelnemer", "rollen", "status"),
     [
         ("gemeente-utrecht", ("functionaris-gegevensbescherming",), 200),
-        ("politie", ("beheerder",), 200),
-        ("ggz", ("beheerder",), 200),
+        # The FG of any joint controller reads the log, not only the coordinating one.
+        ("om", ("functionaris-gegevensbescherming",), 200),
+        ("gemeente-utrecht", ("beheerder",), 200),
+        # A beheerder role counts only at the designated organisation (issue 10).
+        ("politie", ("beheerder",), 403),
+        ("ggz", ("beheerder",), 403),
         # A private participant's data protection officer is not the joint controllers'.
         ("ggz", ("functionaris-gegevensbescherming",), 403),
         ("politie", ("medewerker",), 403),
@@ -33,6 +37,8 @@ async def test_who_may_read_the_log(
 ) -> None:
     response = await client.get("/v1/verwerkingen", headers=auth(deelnemer, *rollen))
     assert response.status_code == status
+    if status == 403:
+        assert response.json()["code"] == "geen-toegang"
 
 
 async def test_incidental_participant_may_not_read_the_log(
@@ -46,15 +52,20 @@ async def test_reading_the_log_is_itself_logged_with_trace(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     trace_id = "0af7651916cd43dd8448eb211c80319c"
-    headers = {**auth("politie", "beheerder"), "traceparent": f"00-{trace_id}-b7ad6b7169203331-01"}
+    headers = {
+        **auth("gemeente-utrecht", "beheerder"),
+        "traceparent": f"00-{trace_id}-b7ad6b7169203331-01",
+    }
     await client.get("/v1/verwerkingen", headers=headers)
     page = (
-        await client.get("/v1/verwerkingen?paginaGrootte=500", headers=auth("politie", "beheerder"))
+        await client.get(
+            "/v1/verwerkingen?paginaGrootte=500", headers=auth("gemeente-utrecht", "beheerder")
+        )
     ).json()
     first = next(v for v in page["verwerkingen"] if v["traceId"] == trace_id)
     assert first["activiteit"] == "verwerkingen-raadplegen"
     assert first["traceId"] == trace_id
-    assert first["deelnemer"] == "politie"
+    assert first["deelnemer"] == "gemeente-utrecht"
     assert first["rollen"] == ["beheerder"]
     assert first["resultaat"] == "geslaagd"
     assert first["grondslag"]
@@ -64,17 +75,23 @@ async def test_log_is_per_partnership_and_paginated(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     for _ in range(3):
-        await client.get("/v1/verwerkingen", headers=auth("politie", "beheerder"))
+        await client.get("/v1/verwerkingen", headers=auth("gemeente-utrecht", "beheerder"))
     oost = (
-        await client.get("/v1/verwerkingen", headers=auth("politie", "beheerder", zvh="zvh-oost"))
+        await client.get(
+            "/v1/verwerkingen", headers=auth("gemeente-zwolle", "beheerder", zvh="zvh-oost")
+        )
     ).json()
     assert oost["verwerkingen"] == []
     page = (
-        await client.get("/v1/verwerkingen?paginaGrootte=2", headers=auth("politie", "beheerder"))
+        await client.get(
+            "/v1/verwerkingen?paginaGrootte=2", headers=auth("gemeente-utrecht", "beheerder")
+        )
     ).json()
     assert len(page["verwerkingen"]) == 2
     assert page["volgende"] == "/v1/verwerkingen?pagina=2&paginaGrootte=2"
-    rest = (await client.get(page["volgende"], headers=auth("politie", "beheerder"))).json()
+    rest = (
+        await client.get(page["volgende"], headers=auth("gemeente-utrecht", "beheerder"))
+    ).json()
     assert {v["id"] for v in rest["verwerkingen"]}.isdisjoint(
         {v["id"] for v in page["verwerkingen"]}
     )
@@ -82,7 +99,8 @@ async def test_log_is_per_partnership_and_paginated(
 
 async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     response = await client.get(
-        "/v1/verwerkingen?pagina=0&paginaGrootte=9999", headers=auth("politie", "beheerder")
+        "/v1/verwerkingen?pagina=0&paginaGrootte=9999",
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert response.status_code == 400
     assert {p["name"] for p in response.json()["invalidParams"]} == {"pagina", "paginaGrootte"}
@@ -91,7 +109,7 @@ async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -
 async def test_the_database_refuses_changes_to_the_log(
     client: httpx.AsyncClient, auth: AuthHeaders, db: Database
 ) -> None:
-    await client.get("/v1/verwerkingen", headers=auth("politie", "beheerder"))
+    await client.get("/v1/verwerkingen", headers=auth("gemeente-utrecht", "beheerder"))
     for statement in (update(VerwerkingRow).values(sub="iemand-anders"), delete(VerwerkingRow)):
         async with db.session() as session:
             await session.execute(text("SELECT 1"))

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import ConfigurationError, Environment, Settings
 from app.db.migrate import head_revisions
+from app.domain.aanwijzing import Aanwijzingen
 from app.main import create_app
 
 
@@ -175,3 +176,52 @@ async def test_token_lifetime_stays_within_the_maximum(
     assert too_long.returncode == 2
     assert b"ZVH_JWT_MAX_LIFETIME_SECONDS" in too_long.stderr
     assert too_long.stdout == b""
+
+
+async def _aanwijzingen(database_url: str) -> Aanwijzingen:
+    from app.db.registry import RegistryRepository
+    from app.db.session import Database, create_engine
+
+    database = Database(create_engine(database_url))
+    try:
+        async with database.session() as session:
+            return await RegistryRepository(session).aanwijzingen("zvh-demo")
+    finally:
+        await database.dispose()
+
+
+@pytest.mark.anyio
+async def test_designate_bootstraps_a_function(settings: Settings, tmp_path: Path) -> None:
+    """`zvh designate`: the bootstrap for a partnership whose beheerder is not (yet) designated;
+    it checks what the API checks and changes nothing when refused."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'designate.db'}"
+    env = {**os.environ, "ZVH_DATABASE_URL": database_url}
+    cli = [sys.executable, "-m", "app.cli"]
+    for setup in ("migrate", "seed-demo"):
+        await anyio.run_process([*cli, setup], env=env)
+    designate = [*cli, "designate", "--zvh", "zvh-demo"]
+    moved = await anyio.run_process(
+        [*designate, "--functie", "archiefbeheerder", "--deelnemer", "om"], env=env, check=False
+    )
+    assert moved.returncode == 0, moved.stderr
+    for functie, deelnemer, reason in (
+        ("beheerder", "svg", b"overheidsdeelnemer"),
+        ("contactpunt", "politie", b"gemeente"),
+        ("coordinerende-fg", "onbekend", b"Geen vaste deelnemer"),
+    ):
+        refused = await anyio.run_process(
+            [*designate, "--functie", functie, "--deelnemer", deelnemer], env=env, check=False
+        )
+        assert refused.returncode == 2
+        assert reason in refused.stderr
+    bad = await anyio.run_process(
+        [*designate, "--functie", "voorzitter", "--deelnemer", "om"], env=env, check=False
+    )
+    assert bad.returncode == 2
+    aanwijzingen = await _aanwijzingen(database_url)
+    assert aanwijzingen.archiefbeheerder == "om"
+    assert aanwijzingen.beheerder == "gemeente-utrecht"
+    assert aanwijzingen.contactpunt == "gemeente-utrecht"
+    # Rerunning the seed keeps what was designated.
+    await anyio.run_process([*cli, "seed-demo"], env=env)
+    assert (await _aanwijzingen(database_url)).archiefbeheerder == "om"

@@ -249,7 +249,9 @@ async def test_no_personal_data_survives_the_sweep(
     assert placement.peildatum == date(2026, 1, 1)
 
     # Dates, codes and statuses stay.
-    view = await client.get(f"/v1/casussen/{casus_id}", headers=auth("politie", "beheerder"))
+    view = await client.get(
+        f"/v1/casussen/{casus_id}", headers=auth("gemeente-utrecht", "beheerder")
+    )
     assert view.status_code == 200, view.text
     kept = view.json()
     assert (kept["status"], kept["afsluitdatum"], kept["aanmelddatum"]) == (

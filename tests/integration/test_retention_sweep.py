@@ -49,7 +49,9 @@ async def due_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
 
 
 async def view(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> dict[str, Any]:
-    response = await client.get(f"/v1/casussen/{casus_id}", headers=auth("politie", "beheerder"))
+    response = await client.get(
+        f"/v1/casussen/{casus_id}", headers=auth("gemeente-utrecht", "beheerder")
+    )
     assert response.status_code == 200
     body: dict[str, Any] = response.json()
     return body
@@ -58,7 +60,7 @@ async def view(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> d
 async def log_of(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> list[Any]:
     response = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}&paginaGrootte=500",
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     entries: list[Any] = response.json()["verwerkingen"]
     return [e for e in entries if e["activiteit"] == "casus-archiveren"]
@@ -141,11 +143,13 @@ async def test_crash_then_rerun_then_no_op(
     assert all(g["toelichting"] is None for g in after["gebeurtenissen"])
     assert (after["status"], after["afsluitdatum"]) == ("afgesloten", "2024-12-01")
     supplies = await client.get(
-        f"/v1/casussen/{casus_id}/gegevensverstrekkingen", headers=auth("politie", "beheerder")
+        f"/v1/casussen/{casus_id}/gegevensverstrekkingen",
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert all(s["inhoud"] is None for s in supplies.json()["gegevensverstrekkingen"])
     retention = await client.get(
-        f"/v1/casussen/{casus_id}/bewaartermijn", headers=auth("ggz", "archiefbeheerder")
+        f"/v1/casussen/{casus_id}/bewaartermijn",
+        headers=auth("gemeente-utrecht", "archiefbeheerder"),
     )
     assert retention.json()["archiveringen"][0]["archiefbeheerder"] == "gemeente-utrecht"
     assert len(await log_of(client, auth, casus_id)) == 1
@@ -160,7 +164,7 @@ async def test_crash_then_rerun_then_no_op(
     refused = await client.post(
         f"/v1/casussen/{casus_id}/heropening",
         json={"toelichting": "Terugval."},
-        headers=auth("politie", "beheerder"),
+        headers=auth("gemeente-utrecht", "beheerder"),
     )
     assert refused.status_code == 409
 

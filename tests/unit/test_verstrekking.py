@@ -25,7 +25,13 @@ NIET_AAN_DERDEN = Voorwaarden(niet_aan_derden=True)
 @pytest.mark.parametrize(
     ("lezer", "voorwaarden", "expected"),
     [
-        (Lezer("gemeente-utrecht", R.VERANTWOORDELIJK), NIEMAND, True),
+        # Issue 10: the conditions bind the joint controllers (and administrators and
+        # archivists) too; only the supplier and the supervising coordinating FG are free.
+        (Lezer("gemeente-utrecht", R.VERANTWOORDELIJK), NIEMAND, False),
+        (Lezer("dji", R.VERANTWOORDELIJK), ALLEEN_SVG, False),
+        (Lezer("dji", R.VERANTWOORDELIJK), GEEN_VOORWAARDEN, True),
+        (Lezer("gemeente-utrecht", R.TOEZICHT), NIEMAND, True),
+        (Lezer("dji", R.OVERIG), GEEN_VOORWAARDEN, False),
         (Lezer("om", R.OVERIG), NIEMAND, True),  # the supplier, even when not selected
         (Lezer("svg", R.GESELECTEERD), GEEN_VOORWAARDEN, True),
         (Lezer("svg", R.GESELECTEERD), ALLEEN_SVG, True),
@@ -73,6 +79,7 @@ def test_the_supplier_always_sees_its_own(rol: Lezersrol, extra: Voorwaarden) ->
 def test_history_and_correction_requests() -> None:
     assert sees_history(Lezer("om", R.OVERIG), "om")
     assert sees_history(Lezer("politie", R.VERANTWOORDELIJK), "om")
+    assert sees_history(Lezer("gemeente-utrecht", R.TOEZICHT), "om")
     assert not sees_history(Lezer("svg", R.GESELECTEERD), "om")
     assert sees_correction_request(Lezer("svg", R.GESELECTEERD), "om", "svg")
     assert not sees_correction_request(Lezer("ggz", R.GESELECTEERD), "om", "svg")

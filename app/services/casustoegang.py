@@ -1,0 +1,194 @@
+"""Opening a case for a request: load, log the attempt, authorise, check If-Match.
+
+Every entry point on a case goes through `open_casus` before its body is looked at. A
+read by the coordinating FG is supervision and states its reason (`supervising`).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.case_policy import CasusActie, authorize_casus
+from app.auth.case_views import GEEN_ZICHT, CasusFeiten, Zicht, zicht
+from app.auth.claims import Caller
+from app.db.casussen import CasusRepository
+from app.db.overleg import OverlegRepository
+from app.db.tables import BetrokkeneRow, CasusdeelnemerRow, CasusRow
+from app.db.verstrekkingen import VerstrekkingRepository
+from app.domain.casus import Casusstatus
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound, PreconditionFailed
+from app.domain.verwerking import Handeling
+from app.services.verwerkingslog import Verwerkingslog
+
+
+@dataclass(frozen=True, slots=True)
+class CasusToegang:
+    """A case the caller was allowed to act on, with what the policy saw."""
+
+    caller: Caller
+    casus: CasusRow
+    feiten: CasusFeiten
+    pseudoniem: str | None
+    # What was loaded to decide, kept for the view: the data subject (a strong reference
+    # keeps it in the session's weak identity map) and the case's participants.
+    betrokkene: BetrokkeneRow | None = None
+    deelnemers: tuple[CasusdeelnemerRow, ...] = ()
+    # The case's version when it was loaded: a change in this request makes `deelnemers` stale.
+    geladen_versie: int = 0
+
+    @property
+    def zicht(self) -> Zicht:
+        """What the caller sees of the case as loaded (app/auth/case_views.py)."""
+        return zicht(self.caller, self.feiten) or GEEN_ZICHT
+
+
+MAX_REDEN = 500
+
+
+@dataclass(frozen=True, slots=True)
+class OpgegevenReden:
+    """The reason a read states (`Reden` header, `reden` query); only the coordinating FG's
+    counts, so only his is checked."""
+
+    header: str | None = None
+    query: str | None = None
+
+    def checked(self) -> str | None:
+        given = [(n, v) for n, v in (("Reden", self.header), ("reden", self.query)) if v]
+        if not given:
+            return None
+        problems = []
+        if len(given) == 2 and self.header != self.query:
+            problems.append(
+                InvalidParam("reden", "reden-dubbel", "Geef de reden één keer: header of query.")
+            )
+        name, value = given[0]
+        reden = value.strip()
+        if not reden or len(reden) > MAX_REDEN:
+            problems.append(
+                InvalidParam(name, "reden-lengte", f"Geef een reden van 1 tot {MAX_REDEN} tekens.")
+            )
+        # Headers arrive as ISO-8859-1: other text goes in the query, percent-encoded UTF-8.
+        if not reden.isprintable() or (name == "Reden" and not reden.isascii()):
+            problems.append(
+                InvalidParam(
+                    name,
+                    "reden-ongeldig",
+                    "Alleen leesbare tekens; tekst buiten ASCII in de queryparameter reden.",
+                )
+            )
+        if problems:
+            raise InvalidInput(problems)
+        return reden
+
+
+GEEN_REDEN = OpgegevenReden()
+
+
+class RedenOntbreekt(InvalidInput):
+    """A supervisory read without its stated reason."""
+
+    code = "reden-ontbreekt"
+
+
+def supervising(caller: Caller, opgegeven: OpgegevenReden, *, lezen: bool) -> Caller:
+    """The caller as it reads this time: the coordinating FG supervises, with a reason.
+
+    Model art. 15.2 gives the coordinating FG "een coördinerende en faciliterende taak ten
+    aanzien van de in artikel 39 AVG genoemde taken"; each of its reads of case data is
+    accounted for with the reason it states. A reason from anyone else opens nothing and
+    is not kept.
+    """
+    if not caller.is_coordinerend_fg or not lezen:
+        return replace(caller, reden=None)
+    reden = opgegeven.checked()
+    if reden is None:
+        raise RedenOntbreekt(
+            [
+                InvalidParam(
+                    "Reden",
+                    "reden-ontbreekt",
+                    "Geef de reden van deze raadpleging in de header Reden of de queryparameter "
+                    "reden; het verwerkingenlog bewaart haar bij de raadpleging.",
+                )
+            ],
+            detail="Als coördinerend functionaris gegevensbescherming raadpleegt u een casus "
+            "alleen voor toezicht, met een opgegeven reden.",
+        )
+    return replace(caller, reden=reden)
+
+
+def etag(casus: CasusRow) -> str:
+    return f'"{casus.versie}"'
+
+
+def _precondition(casus: CasusRow, if_match: str | None) -> None:
+    if if_match is None:
+        return
+    tags = {tag.strip() for tag in if_match.split(",")}
+    if "*" not in tags and etag(casus) not in tags and f"W/{etag(casus)}" not in tags:
+        raise PreconditionFailed(
+            f"De casus is intussen gewijzigd (huidige ETag {etag(casus)}); haal hem opnieuw op."
+        )
+
+
+async def _feiten(
+    repo: CasusRepository, casus: CasusRow, deelnemers: Sequence[CasusdeelnemerRow]
+) -> CasusFeiten:
+    overleg = OverlegRepository(repo.session)
+    verband = await repo.samenwerkingsverband(casus.zvh)
+    return CasusFeiten(
+        status=Casusstatus(casus.status),
+        aanmelder=casus.aanmelder,
+        geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
+        uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
+        verklaringen=frozenset((v.deelnemer, v.sub) for v in await repo.verklaringen(casus.id)),
+        mandaat_procesregisseur_intake=bool(verband and verband.mandaat_procesregisseur_intake),
+        gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
+        casusregisseur=await overleg.casusregisseur(casus.id),
+        mandaat_netwerkmanager_informatieplicht=bool(
+            verband and verband.mandaat_netwerkmanager_informatieplicht
+        ),
+    )
+
+
+async def open_casus(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    casus_id: str,
+    actie: CasusActie,
+    *,
+    activiteit: str,
+    handeling: Handeling,
+    if_match: str | None = None,
+    reden: OpgegevenReden = GEEN_REDEN,
+) -> CasusToegang:
+    """Load, log the attempt, authorise (403), check If-Match (412). Another partnership: 404.
+
+    A read by the coordinating FG is supervision: it needs a stated `reden` (400 without),
+    which the processing log keeps with the read.
+    """
+    caller = supervising(caller, reden, lezen=handeling is Handeling.RAADPLEGEN)
+    repo = CasusRepository(session)
+    casus = await repo.get(caller.zvh, casus_id, for_update=handeling is not Handeling.RAADPLEGEN)
+    if casus is None:
+        log.record(caller, activiteit, handeling, casus_id=casus_id, reden=caller.reden)
+        raise NotFound("Deze casus bestaat niet in uw samenwerkingsverband.")
+    betrokkene = await repo.betrokkene(casus.id)
+    pseudoniem = betrokkene.pseudoniem if betrokkene else None
+    log.record(
+        caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem, reden=caller.reden
+    )
+    deelnemers = tuple(await repo.deelnemers(casus.id))
+    feiten = await _feiten(repo, casus, deelnemers)
+    authorize_casus(caller, actie, feiten)
+    if casus.gearchiveerd_op is not None and handeling is not Handeling.RAADPLEGEN:
+        raise Conflict(
+            "Deze casus is gearchiveerd en geanonimiseerd; verzoeken erover behandelt de "
+            "archiefbeheerder (art. 16 bestuurlijke afspraken, factsheet Bewaartermijnen).",
+            code="casus-gearchiveerd",
+        )
+    _precondition(casus, if_match)
+    return CasusToegang(caller, casus, feiten, pseudoniem, betrokkene, deelnemers, casus.versie)
