@@ -237,11 +237,11 @@ async def test_designations_are_checked_and_all_problems_listed(
         (
             {"fgContact": {"email": "geen-adres"}},
             "aanwijzingen.fgContact.email",
-            "string-pattern-mismatch",
+            "ongeldige-vorm",
         ),
         ({"fgContact": None}, "aanwijzingen.fgContact", "waarde-ontbreekt"),
         ({}, "aanwijzingen", "geen-wijziging"),
-        ({"beheerder": "Gemeente Utrecht"}, "aanwijzingen.beheerder", "string-pattern-mismatch"),
+        ({"beheerder": "Gemeente Utrecht"}, "aanwijzingen.beheerder", "ongeldige-vorm"),
     ):
         refused = await _designate(client, auth(*BEHEERDER), **body)
         assert refused.status_code == 400, body

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import column, insert, select, table, text
 from sqlalchemy.exc import DBAPIError
 
 from app.config import Settings
 from app.db import log_partitions, verwerkingen
+from app.db.base import UtcDateTime
 from app.db.migrate import alembic_config, upgrade
 from app.db.session import Database, create_engine, is_sqlite
 from app.db.tables import VerwerkingRow
@@ -127,6 +128,62 @@ async def _write_rows(url: str, moments: list[datetime]) -> list[str]:
     return [e.id for e in entries]
 
 
+# The log's columns at revision 4ff0d2dfc1af: later revisions add columns the model knows.
+_OLD_LOG = table(
+    "verwerkingen",
+    column("tijdstip", UtcDateTime()),
+    *(
+        column(name)
+        for name in [
+            "id",
+            "zvh",
+            "trace_id",
+            "span_id",
+            "activiteit",
+            "handeling",
+            "casus_id",
+            "betrokkene",
+            "sub",
+            "deelnemer",
+            "rollen",
+            "resultaat",
+        ]
+    ),
+)
+
+
+async def _write_old_rows(url: str, moments: list[datetime]) -> list[str]:
+    """Rows as the code of that revision wrote them, whatever the model looks like now."""
+    engine = create_engine(url)
+    entries = [_entry(moment, str(uuid.uuid4())) for moment in moments]
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                insert(_OLD_LOG),
+                [
+                    {
+                        "id": e.id,
+                        "zvh": e.zvh,
+                        "tijdstip": e.tijdstip,
+                        "trace_id": e.trace_id,
+                        "span_id": e.span_id,
+                        "activiteit": e.activiteit,
+                        "handeling": e.handeling.value,
+                        "casus_id": e.casus_id,
+                        "betrokkene": e.betrokkene,
+                        "sub": e.sub,
+                        "deelnemer": e.deelnemer,
+                        "rollen": ",".join(e.rollen),
+                        "resultaat": e.resultaat.value,
+                    }
+                    for e in entries
+                ],
+            )
+    finally:
+        await engine.dispose()
+    return [e.id for e in entries]
+
+
 async def _stored(url: str) -> dict[str, tuple[datetime, str]]:
     engine = create_engine(url)
     where = "tableoid::regclass::text" if not is_sqlite(url) else "'verwerkingen'"
@@ -162,7 +219,7 @@ async def test_the_migration_moves_an_existing_log_with_its_rows(tmp_path: Path)
             datetime(2026, 10, 31, 23, 30, tzinfo=UTC),  # already November in Amsterdam
             datetime.now(UTC),
         ]
-        ids = await _write_rows(url, moments)
+        ids = await _write_old_rows(url, moments)
 
         await asyncio.to_thread(upgrade, url)
         stored = await _stored(url)

@@ -33,17 +33,20 @@ async def test_a_registry_change_reaches_the_other_process_within_a_second(
     async with own_database(tmp_path) as url:
         # Five minutes of trust: only the notification can make the other process see it.
         env = zvh_env(url, settings.dev_key_dir, ZVH_REGISTRY_CACHE_SECONDS="300")
+        # Made before the servers start, so that they find the development key pair
+        # instead of each creating one of its own.
+        as_registered = auth("wijkteam")  # privaat, not a joint controller
         with servers(Server(env), Server(env)) as (one, other):
             await one.ready()
             await other.ready()
-            as_registered = auth("ggz")  # privaat, not a joint controller
             async with httpx.AsyncClient(timeout=30) as client:
                 before = await client.get(f"{other.url}/v1/deelnemers", headers=as_registered)
-                assert before.status_code == 200, "the other process now holds a snapshot"
+                assert before.status_code == 200, before.text
 
                 changed = await client.patch(
-                    f"{one.url}/v1/deelnemers/ggz",
-                    json={"deelnemertype": "overheid"},
+                    f"{one.url}/v1/deelnemers/wijkteam",
+                    # Art. 2.27 WGS: a government participant is, e.g., a municipality.
+                    json={"deelnemertype": "overheid", "categorie": "gemeente"},
                     headers=auth("gemeente-utrecht", "beheerder"),
                 )
                 assert changed.status_code == 200, changed.text
@@ -57,7 +60,7 @@ async def test_a_registry_change_reaches_the_other_process_within_a_second(
                 assert seen.status_code == 401
                 assert seen.json()["code"] == "claims-wijken-af-van-register"
 
-                as_changed = auth("ggz", deelnemertype="overheid", gvv=True)
+                as_changed = auth("wijkteam", deelnemertype="overheid", gvv=True)
                 after = await client.get(f"{other.url}/v1/deelnemers", headers=as_changed)
                 assert after.status_code == 200
 
@@ -112,6 +115,7 @@ async def test_a_request_in_flight_when_sigterm_arrives_completes(
 ) -> None:
     async with own_database(tmp_path) as url:
         workers = "1" if is_sqlite(url) else "2"
+        beheerder = auth("gemeente-utrecht", "beheerder")  # the key pair exists before the workers
         with servers(Server(zvh_env(url, settings.dev_key_dir), "--workers", workers)) as (server,):
             await server.ready()
             async with httpx.AsyncClient(timeout=60) as client:
@@ -120,7 +124,7 @@ async def test_a_request_in_flight_when_sigterm_arrives_completes(
                         client.patch(
                             f"{server.url}/v1/instellingen",
                             json={"mandaatProcesregisseurIntake": True},
-                            headers=auth("politie", "beheerder"),
+                            headers=beheerder,
                         )
                     )
                     await _waiting_on_the_lock(url)
