@@ -54,6 +54,8 @@ async def test_contract_example(client: httpx.AsyncClient, auth: AuthHeaders) ->
             "reden": "criteria-nog-van-toepassing",
             "ingangsdatum": "2030-06-05",
             "einddatum": "2032-06-05",
+            "vervallen": False,
+            "vervalredenen": [],
         }
     ]
     assert body["bronnen"] == [
@@ -80,6 +82,7 @@ async def test_contract_example(client: httpx.AsyncClient, auth: AuthHeaders) ->
         "naAfsluitingMaanden": 12,
         "naAfwijzingMaanden": 12,
         "verlengingMaximumMaanden": 24,
+        "besluitvensterMaanden": 3,
     }
 
 
