@@ -4,7 +4,7 @@ import anyio
 import httpx
 import pytest
 
-from tests.casussen import AANMELDING, besluit
+from tests.casussen import aanmelding, besluit
 from tests.conftest import AuthHeaders
 
 pytestmark = pytest.mark.anyio
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.anyio
 async def test_two_intakes_at_once_one_wins(
     live_client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    body = {**AANMELDING, "aanmeldreden": "Aanmelding uit de gelijktijdigheidstest."}
+    body = aanmelding(aanmeldreden="Aanmelding uit de gelijktijdigheidstest.")
     created = await live_client.post("/v1/casussen", json=body, headers=auth("politie"))
     casus_id = created.json()["id"]
     etag = created.headers["etag"]
