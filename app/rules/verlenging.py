@@ -190,10 +190,11 @@ def _situation_problem(verlenging: Verlenging, casus: Casusdata, maximum: date) 
     afsluitdatum = casus.afsluitdatum
     besluitdatum = verlenging.besluitdatum
     if verlenging.reden is Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING:
-        if afsluitdatum is not None and afsluitdatum <= besluitdatum:
+        # Closed on the decision day itself: taken as closed after the decision (it lapses).
+        if afsluitdatum is not None and afsluitdatum < besluitdatum:
             return (
                 "Situatie 1 (criteria-nog-van-toepassing) vraagt een casus die open is omdat de "
-                "criteria van art. 2.20 BGS nog gelden; deze was op de besluitdatum "
+                "criteria van art. 2.20 BGS nog gelden; deze was voor de besluitdatum "
                 f"({format_datum(besluitdatum)}) al afgesloten, op {format_datum(afsluitdatum)}."
             )
         return None
@@ -224,7 +225,7 @@ def _lapse(verlenging: Verlenging, casus: Casusdata, maximum: date) -> tuple[Ver
         verlenging.reden is not Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
         or afsluitdatum is None
         or casus.afwijzingsdatum is not None
-        or not verlenging.besluitdatum < afsluitdatum <= maximum
+        or not verlenging.besluitdatum <= afsluitdatum <= maximum
     ):
         return ()
     return (

@@ -161,7 +161,7 @@ class BewaartermijnBerekening(RequestModel):
             afwijzingsdatum=self.afwijzingsdatum,
             verlengingen=tuple(v.to_rule() for v in self.verlengingen),
             bronnen=tuple(b.to_rule() for b in self.bronnen),
-            heropeningen=tuple(sorted(self.heropeningen)),
+            heropeningen=tuple(self.heropeningen),
         )
 
 

@@ -133,7 +133,7 @@ def test_the_issues_reproduction_lapses_in_a_stored_case() -> None:
     assert problems(data) == [("verlengingen.0.besluitdatum", "verlenging-te-vroeg")]
 
 
-@pytest.mark.parametrize("afsluitdatum", ["2026-11-01", "2026-12-10"])
+@pytest.mark.parametrize("afsluitdatum", ["2026-10-01", "2026-11-01", "2026-12-10"])
 def test_a_situation_1_extension_decided_in_time_lapses_on_an_early_closure(
     afsluitdatum: str,
 ) -> None:

@@ -65,9 +65,9 @@ def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[
             casus("2025-06-05", "2030-01-05", verlengingen=(verlenging("2030-06-01", 24, S1),)),
             [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
         ),
-        # ... or on the day it was decided: it was not open when decided.
+        # ... or the day before it was decided: it was not open when decided.
         (
-            casus("2025-06-05", "2030-06-01", verlengingen=(verlenging("2030-06-01", 24, S1),)),
+            casus("2025-06-05", "2030-05-31", verlengingen=(verlenging("2030-06-01", 24, S1),)),
             [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
         ),
         # Decided more than the window (3 months) before the maximum it extends.
