@@ -60,9 +60,9 @@ def calculate_bewaartermijn(
         problems.append(out_of_range("aanmelddatum"))
         raise InvalidInput(problems) from None
     verlengingen = apply_extensions(casus, basis, beleid, problems, besloten=besloten)
-    geldig = [v for v in verlengingen if not v.vervallen]
+    geldig = [v for v in verlengingen if not v.vervallen] if verlengingen else verlengingen
     maximum = geldig[-1].einddatum if geldig else basis
-    if not opgeslagen:
+    if casus.heropeningen and not opgeslagen:
         problems.extend(_check_heropeningen(casus, maximum))
     _check_bronnen(casus.bronnen, problems)
     if problems:
@@ -70,7 +70,7 @@ def calculate_bewaartermijn(
 
     status, archiefdatum, inzagetermijn = _archive(casus, maximum, beleid)
     bronnen = tuple(
-        _bron(bron, archiefdatum, _consented_maximum(bron, basis, verlengingen), peildatum)
+        _bron(bron, archiefdatum, _consented_maximum(bron, basis, maximum, verlengingen), peildatum)
         for bron in casus.bronnen
     )
     laatste_ingang = geldig[-1].ingangsdatum if geldig else None
@@ -203,11 +203,13 @@ def _period(vanaf: date, tot: date, *, ingekort: bool) -> Inzagetermijn:
 
 
 def _consented_maximum(
-    bron: Bron, basis: date, verlengingen: tuple[ToegepasteVerlenging, ...]
+    bron: Bron, basis: date, maximum: date, verlengingen: tuple[ToegepasteVerlenging, ...]
 ) -> date:
     """The maximum for a source's data: extended only by the extensions in force it
     consented to, in order. Consent to a later extension cannot bridge a refused earlier
     one; a lapsed extension extends nothing, so its answer does not matter."""
+    if bron.instemmingen is None:  # one answer for all extensions
+        return maximum if bron.instemming_verlenging else basis
     # Without problems every extension is judged, so positions match the input's.
     maximum = basis
     for position, verlenging in enumerate(verlengingen):

@@ -15,6 +15,7 @@ lapse: it is kept in the result with its reason and moves no date. A stored deci
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from app.domain.errors import InvalidParam
 from app.rules.bewaartermijn_toelichting import maanden_tekst
@@ -86,7 +87,13 @@ def apply_extensions(
 
 
 def earliest_decision(maximum: date, beleid: Bewaarbeleid) -> date:
-    """The first day on which an extension of `maximum` may be decided.
+    """The first day on which an extension of `maximum` may be decided."""
+    return _earliest(maximum, beleid.besluitvenster_maanden)
+
+
+@lru_cache(maxsize=4096)
+def _earliest(maximum: date, maanden: int) -> date:
+    """See `earliest_decision`; maxima repeat, so the results are cached.
 
     "At most N months before the maximum" is read forward from the decision: the decision
     date plus N months reaches the maximum. Where the month arithmetic clamps (31 May minus
@@ -94,10 +101,10 @@ def earliest_decision(maximum: date, beleid: Bewaarbeleid) -> date:
     after is the first that qualifies; the later date is the safe one.
     """
     try:
-        kandidaat = add_months(maximum, -beleid.besluitvenster_maanden)
+        kandidaat = add_months(maximum, -maanden)
     except DateOutOfRange:
         return date.min
-    if add_months(kandidaat, beleid.besluitvenster_maanden) >= maximum:
+    if add_months(kandidaat, maanden) >= maximum:
         return kandidaat
     return kandidaat + _ONE_DAY
 
@@ -127,7 +134,6 @@ def _decision_problems(
         )
     besluitdatum = verlenging.besluitdatum
     veld = f"{name}.besluitdatum"
-    vroegste = earliest_decision(maximum, beleid)
     if besluitdatum < casus.aanmelddatum:
         problems.append(
             InvalidParam(
@@ -154,7 +160,7 @@ def _decision_problems(
                 f"({format_datum(vorige_ingang)}).",
             )
         )
-    elif besluitdatum < vroegste:
+    elif besluitdatum < (vroegste := earliest_decision(maximum, beleid)):
         problems.append(
             InvalidParam(
                 veld,
@@ -265,9 +271,6 @@ def further_extension(
     if casus.afwijzingsdatum is not None:
         return _not_possible("Een afgewezen aanmelding kan niet worden verlengd.")
     afsluitdatum = casus.afsluitdatum
-    vroegste = max(earliest_decision(maximum, beleid), casus.aanmelddatum)
-    if laatste_ingang is not None:
-        vroegste = max(vroegste, laatste_ingang + _ONE_DAY)
     if afsluitdatum is None or afsluitdatum > maximum:
         situatie = Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
         voorwaarde = (
@@ -277,7 +280,6 @@ def further_extension(
     elif closed_shortly_before(afsluitdatum, maximum):
         situatie = Verlengingsreden.TERUGVALRISICO
         voorwaarde = "als er een groot risico op terugval is (situatie 2)"
-        vroegste = max(vroegste, afsluitdatum)
     else:
         return _not_possible(
             f"De casus is {maanden_tekst(TERUGVAL_DREMPEL_MAANDEN)} of langer voor de "
@@ -288,6 +290,12 @@ def further_extension(
             f"De maximale bewaardatum ({format_datum(maximum)}) is verstreken; een verlenging "
             "moet uiterlijk op die datum worden besloten."
         )
+    vroegste = max(earliest_decision(maximum, beleid), casus.aanmelddatum)
+    if laatste_ingang is not None:
+        vroegste = max(vroegste, laatste_ingang + _ONE_DAY)
+    if situatie is Verlengingsreden.TERUGVALRISICO:
+        assert afsluitdatum is not None
+        vroegste = max(vroegste, afsluitdatum)  # decided once the case is closed
     plafond = beleid.verlenging_maximum_maanden
     tekst = (
         f"Verlenging met ten hoogste {maanden_tekst(plafond)} kan worden besloten van "
