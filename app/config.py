@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     bewaartermijn_na_afsluiting_maanden: int = Field(default=12, ge=0, le=60)
     bewaartermijn_na_afwijzing_maanden: int = Field(default=12, ge=0, le=60)
     verlenging_maximum_maanden: int = Field(default=24, ge=1, le=24)
+    # How many months before the maximum it extends an extension may be decided: the
+    # situation of art. 1.16 BGS is judged at the maximum, not years ahead (brief section 6).
+    verlenging_besluitvenster_maanden: int = Field(default=3, ge=1, le=6)
 
     @model_validator(mode="after")
     def _retention_policy_is_lawful(self) -> "Settings":
@@ -108,6 +111,7 @@ class Settings(BaseSettings):
             na_afsluiting_maanden=self.bewaartermijn_na_afsluiting_maanden,
             na_afwijzing_maanden=self.bewaartermijn_na_afwijzing_maanden,
             verlenging_maximum_maanden=self.verlenging_maximum_maanden,
+            besluitvenster_maanden=self.verlenging_besluitvenster_maanden,
         )
 
     @model_validator(mode="after")

@@ -55,6 +55,8 @@ PROBLEEMCODES: Mapping[str, str] = {
     "methode-niet-toegestaan": "Deze HTTP-methode is op dit pad niet toegestaan.",
     "niet-gevonden": "De resource bestaat niet, of is niet zichtbaar voor deze deelnemer.",
     # --- Conflict met de huidige toestand (409) en verouderde versie (412) ------------
+    "betrokkene-heeft-lopende-casus": "Voor deze persoon (zelfde BSN) loopt al een casus in "
+    "dit samenwerkingsverband: één persoon, één bewaartermijn (art. 1.8 lid 7 WGS).",
     "maximale-bewaardatum-verstreken": "De maximale bewaardatum van de casus is verstreken: "
     "heropenen kan niet meer (art. 1.8 lid 7 WGS).",
     "al-ondertekend": "De geheimhoudingsverklaring is al ondertekend.",
@@ -127,6 +129,13 @@ PROBLEEMCODES: Mapping[str, str] = {
     "te-weinig": "De lijst heeft minder elementen dan nodig.",
     "verplicht": "Dit veld is verplicht.",
     # --- Ongeldige invoer: regels van het domein (400, in invalidParams) ---------------
+    "verlenging-te-vroeg": "De verlenging wordt eerder besloten dan het besluitvenster voor de "
+    "maximale bewaardatum die zij verlengt toelaat (art. 1.16 BGS).",
+    "heropening-voor-aanmelddatum": "Een heropening ligt voor de aanmelddatum.",
+    "heropening-na-afsluitdatum": "Een heropening ligt na de (laatste) afsluitdatum.",
+    "heropening-na-maximum": "Een heropening ligt na de maximale bewaardatum: een casus "
+    "voorbij zijn maximum komt niet terug.",
+    "heropening-afgewezen-aanmelding": "Een afgewezen aanmelding wordt niet heropend.",
     "aanwijzing-ongeldig": "Deze deelnemer kan deze functie niet vervullen, of een functie "
     "zou onbezet raken (art. 14.1, 15.1 en 16 bestuurlijke afspraken).",
     "deelnemertype-past-niet-bij-categorie": "Het deelnemertype past niet bij de categorie "

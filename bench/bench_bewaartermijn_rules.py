@@ -42,7 +42,7 @@ MIX: tuple[Casusdata, ...] = (
         afsluitdatum=date(2032, 1, 10),
         verlengingen=(
             Verlenging(date(2030, 6, 5), 24, S1),
-            Verlenging(date(2032, 3, 1), 12, S2),
+            Verlenging(date(2032, 4, 1), 12, S2),  # in the decision window (issue 11)
         ),
         bronnen=(
             Bron("b1", "om", wettelijke_uiterlijke_bewaardatum=date(2031, 1, 1)),

@@ -26,13 +26,11 @@ from bench.run import (
     AANMELDING_BODY,
     BIN,
     ROOT,
-    Scenario,
     admin,
     free_port,
     pinned,
     run_wrk,
     wait_until_up,
-    wrk_script,
 )
 
 CRITERIA = json.dumps(AANMELDING_BODY["criteria"])
@@ -102,6 +100,36 @@ async def raw_inserts(dsn: str, concurrency: int, duration: float) -> float:
     return done / elapsed
 
 
+def person_script(token: str, path: Path, start: int) -> Path:
+    """A wrk script that registers a different person (BSN) on every request: one person
+    has one clock, so the same BSN twice would be refused with 409 (issue 11)."""
+    betrokkene = {**AANMELDING_BODY["betrokkene"], "bsn": "BSN"}  # type: ignore[dict-item]
+    body = json.dumps({**AANMELDING_BODY, "betrokkene": betrokkene})
+    path.write_text(
+        f"""wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer {token}"
+wrk.headers["Content-Type"] = "application/json"
+local template = {json.dumps(body)}
+local n = {start}
+local weights = {{9, 8, 7, 6, 5, 4, 3, 2}}
+request = function()
+  while true do
+    n = n + 1
+    local digits = string.format("%08d", n % 100000000)
+    local total = 0
+    for i = 1, 8 do total = total + weights[i] * tonumber(digits:sub(i, i)) end
+    local check = total % 11
+    if check < 10 and total > check then
+      local body = template:gsub("BSN", digits .. check)
+      return wrk.format(nil, nil, nil, body)
+    end
+  end
+end
+"""
+    )
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=10)
@@ -142,10 +170,10 @@ def main() -> int:
             capture_output=True,
             text=True,
         ).stdout.strip()
-        scenario = Scenario("registratie", "POST", "/v1/casussen", body=AANMELDING_BODY, expect=201)
-        script = wrk_script(scenario, token, work)
         url = f"http://127.0.0.1:{port}/v1/casussen"
-        run_wrk(url, script, args.concurrency, 2)  # warm-up
+        warm = person_script(token, work / "warm.lua", 10_000_000)
+        run_wrk(url, warm, args.concurrency, 2)  # warm-up
+        script = person_script(token, work / "registratie.lua", 20_000_000)
         api_rps, p50, p99, errors = run_wrk(url, script, args.concurrency, args.duration)
         dsn = database_url.replace("postgresql+asyncpg", "postgresql")
         raw_rps = asyncio.run(raw_inserts(dsn, args.concurrency, args.duration))

@@ -1,6 +1,7 @@
 """Small async factories for the case process (Polar-style create_* helpers)."""
 
 import copy
+import random
 from typing import Any
 
 import httpx
@@ -47,6 +48,28 @@ AANMELDER = ("politie",)  # government too, registers the demo cases
 PRIVAAT = ("reclassering-nederland",)
 
 
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def unieke_bsn() -> str:
+    """A random BSN passing the elfproef: one person per case, as the law has one clock
+    per person (a second open case of the same BSN is refused)."""
+    while True:
+        digits = [random.randrange(10) for _ in _WEIGHTS]
+        total = sum(w * d for w, d in zip(_WEIGHTS, digits, strict=True))
+        check = total % 11
+        if check < 10 and total > check:
+            return "".join(map(str, digits)) + str(check)
+
+
+def aanmelding(**changes: Any) -> dict[str, Any]:
+    """A registration body for a person of its own (a fresh BSN), with `changes` applied."""
+    body = copy.deepcopy(AANMELDING)
+    body["betrokkene"]["bsn"] = unieke_bsn()
+    body.update(changes)
+    return body
+
+
 def besluit(besluit: str = "toegelaten", **criteria_changes: Any) -> dict[str, Any]:
     criteria = copy.deepcopy(CRITERIA)
     criteria.update(criteria_changes)
@@ -60,7 +83,7 @@ def besluit(besluit: str = "toegelaten", **criteria_changes: Any) -> dict[str, A
 async def create_casus(
     client: httpx.AsyncClient, auth: AuthHeaders, deelnemer: str = "politie", **changes: Any
 ) -> dict[str, Any]:
-    body = {**copy.deepcopy(AANMELDING), **changes}
+    body = aanmelding(**changes)
     response = await client.post("/v1/casussen", json=body, headers=auth(deelnemer))
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()

@@ -1,13 +1,16 @@
 """Repository of extensions, consents and archive documents (art. 1.16 BGS, model art. 16)."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.tables import CasusgebeurtenisRow
 from app.db.tables_bewaren import ArchiefdocumentRow, InstemmingRow, VerlengingRow
 from app.db.tables_verstrekkingen import GegevensverstrekkingRow
+from app.domain.casus import Gebeurtenissoort
 
 
 class BewaarRepository:
@@ -95,6 +98,18 @@ class BewaarRepository:
             .order_by(InstemmingRow.verlenging_id, InstemmingRow.deelnemer)
         )
         return list(rows)
+
+    async def heropeningen_van(self, casus_ids: Sequence[str]) -> Sequence[tuple[str, datetime]]:
+        """(case id, moment) of every reopening of the cases, oldest first."""
+        result = await self.session.execute(
+            select(CasusgebeurtenisRow.casus_id, CasusgebeurtenisRow.tijdstip)
+            .where(
+                CasusgebeurtenisRow.casus_id.in_(casus_ids),
+                CasusgebeurtenisRow.soort == Gebeurtenissoort.HEROPEND.value,
+            )
+            .order_by(CasusgebeurtenisRow.casus_id, CasusgebeurtenisRow.tijdstip)
+        )
+        return [(casus_id, tijdstip) for casus_id, tijdstip in result.all()]
 
     async def archiefdocumenten(self, casus_id: str) -> Sequence[ArchiefdocumentRow]:
         rows = await self.session.scalars(

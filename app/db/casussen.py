@@ -1,12 +1,13 @@
 """Repository of cases: the case row, its data subject, decisions and participants."""
 
+import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, false, or_, select, true, update
+from sqlalchemy import and_, exists, false, or_, select, text, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -103,12 +104,53 @@ class CasusRepository:
         )
         return list(rows)
 
-    async def latest_closed_for_bsn(self, zvh: str, bsn: str) -> str | None:
-        """The most recent earlier case of the same person, to link a new registration to."""
+    async def lock_person(self, zvh: str, bsn: str) -> None:
+        """Serialise the registrations of one person until this transaction ends.
+
+        PostgreSQL: a transaction-level advisory lock on a 64-bit digest of partnership and
+        BSN (what pg_locks shows reveals no more than the table itself). SQLite needs none:
+        every transaction begins IMMEDIATE, so writers already queue (app/db/session.py).
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        digest = hashlib.sha256(f"zvh-bsn\x00{zvh}\x00{bsn}".encode()).digest()
+        key = int.from_bytes(digest[:8], "big", signed=True)
+        await self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+    async def open_for_bsn(self, zvh: str, bsn: str, vandaag: date) -> CasusRow | None:
+        """The person's case whose clock still runs: not closed or rejected, not archived,
+        and its maximum retention date not passed (one clock per person)."""
+        row: CasusRow | None = await self.session.scalar(
+            select(CasusRow)
+            .join(BetrokkeneRow, BetrokkeneRow.casus_id == CasusRow.id)
+            .where(
+                BetrokkeneRow.zvh == zvh,
+                BetrokkeneRow.bsn == bsn,
+                CasusRow.status.not_in([s.value for s in AFGESCHERMDE_STATUSSEN]),
+                CasusRow.gearchiveerd_op.is_(None),
+                or_(
+                    CasusRow.maximale_bewaardatum.is_(None),
+                    CasusRow.maximale_bewaardatum >= vandaag,
+                ),
+            )
+            .order_by(CasusRow.aanmelddatum.desc(), CasusRow.id)
+            .limit(1)
+        )
+        return row
+
+    async def latest_closed_for_bsn(self, zvh: str, bsn: str, vandaag: date) -> str | None:
+        """The person's most recent closed (or rejected) case still within its archive date,
+        to link a new registration to; an archived or expired case is not linked."""
         casus_id: str | None = await self.session.scalar(
             select(CasusRow.id)
             .join(BetrokkeneRow, BetrokkeneRow.casus_id == CasusRow.id)
-            .where(BetrokkeneRow.zvh == zvh, BetrokkeneRow.bsn == bsn)
+            .where(
+                BetrokkeneRow.zvh == zvh,
+                BetrokkeneRow.bsn == bsn,
+                CasusRow.status.in_([s.value for s in AFGESCHERMDE_STATUSSEN]),
+                CasusRow.gearchiveerd_op.is_(None),
+                CasusRow.archiefdatum >= vandaag,
+            )
             .order_by(CasusRow.aanmelddatum.desc(), CasusRow.aangemaakt_op.desc())
             .limit(1)
         )

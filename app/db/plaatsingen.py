@@ -3,8 +3,9 @@
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.db.tables import BetrokkeneRow, CasusRow
 from app.db.tables_plaatsing import PlaatsingsfeitRow, PrioriteringsplaatsingRow
@@ -13,6 +14,15 @@ from app.domain.prioritering import Feit, Soort
 
 def feit_of(row: PlaatsingsfeitRow) -> Feit:
     return Feit(soort=Soort(row.soort), categorie=row.categorie, datum=row.datum, bron=row.bron)
+
+
+def geplaatst_op_dag(dag: date) -> ColumnElement[bool]:
+    """Placements that count on `dag`: not removed and not past `vervalt_op`.
+
+    Every list, check and report of who is placed uses this (Plaatsing.geplaatst_op_dag).
+    """
+    p = PrioriteringsplaatsingRow
+    return and_(p.verwijderd_op.is_(None), p.vervalt_op.is_not(None), p.vervalt_op > dag)
 
 
 class PlaatsingRepository:
@@ -46,13 +56,14 @@ class PlaatsingRepository:
         return found
 
     async def find(
-        self, zvh: str, lijst_id: str, *, inclusief_verwijderd: bool = False
+        self, zvh: str, lijst_id: str, vandaag: date, *, inclusief_verwijderd: bool = False
     ) -> list[PrioriteringsplaatsingRow]:
+        """The placements that count today; with `inclusief_verwijderd`, every placement."""
         statement = select(PrioriteringsplaatsingRow).where(
             PrioriteringsplaatsingRow.zvh == zvh, PrioriteringsplaatsingRow.lijst_id == lijst_id
         )
         if not inclusief_verwijderd:
-            statement = statement.where(PrioriteringsplaatsingRow.verwijderd_op.is_(None))
+            statement = statement.where(geplaatst_op_dag(vandaag))
         rows = await self.session.scalars(
             statement.order_by(PrioriteringsplaatsingRow.geplaatst_op, PrioriteringsplaatsingRow.id)
         )
@@ -137,7 +148,10 @@ class PlaatsingRepository:
         )
         await self.session.flush()
 
-    async def beoordeeld(self, plaatsing: PrioriteringsplaatsingRow, op: date, versie: int) -> None:
+    async def beoordeeld(
+        self, plaatsing: PrioriteringsplaatsingRow, op: date, versie: int, vervalt_op: date
+    ) -> None:
         plaatsing.beoordeeld_op = op
         plaatsing.beoordeeld_versie = versie
+        plaatsing.vervalt_op = vervalt_op
         await self.session.flush()

@@ -53,6 +53,9 @@ class PrioriteringsplaatsingRow(Base):
     geplaatst_op: Mapped[datetime] = mapped_column(UtcDateTime())
     geplaatst_door: Mapped[str] = mapped_column(String(64))
     geplaatst_sub: Mapped[str] = mapped_column(String(200))
+    # The first day the stored facts no longer meet the criteria (art. 2.32 lid 4 WGS):
+    # from then on the placement does not count, even before a re-evaluation ends it.
+    vervalt_op: Mapped[date | None] = mapped_column(Date, nullable=True)
     # The last re-evaluation that kept the placement.
     beoordeeld_op: Mapped[date | None] = mapped_column(Date, nullable=True)
     beoordeeld_versie: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -12,9 +12,15 @@ from enum import StrEnum
 
 
 class Mate(StrEnum):
-    """To what extent a criterion is met (art. 2.20(3) BGS)."""
+    """To what extent a criterion is met (art. 2.20(3) BGS).
+
+    `AANNEMELIJK` is the intake's level: "voldoende aannemelijk" that the criterion is met,
+    on the registration alone (factsheet Werkprocessen, step 2); it admits at intake but
+    not at the definitive assessment, which asks whether it "inderdaad" is met.
+    """
 
     VOLDAAN = "voldaan"
+    AANNEMELIJK = "aannemelijk"
     DEELS = "deels"
     NIET_VOLDAAN = "niet-voldaan"
     ONBEKEND = "onbekend"
@@ -127,29 +133,38 @@ class Reden(StrEnum):
     """Why a criterion is not met: stable, machine-readable, prefixed with its letter."""
 
     A_MATE_NIET_VOLDAAN = "a.mate-niet-voldaan"
+    A_ALLEEN_AANNEMELIJK = "a.alleen-aannemelijk"
     A_ONDERBOUWING_ONTBREEKT = "a.onderbouwing-ontbreekt"
     A_BETREFT_ONTBREEKT = "a.betreft-ontbreekt"
     B_MATE_NIET_VOLDAAN = "b.mate-niet-voldaan"
+    B_ALLEEN_AANNEMELIJK = "b.alleen-aannemelijk"
     B_ONDERBOUWING_ONTBREEKT = "b.onderbouwing-ontbreekt"
     B_TE_WEINIG_LEEFGEBIEDEN = "b.te-weinig-leefgebieden"
     B_GEEN_CRIMINOGENE_FACTOREN = "b.geen-criminogene-factoren"
     C_MATE_NIET_VOLDAAN = "c.mate-niet-voldaan"
+    C_ALLEEN_AANNEMELIJK = "c.alleen-aannemelijk"
     C_ONDERBOUWING_ONTBREEKT = "c.onderbouwing-ontbreekt"
     C_GEVOLG_ONTBREEKT = "c.gevolg-ontbreekt"
     C_TIJD_ONTBREEKT = "c.tijd-ontbreekt"
     C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN = "c.objectieve-aanwijzingen-ontbreken"
     D_MATE_NIET_VOLDAAN = "d.mate-niet-voldaan"
+    D_ALLEEN_AANNEMELIJK = "d.alleen-aannemelijk"
     D_ONDERBOUWING_ONTBREEKT = "d.onderbouwing-ontbreekt"
     D_TE_WEINIG_DOMEINEN = "d.te-weinig-domeinen"
 
 
 @dataclass(frozen=True, slots=True)
 class Criteriumuitkomst:
-    """The outcome for one criterion: met or not, the reasons why not, and an explanation."""
+    """The outcome for one criterion: met or not, the reasons why not, and an explanation.
+
+    `mate` is the extent recorded (art. 2.20(3) BGS): at intake a criterion is met when it
+    is `voldaan` or `aannemelijk`, at the definitive assessment only when `voldaan`.
+    """
 
     voldaan: bool
     redenen: tuple[Reden, ...]
     toelichting: str
+    mate: Mate = Mate.VOLDAAN
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,16 @@ class Plaatsing:
     beoordeeld_versie: int | None
     feiten: tuple[Feit, ...]
     verwijdering: Verwijdering | None
+    # The first day the stored facts no longer meet the criteria (kept after removal).
+    vervalt_op: date | None = None
+
+    def geplaatst_op_dag(self, dag: date) -> bool:
+        """Whether the case counts as placed on `dag`: not removed and not expired.
+
+        From `vervalt_op` on it counts nowhere, even before a re-evaluation removes it
+        (art. 2.32 lid 4 WGS: "meteen van de lijst worden verwijderd").
+        """
+        return self.verwijdering is None and self.vervalt_op is not None and dag < self.vervalt_op
 
 
 def check_toegelaten(status: Casusstatus) -> None:
@@ -79,12 +89,12 @@ def check_toegelaten(status: Casusstatus) -> None:
         )
 
 
-def getelde_feiten(feiten: Sequence[Feit], uitkomst: Uitkomst) -> list[Feit]:
-    """The facts that counted in any clause, in their original order: the justification.
-
-    Facts that count in no clause are not needed for the list and are not kept.
-    """
-    posities = sorted({p for clausule in uitkomst.clausules for p in clausule.feiten})
+def getelde_feiten(feiten: Sequence[Feit], *uitkomsten: Uitkomst) -> list[Feit]:
+    """The facts that counted in any clause on any day checked, in their original order:
+    the justification. Facts that count nowhere are not needed for the list, not kept."""
+    posities = sorted(
+        {p for uitkomst in uitkomsten for clausule in uitkomst.clausules for p in clausule.feiten}
+    )
     return [feiten[p] for p in posities]
 
 
@@ -117,23 +127,32 @@ class Herbeoordeling:
 def herbeoordeel(
     status: Casusstatus,
     feiten: Sequence[Feit],
-    uitkomst_van: Callable[[Sequence[Feit]], Uitkomst],
-    peildatum: date,
+    toetsen: Sequence[tuple[date, Callable[[Sequence[Feit]], Uitkomst]]],
     versie: int,
 ) -> Herbeoordeling:
     """Whether a placement still meets 2.20 BGS (via the case) and the objective criteria.
 
-    `uitkomst_van` applies the list's version in force on the peildatum to the stored facts.
+    `toetsen` applies the list's version in force to the stored facts on each day that
+    must hold (today, and the re-evaluation's peildatum); the first that fails decides.
     """
     if status not in TOEGELATEN_STATUSSEN:
         return Herbeoordeling(Verwijderreden.CASUS_NIET_MEER_TOEGELATEN, buiten_casusproces(status))
-    uitkomst = uitkomst_van(feiten)
-    if not uitkomst.voldoet:
-        return Herbeoordeling(
-            Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN,
-            f"Op {peildatum.isoformat()} voldoen de vastgelegde feiten niet meer aan versie "
-            f"{versie} van de objectieve criteria (art. 2.32 lid 4 WGS): "
-            + "; ".join(onvoldaan(uitkomst))
-            + ".",
-        )
+    for dag, uitkomst_van in toetsen:
+        uitkomst = uitkomst_van(feiten)
+        if not uitkomst.voldoet:
+            return Herbeoordeling(
+                Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN,
+                f"Op {dag.isoformat()} voldoen de vastgelegde feiten niet meer aan versie "
+                f"{versie} van de objectieve criteria (art. 2.32 lid 4 WGS): "
+                + "; ".join(onvoldaan(uitkomst))
+                + ".",
+            )
     return Herbeoordeling(None, None)
+
+
+def vervallen_toelichting(vervalt_op: date) -> str:
+    """The recorded reason for ending a placement whose stored facts aged out."""
+    return (
+        f"Vanaf {vervalt_op.isoformat()} voldoen de vastgelegde feiten niet meer aan de "
+        "objectieve criteria (art. 2.32 lid 4 WGS); de plaatsing telde vanaf die dag niet meer."
+    )

@@ -26,8 +26,14 @@ Deelnemer = Annotated[Caller, Depends(allowed(Actie.REGELS_TOEPASSEN))]
         "Berekent uit de aanmeld-, afsluit- of afwijzingsdatum, de verlengingen en de bronnen "
         "van één casus de maximale bewaardatum, de archiefdatum, de archiefdatum per bron en of "
         "nog een verlenging mogelijk is, met de toegepaste artikelen en een toelichting "
-        "(factsheet Bewaartermijnen). Iedere geauthenticeerde deelnemer mag rekenen; er wordt "
-        "niets opgeslagen. Ongeldige invoer geeft 400 met alle gevonden problemen."
+        "(factsheet Bewaartermijnen). Een verlenging wordt besloten op of voor de maximale "
+        "bewaardatum die zij verlengt en niet eerder dan het besluitvenster ervoor (standaard "
+        "3 maanden; eerder: 400 `verlenging-te-vroeg`); de situatie moet op de besluitdatum "
+        "gelden. Een verlenging in situatie 1 waarna de casus op of voor die maximale "
+        "bewaardatum is afgesloten, is vervallen: zij staat in het antwoord met `vervallen` en "
+        "haar redenen en verschuift geen datum. `heropeningen` geeft aan wanneer de casus is "
+        "heropend. Iedere geauthenticeerde deelnemer mag rekenen; er wordt niets opgeslagen. "
+        "Ongeldige invoer geeft 400 met alle gevonden problemen."
     ),
     responses=problem_responses(400, 401, 413, 415),
 )

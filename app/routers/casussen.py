@@ -161,7 +161,14 @@ async def _respond(session: Session, access: CasusToegang, response: Response) -
         "aan. Een aanmelder met een beroepsgeheim in het register (Wgbo, Wet BIG, Jeugdwet) "
         "geeft `grondslagBeroepsgeheim` (`toestemming` of `goed-hulpverlenerschap`, art. 2.29 "
         "lid 2 WGS); zonder is het 400 `grondslag-beroepsgeheim-vereist`. De grondslag wordt "
-        "bewaard en getoond bij de aanmelding."
+        "bewaard en getoond bij de aanmelding. "
+        "Eén persoon heeft één bewaartermijn (art. 1.8 lid 7 WGS): heeft de persoon (zelfde "
+        "BSN) in dit samenwerkingsverband al een lopende casus (niet afgesloten of afgewezen, "
+        "maximale bewaardatum niet verstreken), dan wordt de aanmelding geweigerd met 409 "
+        "`betrokkene-heeft-lopende-casus`, zonder iets over die casus te zeggen. Een nieuwe "
+        "aanmelding na afsluiting begint een nieuwe termijn en verwijst met `vorigeCasusId` "
+        "naar de laatste afgesloten of afgewezen casus van de persoon waarvan de archiefdatum "
+        "nog niet is verstreken."
     ),
     status_code=201,
     responses=problem_responses(400, 401, 403, 409, 413, 415),

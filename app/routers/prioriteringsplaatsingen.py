@@ -46,9 +46,10 @@ _ALLEEN_GVV = (
 PLACE_DESCRIPTION = f"""\
 Plaatst een casus op de lijst (art. 2.32 lid 2 WGS). Dat kan alleen als **beide** gelden:
 
-- de feiten voldoen op de peildatum aan de **gepubliceerde** objectieve criteria (de geldende
-  versie; zolang er niets is gepubliceerd of na intrekking: 409). Voldoen ze niet: 409
-  `criteria-niet-voldaan`, en er wordt niets over de kandidaat vastgelegd;
+- de feiten voldoen **vandaag**, en op de `peildatum` als die is gegeven, aan de
+  **gepubliceerde** objectieve criteria (de geldende versie; zolang er niets is gepubliceerd
+  of na intrekking: 409). Voldoen ze niet: 409 `criteria-niet-voldaan`, en er wordt niets
+  over de kandidaat vastgelegd;
 - de casus is **toegelaten op de criteria van art. 2.20 BGS** in het eigen
   samenwerkingsverband: status `gegevensverzameling` (intake doorstaan) of `in-behandeling`.
   Anders: 409 `casus-niet-toegelaten`.
@@ -56,7 +57,11 @@ Plaatst een casus op de lijst (art. 2.32 lid 2 WGS). Dat kan alleen als **beide*
 Elk feit moet van een overheids- of private deelnemer komen (400 `bron-niet-toegestaan`
 voor een derde of incidentele deelnemer). Een casus staat hoogstens één keer tegelijk op een
 lijst (409 `casus-al-geplaatst`). Bewaard worden de toegepaste versie, de peildatum, wie
-plaatste en alleen de feiten die meetelden (de onderbouwing). De casus gaat daarmee verder
+plaatste, alleen de feiten die meetelden (de onderbouwing) en `vervaltOp`: de eerste dag
+waarop die feiten niet meer aan de criteria voldoen. Vanaf die dag telt de plaatsing nergens
+meer (lijsten, controles, overzichten), ook voordat de dagelijkse herbeoordeling (`zvh
+priority-lists reevaluate`) haar verwijdert en haar feiten wist; een vervallen plaatsing
+belet geen nieuwe plaatsing op verse feiten. De casus gaat daarmee verder
 vanaf stap 3 van het casusproces (gegevens verzamelen, definitieve beoordeling).
 Elke plaatsing staat in het verwerkingenlog.
 
@@ -86,7 +91,7 @@ async def place(
         session, cache, log, caller, lijst_id, body.casus_id, body.peildatum, body.feiten
     )
     response.headers["Location"] = f"/v1/prioriteringslijsten/{lijst_id}/plaatsingen/{plaatsing.id}"
-    return PlaatsingSchema.of(plaatsing)
+    return PlaatsingSchema.of(plaatsing, service.vandaag())
 
 
 @router.get(
@@ -94,9 +99,10 @@ async def place(
     operation_id="prioriteringsplaatsingenLijst",
     summary="De huidige plaatsingen op de lijst",
     description=(
-        "De casussen die nu op de lijst staan, met hun onderbouwing; met "
-        "`inclusiefVerwijderd=true` ook de beëindigde plaatsingen (met reden, zonder feiten: "
-        f"die zijn gewist).\n\n{_ALLEEN_GVV}"
+        "De casussen die vandaag op de lijst staan (niet verwijderd en `vervaltOp` nog niet "
+        "bereikt), met hun onderbouwing; met `inclusiefVerwijderd=true` ook de beëindigde en "
+        "vervallen plaatsingen (met reden, zonder feiten: die zijn of worden gewist)."
+        f"\n\n{_ALLEEN_GVV}"
     ),
     responses=problem_responses(400, 401, 403, 404),
 )
@@ -109,7 +115,8 @@ async def list_plaatsingen(
     _lijst, plaatsingen = await service.list_plaatsingen(
         session, caller, lijst_id, inclusief_verwijderd=inclusief_verwijderd
     )
-    return PlaatsingLijst(plaatsingen=[PlaatsingSchema.of(p) for p in plaatsingen])
+    vandaag = service.vandaag()
+    return PlaatsingLijst(plaatsingen=[PlaatsingSchema.of(p, vandaag) for p in plaatsingen])
 
 
 @router.post(
@@ -135,7 +142,7 @@ async def remove(
     body: Verwijderverzoek,
 ) -> PlaatsingSchema:
     plaatsing = await service.remove(session, log, caller, lijst_id, plaatsing_id, body.reden)
-    return PlaatsingSchema.of(plaatsing)
+    return PlaatsingSchema.of(plaatsing, service.vandaag())
 
 
 @router.post(
@@ -143,13 +150,14 @@ async def remove(
     operation_id="prioriteringsplaatsingenHerbeoordelen",
     summary="Herbeoordeel alle huidige plaatsingen op een peildatum",
     description=(
-        "Toetst de vastgelegde feiten van elke huidige plaatsing op de peildatum opnieuw aan "
-        "de geldende (gepubliceerde) versie van de criteria, en kijkt of de casus nog is "
-        "toegelaten op art. 2.20 BGS. Wie niet meer voldoet (feiten vallen buiten het "
+        "Toetst de vastgelegde feiten van elke huidige plaatsing vandaag en op de peildatum "
+        "opnieuw aan de geldende (gepubliceerde) versie van de criteria, en kijkt of de casus "
+        "nog is toegelaten op art. 2.20 BGS. Wie niet meer voldoet (feiten vallen buiten het "
         "venster, een nieuwe versie is strenger, of de casus is afgesloten of afgewezen), "
         "wordt **meteen** verwijderd met de reden, en de feiten van die plaatsing worden "
-        "gewist (art. 2.32 lid 4 WGS). Plaatsingen met een latere peildatum blijven "
-        "ongemoeid. Een peildatum in de toekomst: 400. Hetzelfde doet `zvh priority-lists "
+        "gewist (art. 2.32 lid 4 WGS); wie blijft, krijgt een nieuwe `vervaltOp`. Plaatsingen "
+        "met een latere peildatum blijven ongemoeid. Een peildatum in de toekomst: 400. "
+        "Nogmaals uitvoeren op dezelfde dag verandert niets. Hetzelfde doet `zvh priority-lists "
         "reevaluate` voor alle gepubliceerde lijsten.\n\n"
         f"{_ALLEEN_GVV}"
     ),
@@ -162,7 +170,9 @@ async def reevaluate(
     lijst_id: LijstId,
     body: HerbeoordelingNieuw,
 ) -> HerbeoordelingSchema:
-    r = await service.reevaluate(session, log, caller, lijst_id, body.peildatum)
+    r = await service.reevaluate(
+        session, log, caller, lijst_id, body.peildatum or service.vandaag()
+    )
     return HerbeoordelingSchema(
         lijst=r.lijst_id,
         versie=r.versie,

@@ -49,6 +49,7 @@ def grondslag_for(
     grondslag = [WGS_MAXIMUM]
     if status is Status.AFGEWEZEN:
         grondslag.append(BGS_VERWIJDEREN)
+    # A lapsed extension was judged under art. 1.16 BGS too: its lapse is part of the account.
     if verlengingen:
         grondslag.append(BGS_VERLENGING)
     if status is not Status.OPEN or verlengingen:
@@ -77,6 +78,14 @@ def explain(
         "(art. 1.8 lid 7 WGS)."
     ]
     for verlenging in verlengingen:
+        if verlenging.vervallen:
+            zinnen.append(
+                f"De verlenging met {maanden_tekst(verlenging.maanden)}, besloten op "
+                f"{format_datum(verlenging.besluitdatum)} ({_SITUATIE[verlenging.reden]}), is "
+                "vervallen en verschuift geen datum: "
+                + " ".join(r.toelichting for r in verlenging.vervalredenen)
+            )
+            continue
         zinnen.append(
             f"Verlengd met {maanden_tekst(verlenging.maanden)} van "
             f"{format_datum(verlenging.ingangsdatum)} tot {format_datum(verlenging.einddatum)} "

@@ -8,6 +8,13 @@ from enum import StrEnum
 # jaar na de eerste verwerking") and art. 1.16 BGS (an extension adds at most two years).
 WETTELIJK_MAXIMUM_JAREN = 5
 WETTELIJK_MAXIMUM_VERLENGING_MAANDEN = 24
+# Situation 2 of art. 1.16 BGS: closed "minder dan een jaar voor het verstrijken van de
+# maximale bewaartermijn" (factsheet). Fixed by the factsheet, not the after-closure policy.
+TERUGVAL_DREMPEL_MAANDEN = 12
+# The product's reading of "at the maximum": an extension is decided at most this many
+# months before the maximum it extends (brief section 6: "a few months", default 3).
+STANDAARD_BESLUITVENSTER_MAANDEN = 3
+MAXIMUM_BESLUITVENSTER_MAANDEN = 6
 
 
 class Status(StrEnum):
@@ -48,6 +55,7 @@ class Bewaarbeleid:
     na_afsluiting_maanden: int = 12
     na_afwijzing_maanden: int = 12
     verlenging_maximum_maanden: int = WETTELIJK_MAXIMUM_VERLENGING_MAANDEN
+    besluitvenster_maanden: int = STANDAARD_BESLUITVENSTER_MAANDEN
 
     def __post_init__(self) -> None:
         if not 1 <= self.maximum_jaren <= WETTELIJK_MAXIMUM_JAREN:
@@ -59,6 +67,8 @@ class Bewaarbeleid:
             raise ValueError("na_afsluiting_maanden must lie between 0 and the maximum term")
         if not 0 <= self.na_afwijzing_maanden <= maximum_maanden:
             raise ValueError("na_afwijzing_maanden must lie between 0 and the maximum term")
+        if not 1 <= self.besluitvenster_maanden <= MAXIMUM_BESLUITVENSTER_MAANDEN:
+            raise ValueError("besluitvenster_maanden must lie between 1 and 6")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,23 +82,39 @@ class Verlenging:
 
 @dataclass(frozen=True, slots=True)
 class Bron:
-    """A supplier's data in the case, with its consent to extensions and any statutory limit."""
+    """A supplier's data in the case, with its consent to extensions and any statutory limit.
+
+    `instemmingen`, when given, holds the supplier's answer per extension (in the order of
+    `Casusdata.verlengingen`); else `instemming_verlenging` answers for all of them.
+    """
 
     id: str
     deelnemer: str
     instemming_verlenging: bool = False
     wettelijke_uiterlijke_bewaardatum: date | None = None
+    instemmingen: tuple[bool, ...] | None = None
+
+    def stemt_in(self, index: int) -> bool:
+        """Whether the supplier consented to the extension at `index`."""
+        if self.instemmingen is None:
+            return self.instemming_verlenging
+        return index < len(self.instemmingen) and self.instemmingen[index]
 
 
 @dataclass(frozen=True, slots=True)
 class Casusdata:
-    """The dates of one case (one registration) the retention rules need."""
+    """The dates of one case (one registration) the retention rules need.
+
+    `afsluitdatum` is the closure in force (None while the case is open); `heropeningen`
+    are the days the case was reopened after an earlier closure, each on or before it.
+    """
 
     aanmelddatum: date
     afsluitdatum: date | None = None
     afwijzingsdatum: date | None = None
     verlengingen: tuple[Verlenging, ...] = ()
     bronnen: tuple[Bron, ...] = ()
+    heropeningen: tuple[date, ...] = ()
 
 
 # The results below are built once per calculation and never changed afterwards. They are
@@ -96,15 +122,32 @@ class Casusdata:
 # five times the cost of a plain slots class: a fifth of a whole calculation (bench/).
 
 
+@dataclass(frozen=True, slots=True)
+class Vervalreden:
+    """Why a decided extension no longer holds: a stable code and a Dutch explanation."""
+
+    code: str
+    toelichting: str
+
+
 @dataclass(slots=True)
 class ToegepasteVerlenging:
-    """An extension as applied: it starts at the maximum it extends and ends `maanden` later."""
+    """An extension as judged: it starts at the maximum it extends and ends `maanden` later.
+
+    A lapsed extension (`vervalredenen` not empty) moves no date; it is kept in the result
+    with its reasons, never dropped.
+    """
 
     besluitdatum: date
     maanden: int
     reden: Verlengingsreden
     ingangsdatum: date
     einddatum: date
+    vervalredenen: tuple[Vervalreden, ...] = ()
+
+    @property
+    def vervallen(self) -> bool:
+        return bool(self.vervalredenen)
 
 
 @dataclass(slots=True)

@@ -10,13 +10,15 @@ what extent each criterion is met; the participant must substantiate that with o
 information (factsheet Werkprocessen, step 1).
 
 The structural minimums are the API contract's: a criterion is met only when its `mate` is
-`voldaan` and its substantiation is not blank, and (a) names the data subject or the family
+`voldaan` (at intake also `aannemelijk`) and its substantiation is not blank, and (a) names the data subject or the family
 situation; (b) names at least two distinct life domains and criminogenic factors; (c) names
 a consequence and a time, and `zou-leiden` comes with objective indications; (d) names at
-least two distinct domains. The case is admissible only when all four are met. The same
-rules apply at intake (plausibility on the registration alone, art. 2.31(2) WGS) and in
-the definitive assessment (after data gathering, art. 2.31(3) WGS); the phase only changes
-the explanation.
+least two distinct domains. The case is admissible only when all four are met. At intake
+the government participants judge "of voldoende aannemelijk is dat aan de criteria van
+artikel 2.20 BGS is voldaan" on the registration alone (art. 2.31(2) WGS; factsheet
+Werkprocessen, step 2), so `aannemelijk` meets a criterion there; the definitive assessment
+after data gathering decides "of inderdaad aan de criteria ... is voldaan" (art. 2.31(3)
+WGS), where only `voldaan` does. The other minimums are the same in both phases.
 """
 
 from functools import cache
@@ -55,6 +57,8 @@ _VOLDAAN: dict[str, str] = {
 }
 
 _MATE: dict[Mate, str] = {
+    Mate.VOLDAAN: "voldaan",
+    Mate.AANNEMELIJK: "aannemelijk",
     Mate.DEELS: "deels voldaan",
     Mate.NIET_VOLDAAN: "niet voldaan",
     Mate.ONBEKEND: "onbekend",
@@ -101,6 +105,17 @@ _MATE_REDEN = {
     "c": Reden.C_MATE_NIET_VOLDAAN,
     "d": Reden.D_MATE_NIET_VOLDAAN,
 }
+_AANNEMELIJK_REDEN = {
+    "a": Reden.A_ALLEEN_AANNEMELIJK,
+    "b": Reden.B_ALLEEN_AANNEMELIJK,
+    "c": Reden.C_ALLEEN_AANNEMELIJK,
+    "d": Reden.D_ALLEEN_AANNEMELIJK,
+}
+_ALLEEN_AANNEMELIJK = (
+    "De opgegeven mate is 'aannemelijk': dat volstaat bij de intake, op grond van de "
+    "aanmelding alleen. De definitieve beoordeling stelt vast of inderdaad aan het criterium "
+    "is voldaan (art. 2.31 lid 3 WGS); daar telt alleen 'voldaan'."
+)
 _ONDERBOUWING_REDEN = {
     "a": Reden.A_ONDERBOUWING_ONTBREEKT,
     "b": Reden.B_ONDERBOUWING_ONTBREEKT,
@@ -114,40 +129,53 @@ def _uitkomst(letter: str, mate: Mate, redenen: tuple[Reden, ...]) -> Criteriumu
     """The outcome with its Dutch explanation; the combinations are few, so they are cached."""
     artikel = _ARTIKEL.format(letter=letter)
     if not redenen:
-        return Criteriumuitkomst(True, (), f"Voldaan ({artikel}): {_VOLDAAN[letter]}")
+        if mate is Mate.AANNEMELIJK:
+            return Criteriumuitkomst(
+                True,
+                (),
+                f"Voldoende aannemelijk ({artikel}, intake): {_VOLDAAN[letter]}",
+                mate,
+            )
+        return Criteriumuitkomst(True, (), f"Voldaan ({artikel}): {_VOLDAAN[letter]}", mate)
     zinnen: list[str] = []
     for reden in redenen:
         if reden is _MATE_REDEN[letter]:
             zinnen.append(
-                f"De opgegeven mate is '{_MATE[mate]}'; alleen 'voldaan' telt als voldaan."
+                f"De opgegeven mate is '{_MATE[mate]}'; alleen 'voldaan' (bij de intake ook "
+                "'aannemelijk') telt als voldaan."
             )
+        elif reden is _AANNEMELIJK_REDEN[letter]:
+            zinnen.append(_ALLEEN_AANNEMELIJK)
         elif reden is _ONDERBOUWING_REDEN[letter]:
             zinnen.append(_ONDERBOUWING)
         else:
             zinnen.append(_UITLEG[reden])
-    return Criteriumuitkomst(False, redenen, f"Niet voldaan ({artikel}): {' '.join(zinnen)}")
+    return Criteriumuitkomst(False, redenen, f"Niet voldaan ({artikel}): {' '.join(zinnen)}", mate)
 
 
-def _common(letter: str, mate: Mate, onderbouwing: str) -> list[Reden]:
+def _common(letter: str, mate: Mate, onderbouwing: str, fase: Fase) -> list[Reden]:
     redenen: list[Reden] = []
-    if mate is not Mate.VOLDAAN:
+    if mate is Mate.AANNEMELIJK:
+        if fase is not Fase.INTAKE:
+            redenen.append(_AANNEMELIJK_REDEN[letter])
+    elif mate is not Mate.VOLDAAN:
         redenen.append(_MATE_REDEN[letter])
     if not onderbouwing.strip():
         redenen.append(_ONDERBOUWING_REDEN[letter])
     return redenen
 
 
-def assess_a(criterium: CriteriumA) -> Criteriumuitkomst:
+def assess_a(criterium: CriteriumA, fase: Fase = Fase.DEFINITIEF) -> Criteriumuitkomst:
     """Art. 2.20(1)(a) BGS: problems of the data subject or in the family situation."""
-    redenen = _common("a", criterium.mate, criterium.onderbouwing)
+    redenen = _common("a", criterium.mate, criterium.onderbouwing, fase)
     if not criterium.betreft:
         redenen.append(Reden.A_BETREFT_ONTBREEKT)
     return _uitkomst("a", criterium.mate, tuple(redenen))
 
 
-def assess_b(criterium: CriteriumB) -> Criteriumuitkomst:
+def assess_b(criterium: CriteriumB, fase: Fase = Fase.DEFINITIEF) -> Criteriumuitkomst:
     """Art. 2.20(1)(b) BGS: several (at least two distinct) life domains, criminogenic."""
-    redenen = _common("b", criterium.mate, criterium.onderbouwing)
+    redenen = _common("b", criterium.mate, criterium.onderbouwing, fase)
     if len(set(criterium.leefgebieden)) < MINIMUM_LEEFGEBIEDEN:
         redenen.append(Reden.B_TE_WEINIG_LEEFGEBIEDEN)
     if not criterium.criminogene_factoren:
@@ -155,9 +183,9 @@ def assess_b(criterium: CriteriumB) -> Criteriumuitkomst:
     return _uitkomst("b", criterium.mate, tuple(redenen))
 
 
-def assess_c(criterium: CriteriumC) -> Criteriumuitkomst:
+def assess_c(criterium: CriteriumC, fase: Fase = Fase.DEFINITIEF) -> Criteriumuitkomst:
     """Art. 2.20(1)(c) BGS: a consequence and a time; a prediction needs objective indications."""
-    redenen = _common("c", criterium.mate, criterium.onderbouwing)
+    redenen = _common("c", criterium.mate, criterium.onderbouwing, fase)
     if not criterium.gevolgen:
         redenen.append(Reden.C_GEVOLG_ONTBREEKT)
     if criterium.tijd is None:
@@ -169,9 +197,9 @@ def assess_c(criterium: CriteriumC) -> Criteriumuitkomst:
     return _uitkomst("c", criterium.mate, tuple(redenen))
 
 
-def assess_d(criterium: CriteriumD) -> Criteriumuitkomst:
+def assess_d(criterium: CriteriumD, fase: Fase = Fase.DEFINITIEF) -> Criteriumuitkomst:
     """Art. 2.20(1)(d) BGS: cooperation of participants from several (two distinct) domains."""
-    redenen = _common("d", criterium.mate, criterium.onderbouwing)
+    redenen = _common("d", criterium.mate, criterium.onderbouwing, fase)
     if len(set(criterium.domeinen)) < MINIMUM_DOMEINEN:
         redenen.append(Reden.D_TE_WEINIG_DOMEINEN)
     return _uitkomst("d", criterium.mate, tuple(redenen))
@@ -208,10 +236,10 @@ def _samenvatting(fase: Fase, voldaan: tuple[bool, bool, bool, bool]) -> str:
 
 def assess_criteria(criteria: Criteria, fase: Fase) -> Toetsingsuitkomst:
     """Art. 2.20 BGS: each criterion's outcome; admissible only when all four are met."""
-    a = assess_a(criteria.a)
-    b = assess_b(criteria.b)
-    c = assess_c(criteria.c)
-    d = assess_d(criteria.d)
+    a = assess_a(criteria.a, fase)
+    b = assess_b(criteria.b, fase)
+    c = assess_c(criteria.c, fase)
+    d = assess_d(criteria.d, fase)
     voldaan = (a.voldaan, b.voldaan, c.voldaan, d.voldaan)
     toelaatbaar = a.voldaan and b.voldaan and c.voldaan and d.voldaan
     return Toetsingsuitkomst(fase, toelaatbaar, _samenvatting(fase, voldaan), a, b, c, d)

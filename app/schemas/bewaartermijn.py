@@ -17,6 +17,7 @@ from app.rules.bewaartermijn_typen import (
     VerdereVerlenging,
     Verlenging,
     Verlengingsreden,
+    Vervalreden,
 )
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.deelnemers import ID_PATTERN
@@ -35,8 +36,12 @@ class VerlengingInvoer(RequestModel):
 
     besluitdatum: Datum = Field(
         description=(
-            "Datum van het besluit; uiterlijk op de maximale bewaardatum die de verlenging "
-            "verlengt, en bij een volgende verlenging na de ingang van de vorige."
+            "Datum van het besluit: uiterlijk op de maximale bewaardatum die de verlenging "
+            "verlengt, op zijn vroegst het besluitvenster (standaard 3 maanden, "
+            "`ZVH_VERLENGING_BESLUITVENSTER_MAANDEN`) ervoor, en bij een volgende verlenging na "
+            "de ingang van de vorige. De situatie wordt beoordeeld naar de toestand van de casus "
+            "op deze datum; wat daarna gebeurt (een afsluiting voor de maximale bewaardatum) kan "
+            "de verlenging doen vervallen."
         )
     )
     maanden: int = Field(
@@ -118,6 +123,17 @@ class BewaartermijnBerekening(RequestModel):
         max_length=1000,
         description="De aanleverende deelnemers, elk met een eigen archiefdatum in het antwoord.",
     )
+    heropeningen: list[Datum] = Field(
+        default_factory=list,
+        max_length=50,
+        description=(
+            "Data waarop de casus na een afsluiting is heropend (door de beheerder). Elk na de "
+            "aanmelddatum, niet na de `afsluitdatum` (die is de laatste afsluiting) en niet na "
+            "de maximale bewaardatum; niet bij een afgewezen aanmelding. Een heropening na een "
+            "besluit in situatie 2 is de terugval die dat besluit voorzag: de verlenging blijft "
+            "gelden en gaat in op de maximale bewaardatum die zij verlengt."
+        ),
+    )
     peildatum: Datum | None = Field(
         default=None,
         description="Datum waarop `verlopen` wordt bepaald; standaard vandaag (Europe/Amsterdam).",
@@ -130,11 +146,30 @@ class BewaartermijnBerekening(RequestModel):
             afwijzingsdatum=self.afwijzingsdatum,
             verlengingen=tuple(v.to_rule() for v in self.verlengingen),
             bronnen=tuple(b.to_rule() for b in self.bronnen),
+            heropeningen=tuple(self.heropeningen),
         )
 
 
+class VervalredenUitkomst(ApiModel):
+    """Waarom een besloten verlenging niet (meer) geldt."""
+
+    code: str = Field(
+        description=(
+            "Stabiele code, zoals `verlenging-vervallen-casus-afgesloten` (situatie 1, de casus "
+            "is niet na de maximale bewaardatum afgesloten) of, bij een opgeslagen besluit dat "
+            "niet (meer) aan de regels voldoet, de code van die regel (bijvoorbeeld "
+            "`verlenging-te-vroeg`)."
+        )
+    )
+    toelichting: str = Field(description="Uitleg in het Nederlands.")
+
+    @classmethod
+    def of(cls, reden: Vervalreden) -> "VervalredenUitkomst":
+        return cls(code=reden.code, toelichting=reden.toelichting)
+
+
 class VerlengingUitkomst(ApiModel):
-    """Een toegepaste verlenging, met haar afgeleide ingangs- en einddatum."""
+    """Een beoordeelde verlenging, met haar afgeleide ingangs- en einddatum."""
 
     besluitdatum: date = Field(description="Datum van het besluit.")
     maanden: int = Field(description="Aantal maanden verlenging.")
@@ -143,12 +178,33 @@ class VerlengingUitkomst(ApiModel):
         description="De maximale bewaardatum die deze verlenging verlengt: daar gaat zij in."
     )
     einddatum: date = Field(
-        description="Ingangsdatum plus `maanden`: de nieuwe maximale bewaardatum (art. 1.16 BGS)."
+        description=(
+            "Ingangsdatum plus `maanden`: de nieuwe maximale bewaardatum (art. 1.16 BGS); bij "
+            "een vervallen verlenging de datum die zij zou hebben gegeven."
+        )
+    )
+    vervallen: bool = Field(
+        description=(
+            "Of de verlenging is vervallen: zij verschuift dan geen datum, en een volgende "
+            "verlenging gaat in op de maximale bewaardatum zonder haar. Een vervallen verlenging "
+            "blijft zichtbaar, met haar redenen."
+        )
+    )
+    vervalredenen: list[VervalredenUitkomst] = Field(
+        description="Waarom de verlenging is vervallen; leeg als zij geldt."
     )
 
     @classmethod
     def of(cls, verlenging: ToegepasteVerlenging) -> "VerlengingUitkomst":
-        return cls.model_validate(verlenging, from_attributes=True)
+        return cls(
+            besluitdatum=verlenging.besluitdatum,
+            maanden=verlenging.maanden,
+            reden=verlenging.reden,
+            ingangsdatum=verlenging.ingangsdatum,
+            einddatum=verlenging.einddatum,
+            vervallen=verlenging.vervallen,
+            vervalredenen=[VervalredenUitkomst.of(r) for r in verlenging.vervalredenen],
+        )
 
 
 class BronUitkomst(ApiModel):
@@ -203,7 +259,11 @@ class VerdereVerlengingUitkomst(ApiModel):
         description="De situatie van art. 1.16 BGS die van toepassing is, of null."
     )
     vroegste_besluitdatum: date | None = Field(
-        description="Vanaf wanneer een volgende verlenging kan worden besloten, of null."
+        description=(
+            "Vanaf wanneer een volgende verlenging kan worden besloten: het begin van het "
+            "besluitvenster voor de maximale bewaardatum (en niet voor de ingang van de vorige "
+            "verlenging of, in situatie 2, de afsluiting), of null."
+        )
     )
     uiterlijke_besluitdatum: date | None = Field(
         description="De huidige maximale bewaardatum: uiterlijk dan moet besloten zijn, of null."
@@ -230,6 +290,12 @@ class BewaarbeleidUitkomst(ApiModel):
     )
     verlenging_maximum_maanden: int = Field(
         description="Hoogste aantal maanden per verlenging (art. 1.16 BGS)."
+    )
+    besluitvenster_maanden: int = Field(
+        description=(
+            "Hoeveel maanden voor de maximale bewaardatum een verlenging op zijn vroegst wordt "
+            "besloten (`ZVH_VERLENGING_BESLUITVENSTER_MAANDEN`, 1 tot en met 6)."
+        )
     )
 
     @classmethod
@@ -268,7 +334,10 @@ class BewaartermijnUitkomst(ApiModel):
         )
     )
     verlengingen: list[VerlengingUitkomst] = Field(
-        description="De verlengingen, elk met afgeleide `ingangsdatum` en `einddatum`."
+        description=(
+            "De verlengingen, in volgorde, elk met afgeleide `ingangsdatum` en `einddatum`; een "
+            "vervallen verlenging staat er ook in, met `vervallen` en haar redenen."
+        )
     )
     bronnen: list[BronUitkomst] = Field(description="Per bron de eigen archiefdatum.")
     verdere_verlenging: VerdereVerlengingUitkomst = Field(

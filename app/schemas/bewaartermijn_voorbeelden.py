@@ -63,6 +63,38 @@ VOORBEELDEN: dict[str, Example] = {
             "peildatum": "2026-01-01",
         },
     ),
+    "vervallen-verlenging": _voorbeeld(
+        "Verlenging in situatie 1 vervalt bij afsluiting voor de maximale bewaardatum",
+        "Aangemeld 10 december 2021 (maximum 10 december 2026), verlengd in situatie 1 op 1 "
+        "oktober 2026, afgesloten 1 november 2026: de verlenging is vervallen, archiefdatum 10 "
+        "december 2026; situatie 2 kan nog tot 10 december 2026 worden besloten.",
+        {
+            "aanmelddatum": "2021-12-10",
+            "afsluitdatum": "2026-11-01",
+            "verlengingen": [
+                {
+                    "besluitdatum": "2026-10-01",
+                    "maanden": 24,
+                    "reden": "criteria-nog-van-toepassing",
+                }
+            ],
+            "peildatum": "2026-11-02",
+        },
+    ),
+    "heropend-na-situatie-2": _voorbeeld(
+        "Heropend na een verlenging in situatie 2",
+        "Afgesloten 5 januari 2030, verlengd in situatie 2 op 1 mei 2030, heropend 1 juli 2030: "
+        "de casus is open tot de verlengde maximale bewaardatum, 5 juni 2032; de verlenging "
+        "gaat in op 5 juni 2030.",
+        {
+            "aanmelddatum": "2025-06-05",
+            "verlengingen": [
+                {"besluitdatum": "2030-05-01", "maanden": 24, "reden": "terugvalrisico"}
+            ],
+            "heropeningen": ["2030-07-01"],
+            "peildatum": "2030-07-02",
+        },
+    ),
     "afgewezen": _voorbeeld(
         "Afgewezen aanmelding",
         "Een afgewezen aanmelding geldt als direct afgesloten: archiefdatum een jaar na de "

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from app.rules.bewaartermijn_typen import Verlengingsreden
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.bewaartermijn import BewaartermijnUitkomst
+from app.schemas.bewaartermijn import BewaartermijnUitkomst, VervalredenUitkomst
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import JaNee, Tekst
 
@@ -19,7 +19,12 @@ _REDEN = (
 
 
 class VerlengingNieuw(RequestModel):
-    """Een besluit tot verlenging van de bewaartermijn, vandaag genomen (art. 1.16 BGS)."""
+    """Een besluit tot verlenging van de bewaartermijn, vandaag genomen (art. 1.16 BGS).
+
+    Vandaag moet in het besluitvenster liggen: op of voor de maximale bewaardatum die de
+    verlenging verlengt, en niet meer dan `ZVH_VERLENGING_BESLUITVENSTER_MAANDEN` (standaard
+    3) maanden ervoor; eerder is 400 `verlenging-te-vroeg`.
+    """
 
     maanden: int = Field(
         strict=True,
@@ -65,10 +70,24 @@ class Verlengingsbesluit(ApiModel):
     reden: Verlengingsreden = Field(description=_REDEN)
     motivering: str | None = Field(description="Leeg na anonimisering.")
     besloten_door: str = Field(description="De gezamenlijk verwerkingsverantwoordelijke.")
-    ingangsdatum: date | None = Field(
-        description="De maximale bewaardatum die deze verlenging verlengt."
+    ingangsdatum: date = Field(description="De maximale bewaardatum die deze verlenging verlengt.")
+    einddatum: date = Field(
+        description=(
+            "De nieuwe maximale bewaardatum; bij een vervallen verlenging de datum die zij zou "
+            "hebben gegeven."
+        )
     )
-    einddatum: date | None = Field(description="De nieuwe maximale bewaardatum.")
+    vervallen: bool = Field(
+        description=(
+            "Of de verlenging is vervallen. Bij elke wijziging van de casus wordt elke "
+            "verlenging opnieuw beoordeeld: een verlenging in situatie 1 vervalt als de casus "
+            "niet na de maximale bewaardatum die zij verlengt wordt afgesloten. Een vervallen "
+            "verlenging verschuift geen datum."
+        )
+    )
+    vervalredenen: list[VervalredenUitkomst] = Field(
+        description="Waarom de verlenging is vervallen; leeg als zij geldt."
+    )
     instemmingen: list[Instemming] = Field(
         description=(
             "De verzoeken om instemming: alle voor de verantwoordelijken, de archiefbeheerder "

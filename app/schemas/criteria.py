@@ -178,7 +178,19 @@ class CriteriaToetsing(RequestModel):
 class Criteriumuitkomst(ApiModel):
     """De uitkomst voor één criterium."""
 
-    voldaan: bool = Field(description="Of aan het criterium is voldaan.")
+    voldaan: bool = Field(
+        description=(
+            "Of aan het criterium is voldaan; bij de intake: of het voldoende aannemelijk is "
+            "gemaakt (`mate` `voldaan` of `aannemelijk`)."
+        )
+    )
+    mate: MateVeld | None = Field(
+        default=None,
+        description=(
+            "De vastgelegde mate (art. 2.20 lid 3 BGS); null bij beoordelingen die zijn "
+            "vastgelegd voordat de uitkomst haar vermeldde (zie dan `criteria`)."
+        ),
+    )
     redenen: list[RedenVeld] = Field(
         description="Waarom het criterium niet is voldaan; leeg als het is voldaan."
     )
@@ -188,6 +200,7 @@ class Criteriumuitkomst(ApiModel):
     def of(cls, uitkomst: domain.Criteriumuitkomst) -> "Criteriumuitkomst":
         return cls(
             voldaan=uitkomst.voldaan,
+            mate=uitkomst.mate,
             redenen=list(uitkomst.redenen),
             toelichting=uitkomst.toelichting,
         )

@@ -30,8 +30,13 @@ class PlaatsingNieuw(RequestModel):
             "`gegevensverzameling` of `in-behandeling`) in het eigen samenwerkingsverband."
         ),
     )
-    peildatum: Datum = Field(
-        description="De dag waarop de criteria worden toegepast; niet in de toekomst."
+    peildatum: Datum | None = Field(
+        default=None,
+        description=(
+            "Een dag waarop de criteria (ook) moeten gelden; niet in de toekomst. De feiten "
+            "moeten altijd vandaag aan de criteria voldoen: een plaatsing op feiten die alleen "
+            "op een eerdere peildatum voldeden, wordt geweigerd. Standaard vandaag."
+        ),
     )
     feiten: Annotated[list[Feit], Field(max_length=MAX_FEITEN)] = Field(
         description=(
@@ -77,13 +82,27 @@ class PlaatsingSchema(ApiModel):
     feiten: list[Feit] = Field(
         description=(
             "De feiten die meetelden (de onderbouwing). Leeg na verwijdering: ze zijn dan "
-            "gewist (art. 2.32 lid 4 WGS)."
+            "gewist (art. 2.32 lid 4 WGS); leeg ook zodra de plaatsing is vervallen."
+        )
+    )
+    vervalt_op: date | None = Field(
+        description=(
+            "De eerste dag waarop de vastgelegde feiten niet meer aan de criteria voldoen "
+            "(feiten vallen buiten het venster). Vanaf die dag telt de plaatsing nergens meer "
+            "als geplaatst, ook voordat de dagelijkse herbeoordeling haar verwijdert en haar "
+            "feiten wist (art. 2.32 lid 4 WGS)."
+        )
+    )
+    vervallen: bool = Field(
+        description=(
+            "Of de plaatsing is vervallen (`vervaltOp` is bereikt) maar nog niet verwijderd; "
+            "alleen te zien met `inclusiefVerwijderd=true`."
         )
     )
     verwijdering: VerwijderingSchema | None
 
     @classmethod
-    def of(cls, plaatsing: Plaatsing) -> "PlaatsingSchema":
+    def of(cls, plaatsing: Plaatsing, vandaag: date) -> "PlaatsingSchema":
         v = plaatsing.verwijdering
         return cls(
             id=plaatsing.id,
@@ -95,7 +114,9 @@ class PlaatsingSchema(ApiModel):
             geplaatst_door=plaatsing.geplaatst_door,
             beoordeeld_op=plaatsing.beoordeeld_op,
             beoordeelde_versie=plaatsing.beoordeeld_versie,
-            feiten=list(plaatsing.feiten),
+            feiten=list(plaatsing.feiten) if plaatsing.geplaatst_op_dag(vandaag) else [],
+            vervalt_op=plaatsing.vervalt_op,
+            vervallen=v is None and not plaatsing.geplaatst_op_dag(vandaag),
             verwijdering=(
                 VerwijderingSchema(op=v.op, door=v.door, reden=v.reden, toelichting=v.toelichting)
                 if v
@@ -113,11 +134,13 @@ class PlaatsingLijst(ApiModel):
 class HerbeoordelingNieuw(RequestModel):
     """Herbeoordeel alle huidige plaatsingen op een peildatum."""
 
-    peildatum: Datum = Field(
+    peildatum: Datum | None = Field(
+        default=None,
         description=(
-            "De dag waarop de vastgelegde feiten opnieuw aan de geldende versie van de criteria "
-            "worden getoetst; niet in de toekomst."
-        )
+            "Een dag waarop de vastgelegde feiten (ook) opnieuw aan de geldende versie van de "
+            "criteria worden getoetst; niet in de toekomst. Er wordt altijd ook op vandaag "
+            "getoetst. Standaard vandaag."
+        ),
     )
 
 

@@ -34,9 +34,12 @@ MateVeld = Annotated[
     _schema(
         Mate,
         "In hoeverre aan het criterium is voldaan (art. 2.20 lid 3 BGS). Alleen `voldaan` "
-        "telt mee voor toelating.",
+        "telt mee voor toelating; bij de intake ook `aannemelijk`.",
         {
             Mate.VOLDAAN: "aan het criterium is voldaan.",
+            Mate.AANNEMELIJK: "voldoende aannemelijk gemaakt dat aan het criterium is voldaan, "
+            "op grond van de aanmelding alleen (intake, art. 2.31 lid 2 WGS); telt bij de "
+            "intake als voldaan, bij de definitieve beoordeling niet.",
             Mate.DEELS: "aan het criterium is gedeeltelijk voldaan; telt als niet voldaan.",
             Mate.NIET_VOLDAAN: "aan het criterium is niet voldaan.",
             Mate.ONBEKEND: "nog niet te beoordelen, bijvoorbeeld omdat gegevens van andere "
@@ -139,22 +142,30 @@ FaseVeld = Annotated[
 ]
 
 REDEN_UITLEG: Mapping[Reden, str] = {
-    Reden.A_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.A_MATE_NIET_VOLDAAN: "de mate is niet `voldaan` (of bij de intake `aannemelijk`).",
+    Reden.A_ALLEEN_AANNEMELIJK: "alleen `aannemelijk`: volstaat niet bij de definitieve "
+    "beoordeling.",
     Reden.A_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
     Reden.A_BETREFT_ONTBREEKT: "niet aangegeven of de problemen bij de betrokkene of "
     "in diens gezinssituatie spelen.",
-    Reden.B_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.B_MATE_NIET_VOLDAAN: "de mate is niet `voldaan` (of bij de intake `aannemelijk`).",
+    Reden.B_ALLEEN_AANNEMELIJK: "alleen `aannemelijk`: volstaat niet bij de definitieve "
+    "beoordeling.",
     Reden.B_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
     Reden.B_TE_WEINIG_LEEFGEBIEDEN: "minder dan twee verschillende leefgebieden.",
     Reden.B_GEEN_CRIMINOGENE_FACTOREN: "geen criminogene factoren vastgesteld.",
-    Reden.C_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.C_MATE_NIET_VOLDAAN: "de mate is niet `voldaan` (of bij de intake `aannemelijk`).",
+    Reden.C_ALLEEN_AANNEMELIJK: "alleen `aannemelijk`: volstaat niet bij de definitieve "
+    "beoordeling.",
     Reden.C_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
     Reden.C_GEVOLG_ONTBREEKT: "geen gevolg genoemd.",
     Reden.C_TIJD_ONTBREEKT: "niet aangegeven of de problemen ertoe leiden, hebben "
     "geleid of zouden leiden.",
     Reden.C_OBJECTIEVE_AANWIJZINGEN_ONTBREKEN: "`zou-leiden` zonder duidelijke en "
     "objectieve aanwijzingen.",
-    Reden.D_MATE_NIET_VOLDAAN: "de mate is niet `voldaan`.",
+    Reden.D_MATE_NIET_VOLDAAN: "de mate is niet `voldaan` (of bij de intake `aannemelijk`).",
+    Reden.D_ALLEEN_AANNEMELIJK: "alleen `aannemelijk`: volstaat niet bij de definitieve "
+    "beoordeling.",
     Reden.D_ONDERBOUWING_ONTBREEKT: "de onderbouwing is leeg.",
     Reden.D_TE_WEINIG_DOMEINEN: "minder dan twee verschillende domeinen.",
 }

@@ -2,15 +2,20 @@
 
 The sources of a case are its registration (supplier: the registrant) and each supply of
 data. A source is kept for an extension only if its supplier consented to it, and to
-every extension before it: consent to a later extension cannot bridge a refused earlier
-one. Every change that affects a date recomputes and stores them all, so the due list
-and the sweep read indexed columns instead of running the engine.
+every extension in force before it: consent to a later extension cannot bridge a refused
+earlier one (a lapsed extension extends nothing, so its answer does not count). Every
+change that affects a date recomputes and stores them all, so the due list and the sweep
+read indexed columns instead of running the engine.
+
+Every stored extension is judged again on each recomputation, with the case's current
+closure and its reopenings (from its events): one that no longer holds lapses and is shown
+with its reasons (app/rules/verlenging.py), it is never dropped.
 """
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,12 +29,11 @@ from app.rules.bewaartermijn_typen import (
     Bewaarbeleid,
     Bewaartermijn,
     Bron,
-    BronBewaartermijn,
-    BronGrens,
     Casusdata,
     Verlenging,
     Verlengingsreden,
 )
+from app.services.bewaartermijn import AMSTERDAM
 
 AANMELDING = "aanmelding"
 _UNSET = object()
@@ -51,15 +55,8 @@ def _verlenging(row: VerlengingRow) -> Verlenging:
     return Verlenging(row.besluitdatum, row.maanden, Verlengingsreden(row.reden))
 
 
-def _consented_prefix(
-    deelnemer: str, verlengingen: tuple[VerlengingRow, ...], antwoorden: dict[tuple[str, str], bool]
-) -> int:
-    count = 0
-    for verlenging in verlengingen:
-        if not antwoorden.get((verlenging.id, deelnemer), False):
-            break
-        count += 1
-    return count
+def _dutch_date(moment: datetime) -> date:
+    return moment.astimezone(AMSTERDAM).date()
 
 
 async def bewaarstand(
@@ -75,16 +72,17 @@ async def bewaarstand(
 ) -> Bewaarstand:
     """Run the engine over the stored case, as it is or with the given changes.
 
-    Raises InvalidInput when the changes are not allowed (e.g. a new extension outside the
-    situations of art. 1.16 BGS); earlier extensions are not judged again.
+    Raises InvalidInput when a new extension is not allowed (outside the situations or the
+    decision window of art. 1.16 BGS); stored extensions that no longer hold lapse.
     """
     repo = BewaarRepository(session)
-    # A case being registered has no extensions, supplies or consents yet.
+    # A case being registered has no extensions, supplies, consents or reopenings yet.
     return _stand(
         casus,
         () if nieuw else tuple(await repo.verlengingen(casus.id)),
         () if nieuw else tuple(await repo.verstrekkingen(casus.id)),
         [] if nieuw else await repo.instemmingen(casus.id),
+        [] if nieuw else [t for _c, t in await repo.heropeningen_van([casus.id])],
         beleid,
         peildatum,
         afsluitdatum=afsluitdatum,
@@ -96,24 +94,28 @@ async def bewaarstand(
 async def bewaarstanden(
     session: AsyncSession, casussen: Sequence[CasusRow], beleid: Bewaarbeleid, peildatum: date
 ) -> dict[str, Bewaarstand]:
-    """`bewaarstand` of many stored cases at once, with three set-based queries."""
+    """`bewaarstand` of many stored cases at once, with four set-based queries."""
     ids = [c.id for c in casussen]
     repo = BewaarRepository(session)
     verlengingen: dict[str, list[VerlengingRow]] = defaultdict(list)
     verstrekkingen: dict[str, list[GegevensverstrekkingRow]] = defaultdict(list)
     instemmingen: dict[str, list[InstemmingRow]] = defaultdict(list)
+    heropeningen: dict[str, list[datetime]] = defaultdict(list)
     for verlenging in await repo.verlengingen_van(ids):
         verlengingen[verlenging.casus_id].append(verlenging)
     for verstrekking in await repo.verstrekkingen_van(ids):
         verstrekkingen[verstrekking.casus_id].append(verstrekking)
     for instemming in await repo.instemmingen_van(ids):
         instemmingen[instemming.casus_id].append(instemming)
+    for casus_id, tijdstip in await repo.heropeningen_van(ids):
+        heropeningen[casus_id].append(tijdstip)
     return {
         c.id: _stand(
             c,
             tuple(verlengingen[c.id]),
             tuple(verstrekkingen[c.id]),
             instemmingen[c.id],
+            heropeningen[c.id],
             beleid,
             peildatum,
         )
@@ -121,11 +123,30 @@ async def bewaarstanden(
     }
 
 
+def _heropeningen(
+    casus: CasusRow, momenten: Sequence[datetime], afsluitdatum: date | None, vandaag: date
+) -> tuple[date, ...]:
+    """The case's reopenings as days, as the engine reads them.
+
+    A change that clears the closure of a closed case is the reopening being recorded
+    now (its event is written after the dates): it counts from today. A closure may be
+    dated back before the last reopening; the closure in force is then the latest fact,
+    and a reopening is taken as on that day.
+    """
+    dagen = [_dutch_date(m) for m in momenten]
+    if casus.afsluitdatum is not None and afsluitdatum is None:
+        dagen.append(vandaag)
+    if afsluitdatum is not None:
+        dagen = [min(dag, afsluitdatum) for dag in dagen]
+    return tuple(sorted(dagen))
+
+
 def _stand(
     casus: CasusRow,
     verlengingen: tuple[VerlengingRow, ...],
     verstrekkingen: tuple[GegevensverstrekkingRow, ...],
     instemmingen: Sequence[InstemmingRow],
+    heropeningen: Sequence[datetime],
     beleid: Bewaarbeleid,
     peildatum: date,
     *,
@@ -136,71 +157,35 @@ def _stand(
     antwoorden = {(i.verlenging_id, i.deelnemer): bool(i.instemming) for i in instemmingen}
     besloten = tuple(_verlenging(v) for v in verlengingen)
     alle = besloten + ((nieuwe_verlenging,) if nieuwe_verlenging else ())
+    afgesloten = casus.afsluitdatum if afsluitdatum is _UNSET else afsluitdatum
+    assert afgesloten is None or isinstance(afgesloten, date)
+    afgewezen = casus.afwijzingsdatum if afwijzingsdatum is _UNSET else afwijzingsdatum
+    assert afgewezen is None or isinstance(afgewezen, date)
     bronnen = (
-        Bron(AANMELDING, casus.aanmelder),
-        *(
-            Bron(v.id, v.deelnemer, False, v.wettelijke_uiterlijke_bewaardatum)
-            for v in verstrekkingen
-        ),
+        (AANMELDING, casus.aanmelder, None),
+        *((v.id, v.deelnemer, v.wettelijke_uiterlijke_bewaardatum) for v in verstrekkingen),
     )
-    prefixes = [_consented_prefix(b.deelnemer, verlengingen, antwoorden) for b in bronnen]
     data = Casusdata(
         aanmelddatum=casus.aanmelddatum,
-        afsluitdatum=casus.afsluitdatum if afsluitdatum is _UNSET else afsluitdatum,  # type: ignore[arg-type]
-        afwijzingsdatum=(
-            casus.afwijzingsdatum if afwijzingsdatum is _UNSET else afwijzingsdatum  # type: ignore[arg-type]
-        ),
+        afsluitdatum=afgesloten,
+        afwijzingsdatum=afgewezen,
         verlengingen=alle,
+        # A new extension is asked of every supplier after the decision: no consent yet.
         bronnen=tuple(
-            replace(b, instemming_verlenging=k == len(alle) and k > 0)
-            for b, k in zip(bronnen, prefixes, strict=True)
+            Bron(
+                bron_id,
+                deelnemer,
+                wettelijke_uiterlijke_bewaardatum=wettelijk,
+                instemmingen=tuple(antwoorden.get((v.id, deelnemer), False) for v in verlengingen),
+            )
+            for bron_id, deelnemer, wettelijk in bronnen
         ),
+        heropeningen=_heropeningen(casus, heropeningen, afgesloten, peildatum),
     )
-    uitkomst = calculate_bewaartermijn(data, peildatum, beleid, besloten=len(besloten))
-    # A source that consented to some extensions but not all is kept to the end of the
-    # last one it consented to: run the engine over that prefix for it.
-    patched = list(uitkomst.bronnen)
-    for index, (bron, k) in enumerate(zip(data.bronnen, prefixes, strict=True)):
-        if 0 < k < len(alle):
-            patched[index] = _partial(data, bron, k, uitkomst, peildatum, beleid)
-    uitkomst.bronnen = tuple(patched)
+    uitkomst = calculate_bewaartermijn(
+        data, peildatum, beleid, besloten=len(besloten), opgeslagen=True
+    )
     return Bewaarstand(data, uitkomst, verlengingen, verstrekkingen, frozenset(antwoorden))
-
-
-def _partial(
-    data: Casusdata,
-    bron: Bron,
-    k: int,
-    volledig: Bewaartermijn,
-    peildatum: date,
-    beleid: Bewaarbeleid,
-) -> BronBewaartermijn:
-    deel = calculate_bewaartermijn(
-        replace(
-            data,
-            verlengingen=data.verlengingen[:k],
-            bronnen=(replace(bron, instemming_verlenging=True),),
-        ),
-        peildatum,
-        beleid,
-        besloten=k,
-    ).bronnen[0]
-    if deel.archiefdatum >= volledig.archiefdatum:
-        datum, grens = volledig.archiefdatum, BronGrens.CASUS
-    else:
-        datum = deel.archiefdatum
-        grens = (
-            deel.begrensd_door
-            if deel.begrensd_door is not BronGrens.CASUS
-            else BronGrens.GEEN_INSTEMMING
-        )
-    return BronBewaartermijn(
-        id=bron.id,
-        deelnemer=bron.deelnemer,
-        archiefdatum=datum,
-        verlopen=peildatum > datum,
-        begrensd_door=grens,
-    )
 
 
 def store(session: AsyncSession, casus: CasusRow, stand: Bewaarstand) -> dict[str, object]:

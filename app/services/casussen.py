@@ -23,7 +23,7 @@ from app.db.tables import (
 )
 from app.domain.casus import Casusstatus, Gebeurtenissoort, Stap, check_reopenable, transition
 from app.domain.criteria import Fase
-from app.domain.errors import InvalidInput, InvalidParam, PreconditionFailed
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
 from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
@@ -106,6 +106,37 @@ def _beoordeling(
     )
 
 
+async def _one_clock(
+    repo: CasusRepository, log: Verwerkingslog, caller: Caller, bsn: str, vandaag: date
+) -> str | None:
+    """One clock per person (art. 1.8 lid 7 WGS): refuse a registration of someone whose
+    case is open, and return the closed case a re-registration follows, if any.
+
+    A second registration does not start a second five-year term: the registrant hears
+    only that the person has a running case here (409), nothing about that case; the
+    refused attempt is in the processing log of that case. The lock makes two concurrent
+    registrations of one person queue, so the second one sees the first.
+    """
+    await repo.lock_person(caller.zvh, bsn)
+    lopend = await repo.open_for_bsn(caller.zvh, bsn, vandaag)
+    if lopend is not None:
+        betrokkene = await repo.betrokkene(lopend.id)
+        log.record(
+            caller,
+            "casus-aanmelden",
+            Handeling.VASTLEGGEN,
+            casus_id=lopend.id,
+            betrokkene=betrokkene.pseudoniem if betrokkene else None,
+        )
+        raise Conflict(
+            "Voor deze persoon loopt al een casus in dit samenwerkingsverband. Een tweede "
+            "aanmelding start geen nieuwe bewaartermijn (art. 1.8 lid 7 WGS); neem contact op "
+            "met het Zorg- en Veiligheidshuis om uw informatie in te brengen.",
+            code="betrokkene-heeft-lopende-casus",
+        )
+    return await repo.latest_closed_for_bsn(caller.zvh, bsn, vandaag)
+
+
 async def register(
     session: AsyncSession,
     log: Verwerkingslog,
@@ -153,7 +184,7 @@ async def register(
         raise InvalidInput(problems)
     repo = CasusRepository(session)
     bsn = aanmelding.betrokkene.bsn.value if aanmelding.betrokkene.bsn else None
-    vorige = await repo.latest_closed_for_bsn(caller.zvh, bsn) if bsn else None
+    vorige = await _one_clock(repo, log, caller, bsn, vandaag) if bsn else None
     now = now_utc()
     casus = CasusRow(
         id=new_id(),

@@ -38,19 +38,21 @@ from app.domain.plaatsing import (
     getelde_feiten,
     herbeoordeel,
     onvoldaan,
+    vervallen_toelichting,
 )
 from app.domain.prioritering import Feit
 from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
 from app.domain.verwerking import Handeling, Resultaat
 from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
-
-if TYPE_CHECKING:
-    from app.progress import Voortgang
+from app.rules.prioritering_verval import vervaldatum
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, open_casus
 from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
+
+if TYPE_CHECKING:
+    from app.progress import Voortgang
 
 PLAATSEN = "prioriteringslijst-plaatsen"
 VERWIJDEREN = "prioriteringslijst-verwijderen"
@@ -97,6 +99,7 @@ def _plaatsing(row: PrioriteringsplaatsingRow, feiten: Sequence[Feit]) -> Plaats
         beoordeeld_versie=row.beoordeeld_versie,
         feiten=tuple(feiten),
         verwijdering=verwijdering,
+        vervalt_op=row.vervalt_op,
     )
 
 
@@ -125,10 +128,11 @@ async def place(
     caller: Caller,
     lijst_id: str,
     casus_id: str,
-    peildatum: date,
+    peildatum: date | None,
     feiten: Sequence[Feit],
 ) -> Plaatsing:
-    """Put an admitted case on a published list when its facts meet the criteria."""
+    """Put an admitted case on a published list when its facts meet the criteria today,
+    and on the peildatum when one is given (a placement must hold now, not only then)."""
     lijst = await get_lijst(session, caller, lijst_id)
     versie = lijst.version_to_apply()
     toegang = await open_casus(
@@ -142,6 +146,8 @@ async def place(
     )
     deelnemers = (await cache.snapshot(session, caller.zvh)).deelnemers
     bronnen = {k: d for k, d in deelnemers.items() if d.deelnemertype in REGISTERED_TYPES}
+    dag = vandaag()
+    peildatum = peildatum or dag
     problems = _peildatum_problems(peildatum)
     for i, feit in enumerate(feiten):
         problems += problems_in_feit(feit, bronnen, f"feiten.{i}")
@@ -149,19 +155,28 @@ async def place(
         raise InvalidInput(problems)
     check_toegelaten(Casusstatus(toegang.casus.status))
     repo = PlaatsingRepository(session)
-    if await repo.huidige(lijst.id, toegang.casus.id) is not None:
-        raise Conflict("Deze casus staat al op deze prioriteringslijst.", code="casus-al-geplaatst")
-    uitkomst = evaluate(parse_criteria(versie.criteria), feiten, peildatum)
-    if not uitkomst.voldoet:
+    bestaand = await repo.huidige(lijst.id, toegang.casus.id, for_update=True)
+    if bestaand is not None:
+        if _geldig(bestaand, dag):
+            raise Conflict(
+                "Deze casus staat al op deze prioriteringslijst.", code="casus-al-geplaatst"
+            )
+        # Expired but not yet removed by the daily re-evaluation: it counts nowhere, so
+        # end it now (its facts erased) and judge the new placement on its own facts.
+        await _end_expired(repo, bestaand, caller, toegang.pseudoniem, log)
+    expressie = parse_criteria(versie.criteria)
+    uitkomsten = {d: evaluate(expressie, feiten, d) for d in sorted({peildatum, dag})}
+    niet = [(d, u) for d, u in uitkomsten.items() if not u.voldoet]
+    if niet:
         # Nothing about the candidate is stored (art. 2.32 lid 4 WGS).
         raise Conflict(
-            f"De feiten voldoen op {peildatum.isoformat()} niet aan versie {versie.versie} van "
-            "de objectieve criteria (art. 2.32 lid 2 WGS); er is niets vastgelegd. "
-            + "; ".join(onvoldaan(uitkomst))
-            + ".",
+            f"De feiten voldoen niet aan versie {versie.versie} van de objectieve criteria "
+            "(art. 2.32 lid 2 WGS); een plaatsing vraagt dat zij vandaag voldoen, en op de "
+            "peildatum als die is gegeven. Er is niets vastgelegd. "
+            + " ".join(f"Op {d.isoformat()}: " + "; ".join(onvoldaan(u)) + "." for d, u in niet),
             code="criteria-niet-voldaan",
         )
-    getelde = getelde_feiten(feiten, uitkomst)
+    getelde = getelde_feiten(feiten, *uitkomsten.values())
     row = PrioriteringsplaatsingRow(
         id=str(uuid.uuid4()),
         zvh=caller.zvh,
@@ -172,6 +187,7 @@ async def place(
         geplaatst_op=datetime.now(UTC),
         geplaatst_door=caller.deelnemer,
         geplaatst_sub=caller.claims.sub,
+        vervalt_op=vervaldatum(expressie, getelde, dag),
     )
     try:
         await repo.add(row, getelde)
@@ -183,13 +199,40 @@ async def place(
     return _plaatsing(row, getelde)
 
 
+def _geldig(row: PrioriteringsplaatsingRow, dag: date) -> bool:
+    return row.verwijderd_op is None and row.vervalt_op is not None and dag < row.vervalt_op
+
+
+async def _end_expired(
+    repo: PlaatsingRepository,
+    row: PrioriteringsplaatsingRow,
+    caller: Caller,
+    pseudoniem: str | None,
+    log: Verwerkingslog,
+) -> None:
+    log.record(
+        caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=row.casus_id, betrokkene=pseudoniem
+    )
+    await repo.verwijder(
+        row,
+        op=datetime.now(UTC),
+        door=caller.deelnemer,
+        sub=caller.claims.sub,
+        reden=Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN.value,
+        toelichting=vervallen_toelichting(row.vervalt_op or vandaag()),
+    )
+
+
 async def list_plaatsingen(
     session: AsyncSession, caller: Caller, lijst_id: str, *, inclusief_verwijderd: bool
 ) -> tuple[Prioriteringslijst, list[Plaatsing]]:
+    """The placements that count today; with `inclusief_verwijderd` also the ended and
+    expired ones. Only a placement that counts shows its facts."""
     lijst = await get_lijst(session, caller, lijst_id)
     repo = PlaatsingRepository(session)
-    rows = await repo.find(caller.zvh, lijst.id, inclusief_verwijderd=inclusief_verwijderd)
-    feiten = await repo.feiten([r.id for r in rows if r.verwijderd_op is None])
+    dag = vandaag()
+    rows = await repo.find(caller.zvh, lijst.id, dag, inclusief_verwijderd=inclusief_verwijderd)
+    feiten = await repo.feiten([r.id for r in rows if _geldig(r, dag)])
     return lijst, [_plaatsing(r, feiten.get(r.id, [])) for r in rows]
 
 
@@ -317,14 +360,19 @@ async def reevaluate_lijst(
     sub: str,
     vastleggen: Vastlegger,
 ) -> Herbeoordelingsresultaat:
-    """Re-evaluate every current placement on `peildatum` with the version in force.
+    """Re-evaluate every current placement, today and on `peildatum`, with the version in force.
 
     A placement whose case left the process of art. 2.31 WGS (closed, rejected), or whose
-    stored facts no longer meet the criteria (facts age out of the window), is removed at
-    once with the reason recorded and its facts deleted (art. 2.32 lid 4 WGS).
+    stored facts no longer meet the criteria today or on the peildatum (facts age out of
+    the window), is removed at once with the reason recorded and its facts deleted (art.
+    2.32 lid 4 WGS); one that stays gets its `vervalt_op` recomputed for this version.
+    Running it again on the same day changes nothing more.
     """
     versie = lijst.version_to_apply()
-    beoordeel = compile_criteria(parse_criteria(versie.criteria), peildatum)
+    expressie = parse_criteria(versie.criteria)
+    dag = vandaag()
+    op_vandaag = compile_criteria(expressie, dag)
+    op_peildatum = op_vandaag if peildatum == dag else compile_criteria(expressie, peildatum)
     repo = PlaatsingRepository(session)
     huidige = await repo.huidige_met_casus(lijst.zvh, lijst.id)
     feiten = await repo.feiten([p.id for p, _c, _b in huidige])
@@ -336,11 +384,15 @@ async def reevaluate_lijst(
             niet_beoordeeld += 1
             continue
         uitkomst = herbeoordeel(
-            Casusstatus(casus.status), feiten[plaatsing.id], beoordeel, peildatum, versie.versie
+            Casusstatus(casus.status),
+            feiten[plaatsing.id],
+            [(peildatum, op_peildatum), (dag, op_vandaag)],
+            versie.versie,
         )
         if uitkomst.reden is None:
             vastleggen(TOETSEN, Handeling.RAADPLEGEN, casus.id, pseudoniem)
-            await repo.beoordeeld(plaatsing, peildatum, versie.versie)
+            verval = vervaldatum(expressie, feiten[plaatsing.id], dag)
+            await repo.beoordeeld(plaatsing, peildatum, versie.versie, verval)
             gehandhaafd += 1
             continue
         assert uitkomst.toelichting is not None

@@ -1,7 +1,8 @@
 """Extensions of the retention term and the suppliers' consent (art. 1.16 BGS).
 
 The joint controllers decide an extension today, in one of the two situations of the
-factsheet; the engine judges the situation and the timing. Every organisation that supplied
+factsheet; the engine judges the situation and the timing (today must lie in the decision
+window before the maximum it extends, so an extension is never decided years ahead). Every organisation that supplied
 data in the case is asked to consent; its data is kept longer only if it does.
 """
 
@@ -16,6 +17,7 @@ from app.db.casussen import new_id, now_utc
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Verlenging, Verlengingsreden
+from app.schemas.bewaartermijn import VervalredenUitkomst
 from app.schemas.bewaren import Instemming, InstemmingNieuw, VerlengingNieuw, Verlengingsbesluit
 from app.services import bewaardata
 from app.services.casussen import CasusToegang
@@ -116,10 +118,9 @@ async def render(
 ) -> list[Verlengingsbesluit]:
     """The extensions with their dates and consents; a supplier sees only its own consent."""
     stand = await bewaardata.bewaarstand(session, toegang.casus, beleid, vandaag)
+    # Every stored extension is judged (a lapsed one too), in order.
     toegepast = {
-        v.id: stand.uitkomst.verlengingen[index]
-        for index, v in enumerate(stand.verlengingen)
-        if index < len(stand.uitkomst.verlengingen)
+        v.id: stand.uitkomst.verlengingen[index] for index, v in enumerate(stand.verlengingen)
     }
     alle = may_read_retention(toegang.caller, toegang.feiten)
     per_verlenging: dict[str, list[InstemmingRow]] = {}
@@ -135,8 +136,10 @@ async def render(
             reden=Verlengingsreden(v.reden),
             motivering=v.motivering,
             besloten_door=v.deelnemer,
-            ingangsdatum=toegepast[v.id].ingangsdatum if v.id in toegepast else None,
-            einddatum=toegepast[v.id].einddatum if v.id in toegepast else None,
+            ingangsdatum=toegepast[v.id].ingangsdatum,
+            einddatum=toegepast[v.id].einddatum,
+            vervallen=toegepast[v.id].vervallen,
+            vervalredenen=[VervalredenUitkomst.of(r) for r in toegepast[v.id].vervalredenen],
             instemmingen=[
                 Instemming(
                     deelnemer=i.deelnemer,

@@ -5,6 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
+from app.schemas.bewaartermijn_voorbeelden import VOORBEELDEN
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
 
@@ -54,6 +55,8 @@ async def test_contract_example(client: httpx.AsyncClient, auth: AuthHeaders) ->
             "reden": "criteria-nog-van-toepassing",
             "ingangsdatum": "2030-06-05",
             "einddatum": "2032-06-05",
+            "vervallen": False,
+            "vervalredenen": [],
         }
     ]
     assert body["bronnen"] == [
@@ -80,6 +83,7 @@ async def test_contract_example(client: httpx.AsyncClient, auth: AuthHeaders) ->
         "naAfsluitingMaanden": 12,
         "naAfwijzingMaanden": 12,
         "verlengingMaximumMaanden": 24,
+        "besluitvensterMaanden": 3,
     }
 
 
@@ -245,3 +249,78 @@ async def test_every_openapi_example_computes(client: httpx.AsyncClient, auth: A
         "2025-12-01",
         "2032-02-23",
     ]
+
+
+async def test_a_lapsed_extension_is_shown_with_its_reason(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    """Situation 1 decided in time, the case closed before the maximum: 200, lapsed."""
+    body = {
+        "aanmelddatum": "2021-12-10",
+        "afsluitdatum": "2026-11-01",
+        "verlengingen": [
+            {"besluitdatum": "2026-10-01", "maanden": 24, "reden": "criteria-nog-van-toepassing"}
+        ],
+        "peildatum": "2026-11-02",
+    }
+    response = await post(client, auth("politie"), body)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert (result["maximaleBewaardatum"], result["archiefdatum"]) == ("2026-12-10", "2026-12-10")
+    (verlenging,) = result["verlengingen"]
+    assert verlenging["vervallen"] is True
+    assert verlenging["vervalredenen"][0]["code"] == "verlenging-vervallen-casus-afgesloten"
+    assert result["verdereVerlenging"]["situatie"] == "terugvalrisico"
+    assert result["verdereVerlenging"]["vroegsteBesluitdatum"] == "2026-11-01"
+
+
+async def test_an_extension_decided_on_registration_day_is_refused(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    body = {
+        "aanmelddatum": "2025-06-05",
+        "verlengingen": [
+            {"besluitdatum": "2025-06-05", "maanden": 24, "reden": "criteria-nog-van-toepassing"}
+        ],
+    }
+    response = await post(client, auth("politie"), body)
+    assert response.status_code == 400
+    assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
+        ("verlengingen.0.besluitdatum", "verlenging-te-vroeg")
+    ]
+
+
+async def test_reopenings(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    herope = {
+        "aanmelddatum": "2025-06-05",
+        "verlengingen": [{"besluitdatum": "2030-05-01", "maanden": 24, "reden": "terugvalrisico"}],
+        "heropeningen": ["2030-07-01"],
+        "peildatum": "2030-07-02",
+    }
+    response = await post(client, auth("politie"), herope)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert (result["status"], result["archiefdatum"]) == ("open", "2032-06-05")
+    assert result["verlengingen"][0]["ingangsdatum"] == "2030-06-05"
+    wrong = {
+        "aanmelddatum": "2025-06-05",
+        "afsluitdatum": "2026-01-01",
+        "heropeningen": ["2025-01-01", "2026-02-01", 20260101],
+    }
+    response = await post(client, auth("politie"), wrong)
+    assert response.status_code == 400
+    assert {p["name"] for p in response.json()["invalidParams"]} == {"heropeningen.2"}
+    del wrong["heropeningen"][2]  # type: ignore[attr-defined]
+    response = await post(client, auth("politie"), wrong)
+    assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
+        ("heropeningen.0", "heropening-voor-aanmelddatum"),
+        ("heropeningen.1", "heropening-na-afsluitdatum"),
+    ]
+
+
+@pytest.mark.parametrize("naam", sorted(VOORBEELDEN))
+async def test_every_documented_example_is_answered(
+    client: httpx.AsyncClient, auth: AuthHeaders, naam: str
+) -> None:
+    response = await post(client, auth("politie"), VOORBEELDEN[naam]["value"])
+    assert response.status_code == 200, response.text

@@ -1,6 +1,7 @@
 """Retention management through the stateful API: stored dates, extensions with consent,
 statutory limits, the due list and who may do what (art. 1.8 lid 7 WGS, art. 1.16 BGS)."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -88,12 +89,25 @@ async def test_rejection_counts_from_the_registration(
     assert (body["status"], body["archiefdatum"]) == ("afgewezen", "2026-06-05")
 
 
+@pytest.fixture
+def vandaag(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Pin 'today' in Amsterdam for the case and retention routes."""
+
+    def set_today(value: str) -> None:
+        day = date.fromisoformat(value)
+        for module in ("app.routers.casussen", "app.routers.bewaren"):
+            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
+
+    return set_today
+
+
 async def test_example_5_extension_then_closure(
-    client: httpx.AsyncClient, auth: AuthHeaders
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: Callable[[str], None]
 ) -> None:
-    """Five years after registration the case is still open: situation 1, 24 months."""
-    aanmelddatum = years_ago(5)
-    casus = await create_casus(client, auth, aanmelddatum=aanmelddatum.isoformat())
+    """Factsheet example 5, stored: still open at the five-year mark (situation 1, decided
+    in the window before it), closed 23 February 2031, archived 23 February 2032."""
+    vandaag("2030-06-01")
+    casus = await create_casus(client, auth, aanmelddatum="2025-06-05")
     await admit(client, auth, casus["id"])
     response = await client.post(
         f"/v1/casussen/{casus['id']}/verlengingen",
@@ -103,20 +117,19 @@ async def test_example_5_extension_then_closure(
     assert response.status_code == 201, response.text
     verlenging = response.json()
     assert response.headers["Location"].endswith(verlenging["id"])
-    today = today_in_amsterdam()
-    assert verlenging["ingangsdatum"] == today.isoformat()
-    assert verlenging["einddatum"] == today.replace(year=today.year + 2).isoformat()
+    assert (verlenging["ingangsdatum"], verlenging["einddatum"]) == ("2030-06-05", "2032-06-05")
+    assert verlenging["vervallen"] is False
     assert [i["deelnemer"] for i in verlenging["instemmingen"]] == ["politie"]
     await client.post(
         f"/v1/casussen/{casus['id']}/verlengingen/{verlenging['id']}/instemmingen",
         json={"instemming": True},
         headers=auth("politie"),
     )
-    await close(client, auth, casus["id"], today.isoformat())
+    vandaag("2031-02-23")
+    await close(client, auth, casus["id"], "2031-02-23")
     body = await bewaartermijn(client, auth, casus["id"])
-    year_after = today.replace(year=today.year + 1).isoformat()
-    assert body["archiefdatum"] == year_after
-    assert body["bronnen"][0]["archiefdatum"] == year_after
+    assert body["archiefdatum"] == "2032-02-23"
+    assert body["bronnen"][0]["archiefdatum"] == "2032-02-23"
 
 
 async def test_extension_is_refused_outside_the_situations(

@@ -1,6 +1,6 @@
 """A case through all six steps by the right parties (art. 2.31 WGS)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import httpx
 import pytest
@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from app.db.session import Database
 from app.db.tables import CasusRow
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
+from app.services.bewaartermijn import today_in_amsterdam
+from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select, unieke_bsn
 from tests.conftest import AuthHeaders
 
 pytestmark = pytest.mark.anyio
@@ -273,14 +274,15 @@ async def test_registration_input_is_checked(
 async def test_registered_again_links_to_the_earlier_case(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    first = await create_casus(client, auth, aanmelddatum="2025-01-10")
+    persoon = {**AANMELDING["betrokkene"], "bsn": unieke_bsn()}
+    first = await create_casus(client, auth, aanmelddatum="2025-01-10", betrokkene=persoon)
     await admit(client, auth, first["id"])
-    await close(client, auth, first["id"], "2025-05-01")
-    second = await create_casus(client, auth, aanmelddatum="2026-02-01")
+    # Closed recently: its archive date (a year after closure) has not passed.
+    gisteren = (today_in_amsterdam() - timedelta(days=1)).isoformat()
+    await close(client, auth, first["id"], gisteren)
+    second = await create_casus(client, auth, aanmelddatum="2026-02-01", betrokkene=persoon)
     assert second["vorigeCasusId"] == first["id"]
     # A new term at the new registration.
     assert second["bewaartermijn"]["maximaleBewaardatum"] == "2031-02-01"
-    other = await create_casus(
-        client, auth, betrokkene={**AANMELDING["betrokkene"], "bsn": "123456782"}
-    )
+    other = await create_casus(client, auth, betrokkene={**persoon, "bsn": unieke_bsn()})
     assert other["vorigeCasusId"] is None

@@ -206,3 +206,24 @@ async def test_openapi_documents_the_operation(client: httpx.AsyncClient) -> Non
     for waarde in mate["enum"]:
         assert f"`{waarde}`" in mate["description"]
     assert "Mate" not in schemas  # the English-described enum definition is pruned
+
+
+async def test_plausible_admits_at_intake_only(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    criteria = {k: {**v, "mate": "aannemelijk"} for k, v in CRITERIA.items()}
+    intake = await client.post(
+        "/v1/criteria-toetsingen",
+        json={"fase": "intake", "criteria": criteria},
+        headers=auth("politie"),
+    )
+    assert intake.status_code == 200, intake.text
+    assert intake.json()["toelaatbaar"] is True
+    assert intake.json()["criteria"]["a"]["mate"] == "aannemelijk"
+    definitief = await client.post(
+        "/v1/criteria-toetsingen",
+        json={"fase": "definitief", "criteria": criteria},
+        headers=auth("politie"),
+    )
+    assert definitief.json()["toelaatbaar"] is False
+    assert definitief.json()["criteria"]["d"]["redenen"] == ["d.alleen-aannemelijk"]

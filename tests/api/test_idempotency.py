@@ -14,12 +14,12 @@ from app.db.session import Database
 from app.db.tables import CasusRow
 from app.deps import idempotency_key
 from app.main import create_app
-from tests.casussen import AANMELDING
+from tests.casussen import AANMELDING, aanmelding
 from tests.conftest import AuthHeaders
 
 pytestmark = pytest.mark.anyio
 
-LOCAL = {**AANMELDING, "aanmeldreden": "Aanmelding uit de idempotentietests."}
+LOCAL = aanmelding(aanmeldreden="Aanmelding uit de idempotentietests.")
 
 
 def test_every_creating_post_accepts_an_idempotency_key() -> None:
@@ -82,8 +82,10 @@ async def test_keys_are_per_organisation(
     assert (
         await client.post("/v1/casussen", json=LOCAL, headers={**auth("politie"), **key})
     ).status_code == 201
+    # Another person: one person has one open case (one clock).
+    other = aanmelding(aanmeldreden=LOCAL["aanmeldreden"])
     assert (
-        await client.post("/v1/casussen", json=LOCAL, headers={**auth("om"), **key})
+        await client.post("/v1/casussen", json=other, headers={**auth("om"), **key})
     ).status_code == 201
     assert await _count(db) == 2
 
@@ -115,9 +117,9 @@ async def test_concurrent_retries_create_one_case(
     reden = f"Gelijktijdig verzonden {uuid.uuid4()}"
     headers = {**auth("politie"), "Idempotency-Key": reden}
     responses: list[httpx.Response] = []
+    body = aanmelding(aanmeldreden=reden)
 
     async def send() -> None:
-        body = {**AANMELDING, "aanmeldreden": reden}
         responses.append(await live_client.post("/v1/casussen", json=body, headers=headers))
 
     async with anyio.create_task_group() as group:

@@ -2,7 +2,8 @@
 
 import os
 import sys
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import anyio
@@ -42,6 +43,31 @@ FEITEN_RECENT = [
     feit("veroordeling", "geweld", "2025-09-30"),
     feit("aanhouding", "diefstal", "2026-03-01", "politie"),
 ]
+
+
+SetToday = Callable[[str], None]
+
+
+@pytest.fixture(autouse=True)
+def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
+    """'Today' of the placement service; the tests tell their story on fixed days, so they
+    start on 2026-01-01 (the default peildatum of `place`) and move on from there."""
+
+    def set_today(value: str) -> None:
+        day = date.fromisoformat(value)
+        monkeypatch.setattr("app.services.prioriteringsplaatsingen.today_in_amsterdam", lambda: day)
+
+    set_today("2026-01-01")
+    return set_today
+
+
+def actuele_feiten(dag: date) -> list[dict[str, str]]:
+    """Facts that meet the list's criteria on `dag` (and for a good while after)."""
+    return [
+        feit("veroordeling", "geweld", (dag - timedelta(days=300)).isoformat()),
+        feit("aanhouding", "diefstal", (dag - timedelta(days=20)).isoformat(), "politie"),
+        feit("veroordeling", "geweld", (dag - timedelta(days=30)).isoformat()),
+    ]
 
 
 async def published_list(client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top X") -> str:
@@ -146,11 +172,12 @@ async def test_not_published_is_409(client: httpx.AsyncClient, auth: AuthHeaders
 
 
 async def test_criteria_not_met_is_409_and_stores_nothing(
-    client: httpx.AsyncClient, auth: AuthHeaders
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
 ) -> None:
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     # On 2026-06-02 the arrest of 2025-06-01 is outside the 12-month window.
+    vandaag("2026-06-02")
     response = await place(client, auth, lijst_id, casus_id, peildatum="2026-06-02")
     assert response.status_code == 409
     problem = response.json()
@@ -292,10 +319,12 @@ async def test_removal_with_reason_deletes_the_facts(
 
 
 async def test_reevaluation_removes_at_once_whose_facts_left_the_window(
-    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
 ) -> None:
     lijst_id = await published_list(client, auth)
     oud = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    assert oud["vervaltOp"] == "2026-06-02"
+    vandaag("2026-03-01")
     recent = (
         await place(
             client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
@@ -303,9 +332,11 @@ async def test_reevaluation_removes_at_once_whose_facts_left_the_window(
     ).json()
     herbeoordeling = url(lijst_id, "herbeoordelingen")
     # 2026-06-01: the window of the arrest starts on 2025-06-01, inclusive: both stay.
+    vandaag("2026-06-01")
     kept = await client.post(herbeoordeling, json={"peildatum": "2026-06-01"}, headers=auth(GVV))
     assert kept.status_code == 200, kept.text
     assert (kept.json()["beoordeeld"], kept.json()["gehandhaafd"], kept.json()["verwijderd"]) == (2, 2, [])  # fmt: skip
+    vandaag("2026-06-02")
     response = await client.post(
         herbeoordeling, json={"peildatum": "2026-06-02"}, headers=auth(GVV)
     )
@@ -343,8 +374,9 @@ async def test_reevaluation_refusals(client: httpx.AsyncClient, auth: AuthHeader
 
 
 async def test_a_placement_on_a_later_peildatum_is_left_alone(
-    client: httpx.AsyncClient, auth: AuthHeaders
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
 ) -> None:
+    vandaag("2026-06-01")
     lijst_id = await published_list(client, auth)
     await place(client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-06-01")  # fmt: skip
     response = await client.post(
@@ -355,8 +387,9 @@ async def test_a_placement_on_a_later_peildatum_is_left_alone(
 
 
 async def test_closing_the_case_removes_it_from_the_list_at_once(
-    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
 ) -> None:
+    vandaag("2026-03-01")
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
@@ -392,9 +425,10 @@ async def test_rejection_at_the_definitive_assessment_removes_it(
 
 
 async def test_reevaluation_removes_a_case_that_left_the_process(
-    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
 ) -> None:
     """Whatever way the case left the process, the re-evaluation catches it."""
+    vandaag("2026-06-01")
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
@@ -414,8 +448,9 @@ async def test_reevaluation_removes_a_case_that_left_the_process(
 
 
 async def test_a_new_published_version_applies_on_reevaluation(
-    client: httpx.AsyncClient, auth: AuthHeaders
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
 ) -> None:
+    vandaag("2026-06-01")
     lijst_id = await published_list(client, auth)
     await place(
         client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
@@ -468,14 +503,16 @@ async def test_processing_log_has_placement_and_removal(
 
 
 async def test_reevaluate_all_as_the_cli_does(
-    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
 ) -> None:
     lijst_id = await published_list(client, auth)
     oud = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    vandaag("2026-03-01")
     await place(
         client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
     )
     concept = await create(client, auth, "Concept")  # not published: not re-evaluated
+    vandaag("2026-06-02")
     resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
     mine = [r for r in resultaten if r.lijst_id == lijst_id]
     assert [(r.beoordeeld, r.gehandhaafd, len(r.verwijderd)) for r in mine] == [(2, 1, 1)]
@@ -535,3 +572,128 @@ async def test_withdrawing_the_list_ends_its_placements(
     # The case stays on the other list.
     assert [p["id"] for p in await current(client, auth, other)] == [kept["id"]]
     assert await stored_facts(db, kept["id"]) == 3
+
+
+# -- Placements hold today (issue 11) ---------------------------------------------------
+
+
+async def test_facts_that_met_the_criteria_only_on_a_past_peildatum_are_refused(
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
+) -> None:
+    """The issue's reproduction: placed today on facts that held on 2026-01-01 only."""
+    vandaag("2026-06-02")
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    response = await place(client, auth, lijst_id, casus_id, peildatum="2026-01-01")
+    assert response.status_code == 409
+    problem = response.json()
+    assert problem["code"] == "criteria-niet-voldaan"
+    assert "Op 2026-06-02: /alle/1: 0 aanhouding gevonden" in problem["detail"]
+    assert "Op 2026-01-01" not in problem["detail"]
+    assert await current(client, auth, lijst_id) == []
+
+
+async def test_without_a_peildatum_today_applies_and_the_expiry_is_stored(
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
+) -> None:
+    vandaag("2026-03-01")
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    response = await client.post(
+        url(lijst_id), json={"casusId": casus_id, "feiten": FEITEN_RECENT}, headers=auth(GVV)
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["peildatum"] == "2026-03-01"
+    # The first conviction (2025-01-10) leaves the 24-month window on 2027-01-11.
+    assert (body["vervaltOp"], body["vervallen"]) == ("2027-01-11", False)
+
+
+async def test_a_placement_past_its_expiry_counts_nowhere(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
+) -> None:
+    lijst_id = await published_list(client, auth)
+    casus_id = await admitted_case(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
+    assert plaatsing["vervaltOp"] == "2026-06-02"
+    vandaag("2026-06-01")
+    assert [p["id"] for p in await current(client, auth, lijst_id)] == [plaatsing["id"]]
+    # From vervaltOp on, before any re-evaluation: not on the list, facts not shown.
+    vandaag("2026-06-02")
+    assert await current(client, auth, lijst_id) == []
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    [vervallen] = everything.json()["plaatsingen"]
+    assert (vervallen["vervallen"], vervallen["feiten"], vervallen["verwijdering"]) == (
+        True,
+        [],
+        None,
+    )
+    # Nor does it block a new placement on fresh facts: the old one ends, its facts erased.
+    fresh = await place(
+        client, auth, lijst_id, casus_id, actuele_feiten(date(2026, 6, 2)), "2026-06-02"
+    )
+    assert fresh.status_code == 201, fresh.text
+    assert await stored_facts(db, plaatsing["id"]) == 0
+    everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
+    ended = next(p for p in everything.json()["plaatsingen"] if p["id"] == plaatsing["id"])
+    assert ended["verwijdering"]["reden"] == "criteria-niet-meer-voldaan"
+    assert "2026-06-02" in ended["verwijdering"]["toelichting"]
+    assert [p["id"] for p in await current(client, auth, lijst_id)] == [fresh.json()["id"]]
+
+
+async def test_a_reevaluation_on_a_past_peildatum_still_judges_today(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
+) -> None:
+    lijst_id = await published_list(client, auth)
+    plaatsing = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    vandaag("2026-06-02")
+    response = await client.post(
+        url(lijst_id, "herbeoordelingen"), json={"peildatum": "2026-01-01"}, headers=auth(GVV)
+    )
+    [verwijderd] = response.json()["verwijderd"]
+    assert verwijderd["plaatsing"] == plaatsing["id"]
+    assert "Op 2026-06-02" in verwijderd["toelichting"]
+    assert await stored_facts(db, plaatsing["id"]) == 0
+
+
+async def test_reevaluation_is_idempotent_and_renews_the_expiry(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database, vandaag: SetToday
+) -> None:
+    lijst_id = await published_list(client, auth)
+    oud = (await place(client, auth, lijst_id, await admitted_case(client, auth))).json()
+    vandaag("2026-03-01")
+    recent = (
+        await place(
+            client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
+        )
+    ).json()
+    # A stricter version: only the arrest clause's 12 months, with 2 convictions in 18.
+    strenger = {
+        "alle": [
+            {"telling": {"soort": "veroordeling", "periodeMaanden": 18}, "minimaal": 2},
+            {"telling": {"soort": "aanhouding", "periodeMaanden": 12}, "minimaal": 1},
+        ]
+    }
+    await client.post(
+        url(lijst_id, "versies"),
+        json={"omschrijving": "Korter venster.", "criteria": strenger},
+        headers=auth(GVV),
+    )
+    await publish(client, auth, lijst_id)
+    vandaag("2026-06-02")
+    eerste = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    tweede = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    [a] = [r for r in eerste if r.lijst_id == lijst_id]
+    [b] = [r for r in tweede if r.lijst_id == lijst_id]
+    assert (a.beoordeeld, a.gehandhaafd, [v.plaatsing_id for v in a.verwijderd]) == (
+        2,
+        1,
+        [oud["id"]],
+    )
+    assert (b.beoordeeld, b.gehandhaafd, b.verwijderd) == (1, 1, ())
+    [gebleven] = await current(client, auth, lijst_id)
+    assert gebleven["id"] == recent["id"]
+    # Renewed for version 2: the conviction of 2025-01-10 leaves 18 months on 2026-07-11.
+    assert (gebleven["beoordeeldeVersie"], gebleven["vervaltOp"]) == (2, "2026-07-11")
+    vandaag("2026-07-11")
+    assert await current(client, auth, lijst_id) == []

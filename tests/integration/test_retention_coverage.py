@@ -23,7 +23,7 @@ from app.db.tables_overleg import InformatieplichtRow, InterventieRow, PlanVanAa
 from app.db.tables_plaatsing import PlaatsingsfeitRow, PrioriteringsplaatsingRow
 from app.services import archivering
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.api.test_prioriteringsplaatsingen import place, published_list
+from tests.api.test_prioriteringsplaatsingen import actuele_feiten, place, published_list
 from tests.casussen import AANMELDING, CRITERIA
 from tests.conftest import AuthHeaders
 from tests.integration.test_retention_sweep import opdracht
@@ -156,7 +156,8 @@ async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) 
     )
     assert duty.status_code in (200, 201), duty.text
     lijst_id = await published_list(client, auth)
-    placed = await place(client, auth, lijst_id, casus_id)
+    feiten = actuele_feiten(today_in_amsterdam())
+    placed = await place(client, auth, lijst_id, casus_id, feiten, peildatum=today)
     assert placed.status_code == 201, placed.text
     closed = await client.post(
         f"{url}/afsluiting",
@@ -246,7 +247,7 @@ async def test_no_personal_data_survives_the_sweep(
     assert placement is not None
     assert placement.verwijderd_op is not None
     assert placement.verwijderreden == "casus-niet-meer-toegelaten"
-    assert placement.peildatum == date(2026, 1, 1)
+    assert placement.peildatum == today_in_amsterdam()
 
     # Dates, codes and statuses stay.
     view = await client.get(

@@ -45,11 +45,24 @@ def _situation(afsluitdatum: date | None, maximum: date) -> Verlengingsreden | N
     return None
 
 
+def _window_start(maximum: date) -> date:
+    """The first day d with d + 3 months >= maximum, by search (independent of the rule)."""
+    day = maximum - timedelta(days=100)
+    while add_months(day, 3) < maximum:
+        day += timedelta(days=1)
+    return day
+
+
 @st.composite
 def cases(
-    draw: st.DrawFn, kinds: tuple[str, ...] = ("open", "afgesloten", "afgewezen")
+    draw: st.DrawFn,
+    kinds: tuple[str, ...] = ("open", "afgesloten", "afgewezen"),
+    *,
+    vervallen: bool = False,
 ) -> Casusdata:
-    """A valid case of one of `kinds`, with a valid chain of extensions."""
+    """A valid case of one of `kinds`, with a valid chain of extensions decided in their
+    window. With `vervallen`, a closure may also fall after a situation-1 decision and on
+    or before its maximum: that extension lapses and the chain goes on without it."""
     aanmelddatum = draw(AANMELDING)
     kind = draw(st.sampled_from(kinds))
     offset = timedelta(days=draw(st.integers(0, 9 * 365)))
@@ -59,14 +72,36 @@ def cases(
     maximum = add_years(aanmelddatum, 5)
     vorige_ingang: date | None = None
     for _ in range(draw(st.integers(0, 3))):
-        reden = _situation(afsluitdatum, maximum)
-        if afwijzingsdatum is not None or reden is None:
+        if afwijzingsdatum is not None:
             break
-        vroegste = aanmelddatum if vorige_ingang is None else vorige_ingang + timedelta(days=1)
-        besluitdatum = draw(st.dates(min_value=vroegste, max_value=maximum))
+        vroegste = max(_window_start(maximum), aanmelddatum)
+        if vorige_ingang is not None:
+            vroegste = max(vroegste, vorige_ingang + timedelta(days=1))
+        reden = _situation(afsluitdatum, maximum)
+        lapses = (
+            vervallen
+            and afsluitdatum is not None
+            and vroegste < afsluitdatum <= maximum
+            and draw(st.booleans())
+        )
+        if lapses:
+            assert afsluitdatum is not None
+            reden = Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING
+            laatste = afsluitdatum - timedelta(days=1)
+        elif reden is Verlengingsreden.TERUGVALRISICO:
+            assert afsluitdatum is not None
+            vroegste, laatste = max(vroegste, afsluitdatum), maximum
+        elif reden is Verlengingsreden.CRITERIA_NOG_VAN_TOEPASSING:
+            laatste = maximum if afsluitdatum is None else min(maximum, afsluitdatum - timedelta(1))
+        else:
+            break
+        if vroegste > laatste:
+            break
+        besluitdatum = draw(st.dates(min_value=vroegste, max_value=laatste))
         maanden = draw(st.integers(1, 24))
         verlengingen.append(Verlenging(besluitdatum, maanden, reden))
-        vorige_ingang, maximum = maximum, add_months(maximum, maanden)
+        if not lapses:
+            vorige_ingang, maximum = maximum, add_months(maximum, maanden)
     bronnen = draw(st.lists(BRON, max_size=4))
     return Casusdata(
         aanmelddatum=aanmelddatum,
@@ -109,6 +144,7 @@ def test_a_consenting_extension_never_shortens_any_date(data: Casusdata) -> None
         PEILDATUM,
     )
     met = calc(data)
+    assert not met.verlengingen[-1].vervallen
     assert met.maximale_bewaardatum > zonder.maximale_bewaardatum
     assert met.archiefdatum >= zonder.archiefdatum
     for voor, na, bron in zip(zonder.bronnen, met.bronnen, data.bronnen, strict=True):

@@ -65,9 +65,24 @@ def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[
             casus("2025-06-05", "2030-01-05", verlengingen=(verlenging("2030-06-01", 24, S1),)),
             [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
         ),
-        # ... or closed on it.
+        # ... or the day before it was decided: it was not open when decided.
         (
-            casus("2025-06-05", "2030-06-05", verlengingen=(verlenging("2030-06-01", 24, S1),)),
+            casus("2025-06-05", "2030-05-31", verlengingen=(verlenging("2030-06-01", 24, S1),)),
+            [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
+        ),
+        # Decided more than the window (3 months) before the maximum it extends.
+        (
+            casus("2025-06-05", verlengingen=(verlenging("2030-03-04", 24, S1),)),
+            [("verlengingen.0.besluitdatum", "verlenging-te-vroeg")],
+        ),
+        # ... years early, on the day of registration (the reproduction).
+        (
+            casus("2025-06-05", verlengingen=(verlenging("2025-06-05", 24, S1),)),
+            [("verlengingen.0.besluitdatum", "verlenging-te-vroeg")],
+        ),
+        # Situation 2 decided before the case closed: it was open when decided.
+        (
+            casus("2025-06-05", "2030-05-01", verlengingen=(verlenging("2030-04-01", 24, S2),)),
             [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
         ),
         # Situation 2 needs a closure: an open case does not qualify.
@@ -92,7 +107,10 @@ def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[
                 afwijzingsdatum="2025-06-06",
                 verlengingen=(verlenging("2026-01-01", 24, S1),),
             ),
-            [("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")],
+            [
+                ("verlengingen.0.besluitdatum", "verlenging-te-vroeg"),
+                ("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing"),
+            ],
         ),
         (
             casus("2025-06-05", bronnen=(bron("b1"), bron("b2"), bron("b1"))),
@@ -150,27 +168,41 @@ def test_every_problem_is_listed_at_once() -> None:
 @pytest.mark.parametrize(
     ("data", "peildatum", "mogelijk", "situatie", "vroegste", "uiterlijk"),
     [
-        # Open before the maximum: situation 1, from the registration up to the maximum.
-        (casus("2025-06-05"), "2030-01-01", True, S1, "2025-06-05", "2030-06-05"),
-        (casus("2025-06-05"), "2030-06-05", True, S1, "2025-06-05", "2030-06-05"),
-        # Closed within the last year: situation 2.
-        (casus("2025-06-05", "2030-01-05"), "2030-02-01", True, S2, "2025-06-05", "2030-06-05"),
-        # After an extension, a repeat waits until that extension has begun.
+        # Open: situation 1, in the window of three months before the maximum.
+        (casus("2025-06-05"), "2030-01-01", False, S1, "2030-03-05", "2030-06-05"),
+        (casus("2025-06-05"), "2030-03-04", False, S1, "2030-03-05", "2030-06-05"),
+        (casus("2025-06-05"), "2030-03-05", True, S1, "2030-03-05", "2030-06-05"),
+        (casus("2025-06-05"), "2030-06-05", True, S1, "2030-03-05", "2030-06-05"),
+        # Closed within the last year: situation 2, from the window's start.
+        (casus("2025-06-05", "2030-01-05"), "2030-02-01", False, S2, "2030-03-05", "2030-06-05"),
+        (casus("2025-06-05", "2030-01-05"), "2030-04-01", True, S2, "2030-03-05", "2030-06-05"),
+        # Closed inside the window: situation 2 from the closure on.
+        (casus("2025-06-05", "2030-05-01"), "2030-05-01", True, S2, "2030-05-01", "2030-06-05"),
+        # After an extension, a repeat waits for the window before the new maximum.
         (
             casus("2025-06-05", verlengingen=(verlenging("2030-06-01"),)),
-            "2030-06-05",
+            "2032-03-04",
             False,
             S1,
-            "2030-06-06",
+            "2032-03-05",
             "2032-06-05",
         ),
         (
             casus("2025-06-05", verlengingen=(verlenging("2030-06-01"),)),
-            "2030-06-06",
+            "2032-03-05",
             True,
             S1,
-            "2030-06-06",
+            "2032-03-05",
             "2032-06-05",
+        ),
+        # ... and a short extension (one month) still waits until it has begun.
+        (
+            casus("2025-06-05", verlengingen=(verlenging("2030-06-01", 1),)),
+            "2030-06-05",
+            False,
+            S1,
+            "2030-06-06",
+            "2030-07-05",
         ),
     ],
 )

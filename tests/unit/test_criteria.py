@@ -291,18 +291,20 @@ def test_met_implies_the_contract_minimums(criteria: Criteria, fase: Fase) -> No
     """An independent restatement of the contract: a weakened rule breaks this."""
     result = assess_criteria(criteria, fase)
     a, b, c, d = criteria.a, criteria.b, criteria.c, criteria.d
+    # "aannemelijk" is the intake's level of proof (art. 2.31 lid 2 WGS).
+    met = {"voldaan", "aannemelijk"} if fase == "intake" else {"voldaan"}
     expected = {
-        "a": a.mate == "voldaan" and a.onderbouwing.strip() != "" and len(a.betreft) >= 1,
-        "b": b.mate == "voldaan"
+        "a": a.mate in met and a.onderbouwing.strip() != "" and len(a.betreft) >= 1,
+        "b": b.mate in met
         and b.onderbouwing.strip() != ""
         and len(set(b.leefgebieden)) >= 2
         and b.criminogene_factoren,
-        "c": c.mate == "voldaan"
+        "c": c.mate in met
         and c.onderbouwing.strip() != ""
         and len(c.gevolgen) >= 1
         and c.tijd is not None
         and (c.tijd != "zou-leiden" or (c.objectieve_aanwijzingen or "").strip() != ""),
-        "d": d.mate == "voldaan" and d.onderbouwing.strip() != "" and len(set(d.domeinen)) >= 2,
+        "d": d.mate in met and d.onderbouwing.strip() != "" and len(set(d.domeinen)) >= 2,
     }
     assert result.a.voldaan is expected["a"]
     assert result.b.voldaan is expected["b"]
@@ -316,9 +318,45 @@ def test_every_reason_code_is_reachable() -> None:
     seen: set[Reden] = set()
     for letter in "abcd":
         seen.update(_outcome(_changed(letter, mate=Mate.DEELS, onderbouwing=""), letter).redenen)
+        definitief = assess_criteria(_changed(letter, mate=Mate.AANNEMELIJK), Fase.DEFINITIEF)
+        seen.update(getattr(definitief, letter).redenen)
     seen.update(assess_a(replace(A, betreft=())).redenen)
     seen.update(assess_b(replace(B, leefgebieden=(), criminogene_factoren=False)).redenen)
     seen.update(assess_c(replace(C, gevolgen=(), tijd=None)).redenen)
     seen.update(assess_c(replace(C, tijd=Tijd.ZOU_LEIDEN)).redenen)
     seen.update(assess_d(replace(D, domeinen=())).redenen)
     assert seen == set(Reden)
+
+
+# --- the intake's level: "voldoende aannemelijk" (art. 2.31 lid 2 WGS) ------------------
+
+AANNEMELIJK = Criteria(
+    replace(A, mate=Mate.AANNEMELIJK),
+    replace(B, mate=Mate.AANNEMELIJK),
+    replace(C, mate=Mate.AANNEMELIJK),
+    replace(D, mate=Mate.AANNEMELIJK),
+)
+
+
+def test_plausible_admits_at_intake() -> None:
+    result = assess_criteria(AANNEMELIJK, Fase.INTAKE)
+    assert result.toelaatbaar is True
+    for uitkomst in (result.a, result.b, result.c, result.d):
+        assert (uitkomst.voldaan, uitkomst.mate) == (True, Mate.AANNEMELIJK)
+        assert uitkomst.toelichting.startswith("Voldoende aannemelijk (art. 2.20 lid 1 onder ")
+
+
+@pytest.mark.parametrize("letter", "abcd")
+def test_plausible_is_not_enough_at_the_definitive_assessment(letter: str) -> None:
+    result = assess_criteria(_changed(letter, mate=Mate.AANNEMELIJK), Fase.DEFINITIEF)
+    assert result.toelaatbaar is False
+    uitkomst: Criteriumuitkomst = getattr(result, letter)
+    assert uitkomst.redenen == (Reden(f"{letter}.alleen-aannemelijk"),)
+    assert uitkomst.mate is Mate.AANNEMELIJK
+    assert "art. 2.31 lid 3 WGS" in uitkomst.toelichting
+
+
+def test_plausible_still_needs_the_substantiation_and_the_minimums() -> None:
+    zonder = _changed("b", mate=Mate.AANNEMELIJK, onderbouwing="", leefgebieden=())
+    uitkomst = assess_criteria(zonder, Fase.INTAKE).b
+    assert uitkomst.redenen == (Reden.B_ONDERBOUWING_ONTBREEKT, Reden.B_TE_WEINIG_LEEFGEBIEDEN)
