@@ -147,7 +147,8 @@ async def test_a_flow_of_concurrent_requests_through_pgbouncer(
             )
             assert changed.status_code == 200, changed.text
             log = await client.get(
-                f"/v1/verwerkingen?casusId={cases[0]['id']}", headers=auth("politie", "beheerder")
+                f"/v1/verwerkingen?casusId={cases[0]['id']}",
+                headers=auth("gemeente-utrecht", "beheerder"),
             )
             assert log.status_code == 200
             assert log.json()["verwerkingen"], "the partitioned log is written and read"
