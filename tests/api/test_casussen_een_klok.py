@@ -79,7 +79,7 @@ async def test_the_refused_attempt_is_in_the_running_cases_log(
     casus_id = (await register(client, auth, betrokkene)).json()["id"]
     assert (await register(client, auth, betrokkene, deelnemer="om")).status_code == 409
     log = await client.get(
-        f"/v1/verwerkingen?casusId={casus_id}", headers=auth("politie", "beheerder")
+        f"/v1/verwerkingen?casusId={casus_id}", headers=auth("gemeente-utrecht", "beheerder")
     )
     seen = [(e["activiteit"], e["deelnemer"], e["resultaat"]) for e in log.json()["verwerkingen"]]
     assert ("casus-aanmelden", "om", "mislukt") in seen

@@ -94,7 +94,7 @@ async def test_a_claimed_role_reads_no_closed_case(
     response = await client.get(f"/v1/casussen/{casus['id']}", headers=auth(deelnemer, rol))
     assert response.status_code == 403
     assert response.json()["code"] == "geen-toegang"
-    assert "111222333" not in response.text
+    assert casus["betrokkene"]["bsn"] not in response.text
     listed = await client.get("/v1/casussen?paginaGrootte=200", headers=auth(deelnemer, rol))
     assert casus["id"] not in {c["id"] for c in listed.json()["casussen"]}
     designated = await client.get(
@@ -113,7 +113,7 @@ async def test_a_joint_controller_not_selected_sees_the_controller_view(
     await admit(client, auth, casus_id)
     full = await client.get(f"/v1/casussen/{casus_id}", headers=auth("dji"))
     assert full.json()["weergave"] == "volledig"  # steps 1-3: the whole case
-    assert full.json()["betrokkene"]["bsn"] == "111222333"
+    assert full.json()["betrokkene"]["bsn"] == casus["betrokkene"]["bsn"]
     await select(client, auth, casus_id, deelnemers=("ggz", "politie"))
     view = (await client.get(f"/v1/casussen/{casus_id}", headers=auth("dji"))).json()
     assert view["weergave"] == "verantwoordelijke"
@@ -128,7 +128,7 @@ async def test_a_joint_controller_not_selected_sees_the_controller_view(
     for hidden in ("betrokkene", "aanmeldreden", "socialeOmgeving", "vorigeCasusId"):
         assert view[hidden] is None, hidden
     assert "Jansen" not in str(view)
-    assert "111222333" not in str(view)
+    assert casus["betrokkene"]["bsn"] not in str(view)
     assert [b["fase"] for b in view["beoordelingen"]] == ["aanmelding", "intake", "definitief"]
     assert {(d["deelnemer"], bool(d["noodzaak"])) for d in view["deelnemers"]} == {
         ("ggz", True),
@@ -163,7 +163,7 @@ async def test_the_registrant_keeps_its_own_registration(
     # A joint controller and the registrant: the union of both views.
     assert own["weergave"] == "verantwoordelijke"
     assert own["aanmeldreden"] == AANMELDING["aanmeldreden"]
-    assert own["betrokkene"]["bsn"] == "111222333"
+    assert own["betrokkene"]["bsn"] == casus["betrokkene"]["bsn"]
     assert own["deelnemers"][0]["deelnemer"] == "ggz"
 
 
@@ -256,7 +256,7 @@ async def test_the_coordinating_fg_reads_everything_with_a_logged_reason(
     header = await client.get(f"/v1/casussen/{casus_id}", headers=_fg(auth, "Audit 2026-Q4."))
     assert header.status_code == 200
     assert header.json()["weergave"] == "toezicht"
-    assert header.json()["betrokkene"]["bsn"] == "111222333"
+    assert header.json()["betrokkene"]["bsn"] == casus["betrokkene"]["bsn"]
     query = await client.get(
         f"/v1/casussen/{casus_id}/bewaartermijn",
         params={"reden": "Verzoek betrokkene: inzage, ontvangen 1 december."},

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,13 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.config import Settings
 from app.main import create_app
+from tests.api.test_prioriteringslijsten import CRITERIA, publish
 from tests.api.test_prioriteringsplaatsingen import (
-    FEITEN_RECENT,
     admitted_case,
+    feit,
     place,
     published_list,
+    url,
 )
 from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
@@ -73,16 +76,33 @@ async def test_reevaluate_reports_progress_and_a_json_result(
     own_database: tuple[dict[str, str], httpx.AsyncClient], auth: AuthHeaders, tmp_path: Path
 ) -> None:
     env, client = own_database
+    # The command runs in a process of its own, on the real today: facts relative to it.
+    today = date.today()
+
+    def dag(days_ago: int) -> str:
+        return (today - timedelta(days=days_ago)).isoformat()
+
     lijst_id = await published_list(client, auth)
-    await place(client, auth, lijst_id, await admitted_case(client, auth))
-    await place(
-        client, auth, lijst_id, await admitted_case(client, auth), FEITEN_RECENT, "2026-03-01"
+    drie = [feit("veroordeling", "geweld", dag(d)) for d in (30, 60, 90)]
+    twee = drie[:2]
+    arrest = [feit("aanhouding", "diefstal", dag(10), "politie")]
+    for feiten in (drie + arrest, twee + arrest):
+        placed = await place(
+            client, auth, lijst_id, await admitted_case(client, auth), feiten, today.isoformat()
+        )
+        assert placed.status_code == 201, placed.text
+    # A stricter version in force: the case with two convictions no longer meets it.
+    stricter = {"alle": [{**CRITERIA["alle"][0], "minimaal": 3}, CRITERIA["alle"][1]]}
+    versie = await client.post(
+        url(lijst_id, "versies"),
+        json={"omschrijving": "Strenger.", "criteria": stricter},
+        headers=auth("gemeente-utrecht"),
     )
+    assert versie.status_code == 201, versie.text
+    assert (await publish(client, auth, lijst_id)).status_code == 200
     await published_list(client, auth, "Top Y")  # a second list, without placements
 
-    code, result, lines = await _zvh(
-        env, "priority-lists", "reevaluate", "--as-of", "2026-06-02", "--json"
-    )
+    code, result, lines = await _zvh(env, "priority-lists", "reevaluate", "--json")
     assert code == 0
     assert [line["event"] for line in lines] == ["start", "progress", "progress", "finish"]
     assert {line["job"] for line in lines} == {"priority-lists-reevaluate"}
@@ -94,12 +114,12 @@ async def test_reevaluate_reports_progress_and_a_json_result(
     assert (result["job"], result["outcome"], result["as_of"]) == (
         "priority-lists-reevaluate",
         "succeeded",
-        "2026-06-02",
+        today.isoformat(),
     )
     mine = next(r for r in result["lists"] if r["list"] == lijst_id)
     assert mine == {
         "list": lijst_id,
-        "version": 1,
+        "version": 2,
         "evaluated": 2,
         "kept": 1,
         "removed": 1,
