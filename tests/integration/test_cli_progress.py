@@ -5,7 +5,7 @@ import json
 import os
 import sys
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +16,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.config import Settings
 from app.main import create_app
-from tests.api.test_prioriteringslijsten import CRITERIA, publish
-from tests.api.test_prioriteringsplaatsingen import (
-    admitted_case,
-    feit,
-    place,
-    published_list,
-    url,
-)
+from tests.api.test_prioriteringsplaatsingen import published_list
 from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
+from tests.prioritering import one_kept_one_removed
 
 pytestmark = pytest.mark.anyio
 
@@ -76,30 +70,8 @@ async def test_reevaluate_reports_progress_and_a_json_result(
     own_database: tuple[dict[str, str], httpx.AsyncClient], auth: AuthHeaders, tmp_path: Path
 ) -> None:
     env, client = own_database
-    # The command runs in a process of its own, on the real today: facts relative to it.
     today = date.today()
-
-    def dag(days_ago: int) -> str:
-        return (today - timedelta(days=days_ago)).isoformat()
-
-    lijst_id = await published_list(client, auth)
-    drie = [feit("veroordeling", "geweld", dag(d)) for d in (30, 60, 90)]
-    twee = drie[:2]
-    arrest = [feit("aanhouding", "diefstal", dag(10), "politie")]
-    for feiten in (drie + arrest, twee + arrest):
-        placed = await place(
-            client, auth, lijst_id, await admitted_case(client, auth), feiten, today.isoformat()
-        )
-        assert placed.status_code == 201, placed.text
-    # A stricter version in force: the case with two convictions no longer meets it.
-    stricter = {"alle": [{**CRITERIA["alle"][0], "minimaal": 3}, CRITERIA["alle"][1]]}
-    versie = await client.post(
-        url(lijst_id, "versies"),
-        json={"omschrijving": "Strenger.", "criteria": stricter},
-        headers=auth("gemeente-utrecht"),
-    )
-    assert versie.status_code == 201, versie.text
-    assert (await publish(client, auth, lijst_id)).status_code == 200
+    lijst_id = await one_kept_one_removed(client, auth)
     await published_list(client, auth, "Top Y")  # a second list, without placements
 
     code, result, lines = await _zvh(env, "priority-lists", "reevaluate", "--json")

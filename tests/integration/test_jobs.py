@@ -2,7 +2,6 @@
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 import asyncpg
@@ -21,14 +20,9 @@ from app.db.tables import VerwerkingRow
 from app.db.tables_bewaren import ArchiefdocumentRow
 from app.main import create_app
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.api.test_prioriteringsplaatsingen import (
-    FEITEN_RECENT,
-    admitted_case,
-    place,
-    published_list,
-)
 from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
+from tests.prioritering import one_kept_one_removed
 from tests.scaleout import BIN, own_database, requires_postgres, zvh_env
 
 pytestmark = pytest.mark.anyio
@@ -221,20 +215,12 @@ async def test_a_reevaluation_started_twice_runs_once(
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://testserver"
         ) as client:
-            lijst_id = await published_list(client, auth)
-            removed = await admitted_case(client, auth)
-            kept = await admitted_case(client, auth)
-            assert (await place(client, auth, lijst_id, removed)).status_code == 201
-            assert (
-                await place(client, auth, lijst_id, kept, FEITEN_RECENT, "2026-03-01")
-            ).status_code == 201
+            await one_kept_one_removed(client, auth)
         await app.state.db.dispose()
         command = [
             str(BIN / "zvh"),
             "priority-lists",
             "reevaluate",
-            "--as-of",
-            date(2026, 6, 2).isoformat(),
         ]
         env = zvh_env(url, settings.dev_key_dir)
         aside, worked = await _twice_while_held(url, "prioriteringslijsten", command, env)
