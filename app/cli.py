@@ -1,5 +1,5 @@
 """The `zvh` command: serve, migrate, seed-demo, designate, token, openapi, log,
-priority-lists, retention."""
+priority-lists, retention, notifications."""
 
 import argparse
 import asyncio
@@ -321,6 +321,61 @@ def cmd_log_partitions(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _deliver(settings: Settings, *, once: bool, as_json: bool) -> int:
+    from app.db.session import database_for
+    from app.services.notificatiebezorging import Bezorgbeleid, deliver
+
+    database = database_for(settings)
+    beleid = Bezorgbeleid.of(settings)
+    try:
+        while True:
+            rapport = await deliver(database, beleid)
+            counts = {**rapport.counts(), "failures": rapport.fouten}
+            if as_json:
+                print(json.dumps(counts, sort_keys=True), flush=True)
+            else:
+                print(
+                    " ".join(f"{k}={v}" for k, v in rapport.counts().items()),
+                    file=sys.stderr,
+                    flush=True,
+                )
+            if once:
+                return 0
+            await asyncio.sleep(settings.notifications_poll_seconds)
+    finally:
+        await database.dispose()
+
+
+def cmd_notifications_deliver(args: argparse.Namespace) -> int:
+    """Spread and send due notifications: one pass with --once, else until stopped."""
+    settings = _settings()
+    try:
+        return asyncio.run(_deliver(settings, once=args.once, as_json=args.json))
+    except KeyboardInterrupt:
+        return 0
+
+
+async def _redeliver(settings: Settings, abonnement: str | None) -> int:
+    from app.db.session import database_for
+    from app.services.notificatiebezorging import redeliver
+
+    database = database_for(settings)
+    try:
+        return await redeliver(database, abonnement_id=abonnement)
+    finally:
+        await database.dispose()
+
+
+def cmd_notifications_redeliver(args: argparse.Namespace) -> int:
+    """Offer dead letters again, from a first attempt."""
+    count = asyncio.run(_redeliver(_settings(), args.abonnement))
+    if args.json:
+        print(json.dumps({"requeued": count}))
+    else:
+        print(f"{count} dead letter(s) queued again", file=sys.stderr)
+    return 0
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -408,6 +463,23 @@ def parser() -> argparse.ArgumentParser:
         help="months after this one (UTC) to have ready (default ZVH_LOG_PARTITION_MONTHS_AHEAD)",
     )
     partitions.set_defaults(func=cmd_log_partitions)
+
+    notifications = commands.add_parser("notifications", help="notifications to subscribers")
+    notification_commands = notifications.add_subparsers(
+        dest="notifications_command", required=True
+    )
+    deliver = notification_commands.add_parser(
+        "deliver", help="send due notifications (signed, with retries); runs until stopped"
+    )
+    deliver.add_argument("--once", action="store_true", help="one pass, then stop")
+    deliver.add_argument("--json", action="store_true", help=JSON_HELP)
+    deliver.set_defaults(func=cmd_notifications_deliver)
+    redeliver = notification_commands.add_parser(
+        "redeliver", help="queue dead letters (every attempt failed) again"
+    )
+    redeliver.add_argument("--abonnement", help="only this subscription's (its id)")
+    redeliver.add_argument("--json", action="store_true", help=JSON_HELP)
+    redeliver.set_defaults(func=cmd_notifications_redeliver)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)

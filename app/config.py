@@ -82,6 +82,23 @@ class Settings(BaseSettings):
     # Long-running commands off a terminal: a JSON progress line at most this often.
     progress_interval_seconds: float = Field(default=10.0, ge=0)
 
+    # Notifications (contract v2, "Integration"). The service's own address, put before
+    # `/v1/...` in a notification's resourceUrl (a path alone when unset).
+    public_url: str | None = None
+    # Callback URLs on private, loopback or link-local addresses are refused unless this
+    # is set (a receiver inside the same network; the tests' local receiver).
+    webhook_allow_private: bool = False
+    # `zvh serve` delivers notifications in the background unless this is false (then run
+    # `zvh notifications deliver` on a schedule or as a process of its own).
+    notifications_worker_enabled: bool = True
+    notifications_poll_seconds: float = Field(default=5.0, gt=0, le=3600)
+    notifications_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    # After this many failed attempts a delivery is a dead letter (`zvh notifications
+    # redeliver`). With the defaults the last attempt comes about a day after the first.
+    notifications_max_attempts: int = Field(default=10, ge=1, le=50)
+    notifications_backoff_base_seconds: float = Field(default=60.0, ge=0, le=3600)
+    notifications_backoff_max_seconds: float = Field(default=6 * 3600.0, ge=0, le=86_400)
+
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
     destruction_hold: bool = True
 

@@ -23,6 +23,7 @@ from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (
+    abonnementen,
     bewaartermijn,
     bewaren,
     casusoverleg,
@@ -41,6 +42,7 @@ from app.routers import (
     verstrekkingen,
     verwerkingen,
 )
+from app.services.notificatieworker import NotificationWorker
 from app.validation import invalid_params_from
 
 ROUTERS = (
@@ -58,6 +60,7 @@ ROUTERS = (
     prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
+    abonnementen.router,
 )
 
 _HTTP_TITLES = {
@@ -79,9 +82,18 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         upkeep = upkeep_for(settings, app.state.db, app.state.registry_cache)
         if upkeep is not None:
             upkeep.start()
+        worker = (
+            NotificationWorker(settings, app.state.db)
+            if settings.notifications_worker_enabled
+            else None
+        )
+        if worker is not None:
+            worker.start()
         try:
             yield
         finally:
+            if worker is not None:
+                await worker.stop()
             if upkeep is not None:
                 await upkeep.stop()
             if owns_database:

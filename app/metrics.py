@@ -52,7 +52,13 @@ HTTP_DURATION = Histogram(
 )
 OUTBOX_BACKLOG = Gauge(
     "zvh_outbox_backlog",
-    "Notifications in the outbox not yet delivered (0 until notifications exist).",
+    "Notifications not yet delivered: new ones not yet spread, and deliveries waiting for "
+    "their (next) attempt.",
+    registry=REGISTRY,
+)
+DEAD_LETTERS = Gauge(
+    "zvh_notification_dead_letters",
+    "Deliveries that failed every attempt and wait for `zvh notifications redeliver`.",
     registry=REGISTRY,
 )
 DELIVERY_FAILURES = Counter(

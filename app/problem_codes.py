@@ -204,6 +204,16 @@ PROBLEEMCODES: Mapping[str, str] = {
     "voorwaarden-tegenstrijdig": "De voorwaarden spreken elkaar tegen.",
     "waarde-buiten-bereik": "De waarde valt buiten het toegestane bereik.",
     "waarde-ontbreekt": "Deze waarde mag worden weggelaten, maar niet null zijn.",
+    # --- Ongeldige invoer: abonnementen op notificaties (400, in invalidParams) --------
+    "callback-url-geen-https": "In productie POST de dienst notificaties alleen naar een "
+    "https-URL.",
+    "callback-url-intern-adres": "De callbackUrl wijst naar een privé-, loopback- of link-local-"
+    "adres; alleen toegestaan met `ZVH_WEBHOOK_ALLOW_PRIVATE`.",
+    "callback-url-onbekende-host": "De host van de callbackUrl is niet te vinden (DNS).",
+    "callback-url-ongeldig": "De callbackUrl is geen absolute http(s)-URL met host, of bevat een "
+    "gebruikersnaam, wachtwoord of fragment.",
+    "geheim-ongeldig": "Het geheim is niet `whsec_` gevolgd door base64 van 24 tot 64 bytes "
+    "(Standard Webhooks).",
     # --- Criteria van art. 2.20 BGS niet voldaan bij toelaten (400, in invalidParams) --
     # One code per reason, `<criterium>.<reden>` (app/domain/criteria.py, Reden).
     **{

@@ -27,6 +27,7 @@ class Actie(StrEnum):
     PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
+    ABONNEMENTEN_BEHEREN = "abonnementen-beheren"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -110,6 +111,13 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     ),
     # Each organisation sees only the consent requests addressed to itself.
     Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    # Notifications (contract v2, "Integration"): for the caller's own organisation.
+    Actie.ABONNEMENTEN_BEHEREN: (
+        _vaste_deelnemer,
+        "Abonnementen op notificaties nemen de gezamenlijk verwerkingsverantwoordelijken en de "
+        "vaste deelnemers, voor hun eigen organisatie; een incidentele deelnemer neemt aan één "
+        "casus deel (art. 2.31 lid 9 WGS) en neemt geen abonnement.",
+    ),
 }
 
 

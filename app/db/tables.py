@@ -288,6 +288,7 @@ class PrioriteringslijstVersieRow(Base):
 # here, at the bottom on purpose, lets Alembic and the tests see every table.
 from app.db import (  # noqa: E402, F401
     tables_bewaren,
+    tables_notificaties,
     tables_overleg,
     tables_plaatsing,
     tables_verstrekkingen,

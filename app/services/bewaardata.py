@@ -21,9 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.bewaren import BewaarRepository
 from app.db.casussen import now_utc
+from app.db.outbox import record_event
 from app.db.tables import CasusRow
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
 from app.db.tables_verstrekkingen import GegevensverstrekkingRow
+from app.domain.notificatie import Actie, Kanaal
 from app.rules.bewaartermijn import calculate_bewaartermijn
 from app.rules.bewaartermijn_typen import (
     Bewaarbeleid,
@@ -233,6 +235,24 @@ def _ask_consent(session: AsyncSession, casus: CasusRow, stand: Bewaarstand) -> 
                         instemming=None,
                     )
                 )
+                announce_consent(session, casus, verlenging.id, Actie.AANGEMAAKT, deelnemer)
+
+
+def announce_consent(
+    session: AsyncSession, casus: CasusRow, verlenging_id: str, actie: Actie, aan: str | None
+) -> None:
+    """Channel `instemmingsverzoeken`: a supplier is asked (`aan`), or one answered."""
+    record_event(
+        session,
+        zvh=casus.zvh,
+        kanaal=Kanaal.INSTEMMINGSVERZOEKEN,
+        resource="instemmingsverzoek",
+        resource_id=verlenging_id,
+        pad=f"/v1/casussen/{casus.id}/verlengingen/{verlenging_id}",
+        actie=actie,
+        casus_id=casus.id,
+        geadresseerde=aan,
+    )
 
 
 async def refresh(

@@ -12,8 +12,9 @@ from app.db.registry_cache import RegistrySnapshot
 from app.db.tables import CasusdeelnemerRow, CasusRow, GeheimhoudingsverklaringRow
 from app.domain.casus import Casusstatus, Gebeurtenissoort
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
+from app.domain.notificatie import Actie
 from app.schemas.casussen import DeelnemerSelectie, GeheimhoudingsverklaringNieuw
-from app.services.casussen import CasusToegang, _event
+from app.services.casussen import CasusToegang, _event, announce
 
 
 def _check(selectie: DeelnemerSelectie, registry: RegistrySnapshot) -> list[InvalidParam]:
@@ -94,6 +95,7 @@ async def select(
     if not await repo.save_status(toegang.casus, toegang.casus.versie, gewijzigd_op=now):
         raise Conflict("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
     await session.refresh(toegang.casus)
+    announce(session, toegang.casus, Actie.GEWIJZIGD)
     return toegang.casus
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.case_views import CasusFeiten
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, new_id, now_utc
+from app.db.outbox import record_event
 from app.db.overleg import OverlegRepository
 from app.db.tables import (
     BetrokkeneRow,
@@ -24,6 +25,7 @@ from app.db.tables import (
 from app.domain.casus import Casusstatus, Gebeurtenissoort, Stap, check_reopenable, transition
 from app.domain.criteria import Fase
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
+from app.domain.notificatie import Actie, Kanaal
 from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
@@ -87,6 +89,20 @@ def _event(
         sub=caller.claims.sub,
         rollen=",".join(sorted(r.value for r in caller.claims.rollen)),
         toelichting=toelichting,
+    )
+
+
+def announce(session: AsyncSession, casus: CasusRow, actie: Actie) -> None:
+    """Channel `casussen`: the case changed (who may read it is checked at delivery)."""
+    record_event(
+        session,
+        zvh=casus.zvh,
+        kanaal=Kanaal.CASUSSEN,
+        resource="casus",
+        resource_id=casus.id,
+        pad=f"/v1/casussen/{casus.id}",
+        actie=actie,
+        casus_id=casus.id,
     )
 
 
@@ -244,6 +260,7 @@ async def register(
     log.record(
         caller, "casus-aanmelden", Handeling.VASTLEGGEN, casus_id=casus.id, betrokkene=pseudoniem
     )
+    announce(session, casus, Actie.AANGEMAAKT)
     return nieuw
 
 
@@ -325,6 +342,7 @@ async def decide(
             f"{besluit.besluit.value}: {besluit.toelichting}",
         ),
     )
+    announce(session, toegang.casus, Actie.GEWIJZIGD)
     return toegang.casus
 
 
@@ -358,6 +376,7 @@ async def close(
     CasusRepository(session).add(
         _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, toelichting)
     )
+    announce(session, toegang.casus, Actie.AFGESLOTEN)
     return toegang.casus
 
 
@@ -384,4 +403,5 @@ async def reopen(
     CasusRepository(session).add(
         _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, toelichting)
     )
+    announce(session, toegang.casus, Actie.HEROPEND)
     return toegang.casus

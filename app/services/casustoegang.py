@@ -153,6 +153,12 @@ async def _feiten(
     )
 
 
+async def feiten_van(session: AsyncSession, casus: CasusRow) -> CasusFeiten:
+    """What the policy knows of `casus`, for a decision outside a request (a notification)."""
+    repo = CasusRepository(session)
+    return await _feiten(repo, casus, tuple(await repo.deelnemers(casus.id)))
+
+
 async def open_casus(
     session: AsyncSession,
     log: Verwerkingslog,

@@ -10,10 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_views import Onderdeel
 from app.db.casussen import new_id, now_utc
+from app.db.outbox import record_event
 from app.db.tables_verstrekkingen import GegevensverzoekRow
 from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.domain.notificatie import Actie, Kanaal
 from app.schemas.verstrekkingen import Gegevensverzoek, GegevensverzoekNieuw
 from app.services.casussen import CasusToegang
 
@@ -57,7 +59,23 @@ async def create(
         tijdstip=now_utc(),
     )
     VerstrekkingRepository(session).add(row)
+    announce(session, row, Actie.AANGEMAAKT)
     return _view(row, beantwoord=False)
+
+
+def announce(session: AsyncSession, row: GegevensverzoekRow, actie: Actie) -> None:
+    """Channel `gegevensverzoeken`, addressed to the asked participant."""
+    record_event(
+        session,
+        zvh=row.zvh,
+        kanaal=Kanaal.GEGEVENSVERZOEKEN,
+        resource="gegevensverzoek",
+        resource_id=row.id,
+        pad=f"/v1/casussen/{row.casus_id}/gegevensverzoeken/{row.id}",
+        actie=actie,
+        casus_id=row.casus_id,
+        geadresseerde=row.deelnemer,
+    )
 
 
 async def list_for(session: AsyncSession, toegang: CasusToegang) -> list[Gegevensverzoek]:

@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
+from app.db.outbox import record_event
 from app.db.prioritering import PrioriteringRepository
 from app.db.registry import RegistryRepository
 from app.domain.errors import Conflict, NotFound
+from app.domain.notificatie import Actie, Kanaal
 from app.domain.prioritering import Expressie
 from app.domain.prioriteringslijst import (
     Lijststatus,
@@ -37,6 +39,18 @@ async def _load(repo: PrioriteringRepository, caller: Caller, lijst_id: str) -> 
     return lijst
 
 
+def _announce(session: AsyncSession, caller: Caller, lijst_id: str, actie: Actie) -> None:
+    record_event(
+        session,
+        zvh=caller.zvh,
+        kanaal=Kanaal.PRIORITERINGSLIJSTEN,
+        resource="prioriteringslijst",
+        resource_id=lijst_id,
+        pad=f"/v1/prioriteringslijsten/{lijst_id}",
+        actie=actie,
+    )
+
+
 async def create_lijst(
     session: AsyncSession, caller: Caller, naam: str, omschrijving: str, criteria: Expressie
 ) -> Prioriteringslijst:
@@ -57,6 +71,7 @@ async def create_lijst(
         versies=(Versie(1, omschrijving, to_json(criteria), nu, None, None),),
     )
     await repo.add(lijst)
+    _announce(session, caller, lijst.id, Actie.AANGEMAAKT)
     return lijst
 
 
@@ -91,6 +106,7 @@ async def new_versie(
         await repo.add_versie(
             lijst.id, Versie(nummer, omschrijving, to_json(criteria), nu, None, None)
         )
+    _announce(session, caller, lijst.id, Actie.GEWIJZIGD)
     return await get_lijst(session, caller, lijst_id)
 
 
@@ -109,6 +125,7 @@ async def publish(session: AsyncSession, caller: Caller, lijst_id: str) -> Prior
     await repo.publish(lijst.id, concept.versie, nu, nu.astimezone(AMSTERDAM).date())
     if lijst.status is not Lijststatus.GEPUBLICEERD:
         await repo.set_status(lijst.id, Lijststatus.GEPUBLICEERD)
+    _announce(session, caller, lijst.id, Actie.GEPUBLICEERD)
     return await get_lijst(session, caller, lijst_id)
 
 
@@ -118,6 +135,7 @@ async def withdraw(session: AsyncSession, caller: Caller, lijst_id: str) -> Prio
     lijst = await _load(repo, caller, lijst_id)
     check_transition(lijst.status, Lijststatus.INGETROKKEN)
     await repo.set_status(lijst.id, Lijststatus.INGETROKKEN, ingetrokken_op=datetime.now(UTC))
+    _announce(session, caller, lijst.id, Actie.INGETROKKEN)
     return await get_lijst(session, caller, lijst_id)
 
 

@@ -16,6 +16,7 @@ from app.db.bewaren import BewaarRepository
 from app.db.casussen import new_id, now_utc
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.domain.notificatie import Actie
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Verlenging, Verlengingsreden
 from app.schemas.bewaartermijn import VervalredenUitkomst
 from app.schemas.bewaren import Instemming, InstemmingNieuw, VerlengingNieuw, Verlengingsbesluit
@@ -102,6 +103,7 @@ async def answer(
     verzoek.instemming = body.instemming
     verzoek.beantwoord_op = now_utc()
     verzoek.sub = toegang.caller.claims.sub
+    bewaardata.announce_consent(session, toegang.casus, verlenging.id, Actie.BEANTWOORD, aan=None)
     await session.flush()
     await bewaardata.refresh(session, toegang.casus, beleid, vandaag)
     await session.flush()

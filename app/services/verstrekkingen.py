@@ -18,6 +18,7 @@ from app.db.tables_verstrekkingen import (
 )
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
+from app.domain.notificatie import Actie
 from app.domain.verstrekking import conflicting_conditions
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.schemas.casussen import Geheimhoudingsregime
@@ -26,7 +27,7 @@ from app.schemas.verstrekkingen import (
     CorrectieverzoekNieuw,
     GegevensverstrekkingNieuw,
 )
-from app.services import bewaardata
+from app.services import bewaardata, gegevensverzoeken
 from app.services.casussen import CasusToegang
 from app.services.gegevensverzoeken import require_admitted
 from app.services.verstrekkingweergave import visible_one
@@ -165,6 +166,10 @@ async def supply(
     await session.flush()
     repo.add(_versie(toegang, row.id, 1, body.inhoud, None))
     await bewaardata.refresh(session, toegang.casus, beleid, vandaag)
+    if body.gegevensverzoek is not None:
+        verzoek = await repo.verzoek(toegang.casus.id, body.gegevensverzoek)
+        if verzoek is not None:
+            gegevensverzoeken.announce(session, verzoek, Actie.BEANTWOORD)
     return row.id
 
 
