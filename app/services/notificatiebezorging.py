@@ -147,13 +147,16 @@ async def _claim(
     moment = now()
     statement = (
         select(AfleveringRow)
+        .join(NotificatieRow, NotificatieRow.id == AfleveringRow.notificatie_id)
         .where(
             AfleveringRow.status == Afleverstatus.WACHTEND.value,
             AfleveringRow.volgende_poging <= moment,
         )
-        .order_by(AfleveringRow.volgende_poging, AfleveringRow.id)
+        # Oldest change first, so that a receiver mostly hears them in order (it must
+        # not rely on it: a retried delivery comes after later ones).
+        .order_by(AfleveringRow.volgende_poging, NotificatieRow.aanmaakdatum, AfleveringRow.id)
         .limit(batch)
-        .with_for_update(skip_locked=True)
+        .with_for_update(of=AfleveringRow, skip_locked=True)
     )
     if done:
         statement = statement.where(AfleveringRow.id.not_in(done))
