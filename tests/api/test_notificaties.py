@@ -1,7 +1,7 @@
 """Notifications end to end: outbox, a real local receiver, signatures, retries, access."""
 
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -306,3 +306,81 @@ async def test_backlog_in_metrics_without_ids(
     assert "zvh_notification_dead_letters 0.0" in text
     assert "zvh_notification_delivery_failures_total" in text
     assert casus["id"] not in text
+
+
+async def test_an_answered_data_request_is_announced(
+    lokaal: httpx.AsyncClient, auth: AuthHeaders, db: Database, lokaal_settings: Settings
+) -> None:
+    casus = await create_casus(lokaal, auth)
+    await admit(lokaal, auth, casus["id"])
+    await _drain_earlier(db, lokaal_settings)
+    with ontvanger() as gvv, ontvanger() as gevraagd:
+        await create_abonnement(lokaal, auth, "gemeente-utrecht", gvv.url, "gegevensverzoeken")
+        await create_abonnement(
+            lokaal, auth, "reclassering-nederland", gevraagd.url, "gegevensverzoeken"
+        )
+        verzoek = await _verzoek(lokaal, auth, casus["id"], "reclassering-nederland")
+        supplied = await lokaal.post(
+            f"/v1/casussen/{casus['id']}/gegevensverstrekkingen",
+            json={"categorie": "gewoon", "inhoud": "Meldt zich.", "gegevensverzoek": verzoek["id"]},
+            headers=auth("reclassering-nederland"),
+        )
+        assert supplied.status_code == 201, supplied.text
+        await _pass(db, lokaal_settings)
+    for receiver in (gvv, gevraagd):
+        assert [r.json["actie"] for r in receiver.ontvangen] == ["aangemaakt", "beantwoord"]
+        assert {r.json["resourceUrl"].rsplit("/", 1)[1] for r in receiver.ontvangen} == {
+            verzoek["id"]
+        }
+
+
+@pytest.fixture
+def vandaag(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Pin 'today' in Amsterdam for the case and retention routes (as test_bewaren.py)."""
+
+    def set_today(value: str) -> None:
+        day = date.fromisoformat(value)
+        for module in ("app.routers.casussen", "app.routers.bewaren"):
+            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
+
+    return set_today
+
+
+async def test_consent_requests_reach_the_asked_supplier_and_the_controllers(
+    lokaal: httpx.AsyncClient,
+    auth: AuthHeaders,
+    db: Database,
+    lokaal_settings: Settings,
+    vandaag: Callable[[str], None],
+) -> None:
+    vandaag("2030-06-01")
+    casus = await create_casus(lokaal, auth, "reclassering-nederland", aanmelddatum="2025-06-05")
+    await admit(lokaal, auth, casus["id"])
+    await _drain_earlier(db, lokaal_settings)
+    with ontvanger() as gvv, ontvanger() as leverancier, ontvanger() as buitenstaander:
+        for deelnemer, receiver in (
+            ("gemeente-utrecht", gvv),
+            ("reclassering-nederland", leverancier),
+            ("svg", buitenstaander),
+        ):
+            await create_abonnement(lokaal, auth, deelnemer, receiver.url, "instemmingsverzoeken")
+        response = await lokaal.post(
+            f"/v1/casussen/{casus['id']}/verlengingen",
+            json={"maanden": 24, "reden": "criteria-nog-van-toepassing", "motivering": "Loopt."},
+            headers=auth("gemeente-utrecht"),
+        )
+        assert response.status_code == 201, response.text
+        verlenging = response.json()
+        assert [i["deelnemer"] for i in verlenging["instemmingen"]] == ["reclassering-nederland"]
+        answered = await lokaal.post(
+            f"/v1/casussen/{casus['id']}/verlengingen/{verlenging['id']}/instemmingen",
+            json={"instemming": True},
+            headers=auth("reclassering-nederland"),
+        )
+        assert answered.status_code in (200, 201), answered.text
+        await _pass(db, lokaal_settings)
+    assert [r.json["actie"] for r in gvv.ontvangen] == ["aangemaakt", "beantwoord"]
+    # The supplier is asked; the answer (its own) is the controllers' to follow.
+    assert [r.json["actie"] for r in leverancier.ontvangen] == ["aangemaakt"]
+    assert leverancier.ontvangen[0].json["resource"] == "instemmingsverzoek"
+    assert buitenstaander.ontvangen == []
