@@ -8,6 +8,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
 from app.problem_codes import PROBLEEMCODES
+from app.schemas.abonnementen import Notificatie
 from app.schemas.prioritering import criteria_schemas
 from app.schemas.prioriteringstoetsing import toetsing_schemas
 
@@ -81,7 +82,19 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     # Referenced by no operation on purpose: `code` stays an open string, so a client
     # built today still reads a code added later; this enum is what it compares with.
     document["components"]["schemas"]["Probleemcode"] = probleemcode_schema()
+    _add_notificatie(document["components"]["schemas"])
     return document
+
+
+def _add_notificatie(schemas: dict[str, Any]) -> None:
+    """What the service POSTs to a subscriber's callbackUrl: no operation of this API
+    returns it, so it is published as a schema of its own (see `abonnementAanmaken`)."""
+    schema = Notificatie.model_json_schema(
+        by_alias=True, mode="serialization", ref_template="#/components/schemas/{model}"
+    )
+    for name, definition in schema.pop("$defs", {}).items():
+        schemas.setdefault(name, definition)
+    schemas["Notificatie"] = schema
 
 
 def probleemcode_schema() -> dict[str, Any]:
