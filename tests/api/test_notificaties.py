@@ -13,8 +13,9 @@ from app.config import Settings
 from app.db.session import Database
 from app.db.tables_notificaties import AfleveringRow, NotificatieRow
 from app.main import create_app
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver, redeliver
-from tests.casussen import admit, create_casus
+from tests.casussen import admit, close, create_casus
 from tests.casussen import select as select_deelnemers
 from tests.conftest import CHECK_PROBLEM_CODES, AuthHeaders
 from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
@@ -384,3 +385,21 @@ async def test_consent_requests_reach_the_asked_supplier_and_the_controllers(
     assert [r.json["actie"] for r in leverancier.ontvangen] == ["aangemaakt"]
     assert leverancier.ontvangen[0].json["resource"] == "instemmingsverzoek"
     assert buitenstaander.ontvangen == []
+
+
+async def test_a_closed_case_is_announced_only_to_the_designated_functions(
+    lokaal: httpx.AsyncClient, auth: AuthHeaders, db: Database, lokaal_settings: Settings
+) -> None:
+    casus = await create_casus(lokaal, auth)
+    await admit(lokaal, auth, casus["id"])
+    await _drain_earlier(db, lokaal_settings)
+    with ontvanger() as aangewezen, ontvanger() as politie:
+        # gemeente-utrecht is the designated beheerder, contactpunt and archiefbeheerder.
+        await create_abonnement(lokaal, auth, "gemeente-utrecht", aangewezen.url, "casussen")
+        await create_abonnement(lokaal, auth, "politie", politie.url, "casussen")
+        await close(lokaal, auth, casus["id"], today_in_amsterdam().isoformat())
+        rapport = await _pass(db, lokaal_settings)
+    assert [r.json["actie"] for r in aangewezen.ontvangen] == ["afgesloten"]
+    # Shielded now (art. 2.31 lid 6 WGS): the registrant and joint controller no longer reads it.
+    assert politie.ontvangen == []
+    assert rapport.vervallen == 1
