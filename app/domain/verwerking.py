@@ -61,4 +61,10 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
         "Verwijdering van een prioriteringslijst",
         "art. 2.32 lid 4 WGS",
     ),
+    # A notification names only the resource, but that a case exists or changed is itself
+    # a disclosure about the person to the receiving organisation.
+    "notificatie-versturen": (
+        "Notificatie over een casus aan een geabonneerde deelnemer",
+        "art. 2.31 WGS, art. 2.29 WGS",
+    ),
 }

@@ -20,7 +20,7 @@ import json
 import logging
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -28,13 +28,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.casussen import new_id
+from app.db import verwerkingen
+from app.db.casussen import CasusRepository, new_id
 from app.db.jobs import drain
 from app.db.registry_cache import RegistryCache
 from app.db.session import Database
 from app.db.tables_notificaties import AbonnementRow, AfleveringRow, NotificatieRow
+from app.db.verwerkingen import Verwerking
 from app.domain.notificatie import Actie, Afleverstatus, Bericht, Herhaalbeleid, Kanaal, headers
+from app.domain.verwerking import Handeling, Resultaat
 from app.metrics import DEAD_LETTERS, OUTBOX_BACKLOG, on_scrape, record_delivery_failure
+from app.observability import trace_context_from
 from app.services import callback_url
 from app.services.notificatietoegang import weigering
 
@@ -174,6 +178,9 @@ class _Bericht:
     url: str
     geheim: str
     body: bytes
+    # For the processing log: telling an organisation that a case changed discloses that
+    # the person is a case (art. 30 AVG); the entry names the case and the recipient.
+    verwerking: Verwerking | None
 
 
 async def _prepare(
@@ -199,7 +206,37 @@ async def _prepare(
             aanmaakdatum=notificatie.aanmaakdatum,
         )
         body = json.dumps(bericht.as_json(), separators=(",", ":")).encode()
-        return _Bericht(abonnement.callback_url, abonnement.geheim, body)
+        verwerking = None
+        if notificatie.casus_id is not None:
+            betrokkene = await CasusRepository(session).betrokkene(notificatie.casus_id)
+            verwerking = _verstrekking(
+                abonnement, notificatie, betrokkene.pseudoniem if betrokkene else None
+            )
+        return _Bericht(abonnement.callback_url, abonnement.geheim, body, verwerking)
+
+
+ACTIVITEIT = "notificatie-versturen"
+
+
+def _verstrekking(
+    abonnement: AbonnementRow, notificatie: NotificatieRow, pseudoniem: str | None
+) -> Verwerking:
+    trace = trace_context_from(None)
+    return Verwerking(
+        id=new_id(),
+        zvh=notificatie.zvh,
+        tijdstip=utc_now(),
+        trace_id=trace.trace_id,
+        span_id=trace.span_id,
+        activiteit=ACTIVITEIT,
+        handeling=Handeling.VERSTREKKEN,
+        casus_id=notificatie.casus_id,
+        betrokkene=pseudoniem,
+        sub=f"abonnement:{abonnement.id}",
+        deelnemer=abonnement.deelnemer,
+        rollen=(),
+        resultaat=Resultaat.GESLAAGD,
+    )
 
 
 async def _send(
@@ -235,6 +272,7 @@ async def _store(
     *,
     fout: str | None,
     reden: str | None,
+    verwerking: Verwerking | None,
     now: Clock,
     toeval: Callable[[], float],
     rapport: Bezorgrapport,
@@ -253,6 +291,8 @@ async def _store(
             row.afgeleverd_op = moment
             row.laatste_fout = None
             rapport.afgeleverd += 1
+            if verwerking is not None:
+                verwerkingen.write(session, [replace(verwerking, tijdstip=moment)])
         else:
             row.laatste_fout = fout
             record_delivery_failure()
@@ -294,6 +334,7 @@ async def deliver(
                         claim,
                         fout=None,
                         reden=bericht,
+                        verwerking=None,
                         now=now,
                         toeval=toeval,
                         rapport=rapport,
@@ -306,6 +347,7 @@ async def deliver(
                     claim,
                     fout=fout,
                     reden=None,
+                    verwerking=bericht.verwerking,
                     now=now,
                     toeval=toeval,
                     rapport=rapport,

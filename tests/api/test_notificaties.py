@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import metrics
 from app.config import Settings
 from app.db.session import Database
+from app.db.tables import VerwerkingRow
 from app.db.tables_notificaties import AfleveringRow, NotificatieRow
 from app.main import create_app
 from app.services.bewaartermijn import today_in_amsterdam
@@ -403,3 +404,37 @@ async def test_a_closed_case_is_announced_only_to_the_designated_functions(
     # Shielded now (art. 2.31 lid 6 WGS): the registrant and joint controller no longer reads it.
     assert politie.ontvangen == []
     assert rapport.vervallen == 1
+
+
+async def test_a_delivered_case_notification_is_in_the_processing_log(
+    lokaal: httpx.AsyncClient, auth: AuthHeaders, db: Database, lokaal_settings: Settings
+) -> None:
+    await _drain_earlier(db, lokaal_settings)
+    with ontvanger(500) as receiver:
+        abonnement = await create_abonnement(lokaal, auth, "politie", receiver.url, "casussen")
+        casus = await create_casus(lokaal, auth, "politie")
+        klok = Klok()
+        await _pass(db, lokaal_settings, klok)  # failed: not (yet) disclosed
+        klok.later(3600)
+        await _pass(db, lokaal_settings, klok)
+    async with db.session() as session:
+        rows = (
+            await session.scalars(
+                select(VerwerkingRow).where(
+                    VerwerkingRow.casus_id == casus["id"],
+                    VerwerkingRow.activiteit == "notificatie-versturen",
+                )
+            )
+        ).all()
+    [row] = rows
+    assert (row.deelnemer, row.handeling, row.resultaat) == ("politie", "verstrekken", "geslaagd")
+    assert row.sub == f"abonnement:{abonnement['id']}"
+    assert row.betrokkene is not None
+    # The log API explains the activity.
+    log = await lokaal.get(
+        "/v1/verwerkingen",
+        params={"casusId": casus["id"]},
+        headers=auth("gemeente-utrecht", "beheerder"),
+    )
+    assert log.status_code == 200, log.text
+    assert "notificatie-versturen" in {v["activiteit"] for v in log.json()["verwerkingen"]}
