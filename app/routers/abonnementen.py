@@ -15,6 +15,7 @@ from app.schemas.abonnementen import (
     AbonnementAangemaakt,
     AbonnementLijst,
     AbonnementNieuw,
+    Herlevering,
 )
 from app.schemas.fields import Tekst
 from app.services import abonnementen as service
@@ -136,3 +137,20 @@ async def delete_abonnement(
 ) -> Response:
     await service.end(session, caller, abonnement_id)
     return Response(status_code=204)
+
+
+@router.post(
+    "/abonnementen/{abonnement_id}/herlevering",
+    operation_id="abonnementHerleveren",
+    summary="Bied de mislukte afleveringen van een abonnement opnieuw aan",
+    description=(
+        "Afleveringen waarvan alle pogingen mislukten (bijvoorbeeld omdat de ontvanger een "
+        "dag onbereikbaar was) komen opnieuw in de wachtrij, vanaf een eerste poging. Of de "
+        "organisatie de resource nog mag lezen, toetst de dienst bij het versturen.\n\n" + _WIE
+    ),
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def redeliver(
+    caller: Beheerder, session: Session, abonnement_id: AbonnementId
+) -> Herlevering:
+    return Herlevering(aantal=await service.redeliver_own(session, caller, abonnement_id))

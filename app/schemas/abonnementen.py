@@ -71,6 +71,14 @@ class AbonnementLijst(ApiModel):
     abonnementen: list[Abonnement]
 
 
+class Herlevering(ApiModel):
+    """Hoeveel mislukte afleveringen opnieuw in de wachtrij staan."""
+
+    aantal: int = Field(
+        description="Afleveringen die alle pogingen mislukten en nu opnieuw worden aangeboden."
+    )
+
+
 class Notificatie(ApiModel):
     """Wat de dienst naar de callbackUrl POST: welke resource, hoe gewijzigd, wanneer.
 

@@ -7,14 +7,20 @@ A subscription holds no personal data, so no processing-log record is written.
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.casussen import new_id, now_utc
-from app.db.tables_notificaties import AbonnementRow
+from app.db.tables_notificaties import AbonnementRow, AfleveringRow
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
-from app.domain.notificatie import GeheimOngeldig, Kanaal, new_secret, secret_bytes
+from app.domain.notificatie import (
+    Afleverstatus,
+    GeheimOngeldig,
+    Kanaal,
+    new_secret,
+    secret_bytes,
+)
 from app.services import callback_url
 
 
@@ -123,3 +129,26 @@ async def end(session: AsyncSession, caller: Caller, abonnement_id: str) -> None
     """End a subscription: nothing more is sent to it, what was not yet sent included."""
     row = await _own(session, caller, abonnement_id)
     row.beeindigd_op = now_utc()
+
+
+async def redeliver_own(session: AsyncSession, caller: Caller, abonnement_id: str) -> int:
+    """Queue the subscription's dead letters again, from a first attempt; how many.
+
+    Whether the organisation may still read each resource is checked when it is sent.
+    """
+    await _own(session, caller, abonnement_id)
+    moment = now_utc()
+    result = await session.execute(
+        update(AfleveringRow)
+        .where(
+            AfleveringRow.abonnement_id == abonnement_id,
+            AfleveringRow.status == Afleverstatus.MISLUKT.value,
+        )
+        .values(
+            status=Afleverstatus.WACHTEND.value,
+            pogingen=0,
+            volgende_poging=moment,
+            gewijzigd_op=moment,
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -438,3 +438,32 @@ async def test_a_delivered_case_notification_is_in_the_processing_log(
     )
     assert log.status_code == 200, log.text
     assert "notificatie-versturen" in {v["activiteit"] for v in log.json()["verwerkingen"]}
+
+
+async def test_the_subscriber_asks_for_its_dead_letters_again(
+    lokaal: httpx.AsyncClient, auth: AuthHeaders, db: Database, lokaal_settings: Settings
+) -> None:
+    await _drain_earlier(db, lokaal_settings)
+    klok = Klok()
+    with ontvanger(500, 500, 500) as receiver:
+        abonnement = await create_abonnement(lokaal, auth, "politie", receiver.url, "casussen")
+        await create_casus(lokaal, auth, "politie")
+        for _ in range(3):
+            await _pass(db, lokaal_settings, klok)
+            klok.later(3600)
+        path = f"/v1/abonnementen/{abonnement['id']}/herlevering"
+        other = await lokaal.post(path, headers=auth("gemeente-utrecht"))
+        assert other.status_code == 404
+        assert other.json()["code"] == "niet-gevonden"
+        incidental = await lokaal.post(
+            path, headers=auth("huisarts-jansen", deelnemertype="incidenteel")
+        )
+        assert incidental.status_code == 403
+        assert incidental.json()["code"] == "geen-toegang"
+        asked = await lokaal.post(path, headers=auth("politie"))
+        assert asked.status_code == 200, asked.text
+        assert asked.json() == {"aantal": 1}
+        assert (await lokaal.post(path, headers=auth("politie"))).json() == {"aantal": 0}
+        again = await _pass(db, lokaal_settings, klok)
+    assert again.afgeleverd == 1
+    assert len(receiver.ontvangen) == 4
