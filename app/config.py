@@ -96,8 +96,8 @@ class Settings(BaseSettings):
     # After this many failed attempts a delivery is a dead letter (`zvh notifications
     # redeliver`). With the defaults the last attempt comes about a day after the first.
     notifications_max_attempts: int = Field(default=10, ge=1, le=50)
-    notifications_backoff_base_seconds: float = Field(default=60.0, ge=0, le=3600)
-    notifications_backoff_max_seconds: float = Field(default=6 * 3600.0, ge=0, le=86_400)
+    notifications_backoff_base_seconds: float = Field(default=60.0, ge=1, le=3600)
+    notifications_backoff_max_seconds: float = Field(default=6 * 3600.0, ge=1, le=86_400)
 
     # National instruction of 1 March 2025: nothing is destroyed or anonymised.
     destruction_hold: bool = True

@@ -145,16 +145,20 @@ class _Geclaimd:
 
 
 async def _claim(
-    database: Database, beleid: Bezorgbeleid, now: Clock, done: set[str], batch: int
+    database: Database, beleid: Bezorgbeleid, now: Clock, due: datetime, batch: int
 ) -> list[_Geclaimd]:
-    """Lease a batch of due deliveries this pass has not had yet; count the attempt."""
+    """Lease a batch of deliveries due at `due` (the pass's start); count the attempt.
+
+    A delivery this pass handled is due again only later than `due` (leased, or waiting
+    at least half the base backoff), so no pass takes one twice.
+    """
     moment = now()
     statement = (
         select(AfleveringRow)
         .join(NotificatieRow, NotificatieRow.id == AfleveringRow.notificatie_id)
         .where(
             AfleveringRow.status == Afleverstatus.WACHTEND.value,
-            AfleveringRow.volgende_poging <= moment,
+            AfleveringRow.volgende_poging <= due,
         )
         # Oldest change first, so that a receiver mostly hears them in order (it must
         # not rely on it: a retried delivery comes after later ones).
@@ -162,8 +166,6 @@ async def _claim(
         .limit(batch)
         .with_for_update(of=AfleveringRow, skip_locked=True)
     )
-    if done:
-        statement = statement.where(AfleveringRow.id.not_in(done))
     async with database.session() as session, session.begin():
         rows = list(await session.scalars(statement))
         for row in rows:
@@ -321,11 +323,10 @@ async def deliver(
     client = http or httpx.AsyncClient(
         timeout=httpx.Timeout(beleid.timeout_seconden), follow_redirects=False, trust_env=False
     )
-    done: set[str] = set()
+    due = now()
     try:
-        while claims := await _claim(database, beleid, now, done, batch):
+        while claims := await _claim(database, beleid, now, due, batch):
             for claim in claims:
-                done.add(claim.aflevering_id)
                 bericht = await _prepare(database, beleid, registry, claim)
                 if isinstance(bericht, str):
                     await _store(
