@@ -1,7 +1,7 @@
 """Typed dependencies: a route reads as what it needs."""
 
 from collections.abc import Callable, Coroutine
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -15,6 +15,7 @@ from app.db import idempotency
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -111,3 +112,17 @@ async def idempotency_key(request: Request, caller: CurrentCaller, session: Sess
 
 
 Idempotent = Annotated[None, Depends(idempotency_key)]
+
+
+async def vandaag() -> date:
+    """Today in the Netherlands (a dependency: tests override it, never patch a module)."""
+    return today_in_amsterdam()
+
+
+async def nu() -> datetime:
+    """Now, in UTC (a dependency: tests override it)."""
+    return datetime.now(UTC)
+
+
+Vandaag = Annotated[date, Depends(vandaag)]
+Nu = Annotated[datetime, Depends(nu)]

@@ -129,6 +129,16 @@ PROBLEEMCODES: Mapping[str, str] = {
     "te-weinig": "De lijst heeft minder elementen dan nodig.",
     "verplicht": "Dit veld is verplicht.",
     # --- Ongeldige invoer: regels van het domein (400, in invalidParams) ---------------
+    "einddatum-ongeldig": (
+        "Een mandaat eindigt niet in het verleden, niet voor zijn ingangsdatum en niet later dan zijn huidige einddatum."
+    ),
+    "einddatum-voor-ingangsdatum": "De einddatum ligt voor de ingangsdatum.",
+    "mandaatgever-onbevoegd": (
+        "De mandaatgever heeft deze bevoegdheid niet: de intake mandateren de gezamenlijk verwerkingsverantwoordelijken, de taken van het contactpunt het aangewezen contactpunt."
+    ),
+    "rol-past-niet-bij-bevoegdheid": (
+        "De rol past niet bij de bevoegdheid van het mandaat: procesregisseur voor de intake, netwerkmanager voor de taken van het contactpunt."
+    ),
     "verlenging-te-vroeg": "De verlenging wordt eerder besloten dan het besluitvenster voor de "
     "maximale bewaardatum die zij verlengt toelaat (art. 1.16 BGS).",
     "heropening-voor-aanmelddatum": "Een heropening ligt voor de aanmelddatum.",

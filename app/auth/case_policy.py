@@ -14,6 +14,7 @@ from app.auth.case_views import (
     Hoedanigheid,
     Onderdeel,
     admitted_incidental,
+    gemandateerd,
     invited_incidental,
     is_shielded,
     mandated_intake,
@@ -22,6 +23,7 @@ from app.auth.case_views import (
 from app.auth.claims import Caller
 from app.auth.errors import AccessDenied
 from app.domain.deelnemer import Rol
+from app.domain.mandaat import Bevoegdheid
 
 
 class CasusActie(StrEnum):
@@ -127,10 +129,9 @@ def is_informatieplichtige(caller: Caller, casus: CasusFeiten) -> bool:
     point (art. 14.1; Caller.has_rol counts it only there); or the network manager, where
     the contact point mandated it (art. 14.7, annex 4).
     """
-    netwerkmanager = casus.mandaat_netwerkmanager_informatieplicht and caller.has_rol(
-        Rol.NETWERKMANAGER
+    return caller.has_rol(Rol.CONTACTPUNT) or gemandateerd(
+        caller, casus.mandaten, Bevoegdheid.INFORMATIEPLICHT
     )
-    return caller.has_rol(Rol.CONTACTPUNT) or netwerkmanager
 
 
 def may_read_retention(caller: Caller, _casus: CasusFeiten) -> bool:

@@ -1,14 +1,16 @@
 """The information duty on admission (art. 14 AVG; art. 1.3 BGS; art. 14 bestuurlijke afspraken)."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.mandaten import create_mandaat, end_mandaat
 from tests.overleg import in_behandeling, log_of
 
 pytestmark = pytest.mark.anyio
@@ -196,12 +198,7 @@ async def test_who_records(
     status: int,
 ) -> None:
     if mandaat:
-        patch = await client.patch(
-            "/v1/instellingen",
-            json={"mandaatNetwerkmanagerInformatieplicht": True},
-            headers=auth("gemeente-utrecht", "beheerder"),
-        )
-        assert patch.status_code == 200
+        await create_mandaat(client, auth, "informatieplicht", "reclassering-nederland")
     casus = await create_casus(client, auth)
     await admit(client, auth, casus["id"])
     response = await client.post(
@@ -225,12 +222,20 @@ async def test_who_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     ):
         response = await client.get(_url(casus_id), headers=headers)
         assert response.status_code == status, response.text
-    await client.patch(
-        "/v1/instellingen",
-        json={"mandaatNetwerkmanagerInformatieplicht": True},
-        headers=auth("gemeente-utrecht", "beheerder"),
+    # A mandate for another organisation, or for another power, opens nothing.
+    await create_mandaat(client, auth, "informatieplicht", "reclassering-nederland")
+    await create_mandaat(client, auth, "datalekken", "wijkteam")
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    tomorrow = today_in_amsterdam() + timedelta(days=1)
+    await create_mandaat(client, auth, "informatieplicht", "wijkteam", ingangsdatum=tomorrow)
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    mandate = await create_mandaat(
+        client, auth, "informatieplicht", "wijkteam", ingangsdatum=date(2026, 1, 1)
     )
     assert (await client.get(_url(casus_id), headers=manager)).status_code == 200
+    ended = await end_mandaat(client, auth, mandate["id"], today_in_amsterdam() - timedelta(days=1))
+    assert ended.status_code == 200, ended.text
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
 
 
 async def test_closure_does_not_end_the_duty(client: httpx.AsyncClient, auth: AuthHeaders) -> None:

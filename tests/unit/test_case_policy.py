@@ -19,7 +19,8 @@ from app.auth.errors import AccessDenied
 from app.auth.policy import Actie, authorize
 from app.domain.aanwijzing import Aanwijzingen
 from app.domain.casus import Casusstatus
-from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype
+from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype, Rol
+from app.domain.mandaat import Bevoegdheid, Mandaten
 
 A = CasusActie
 S = Casusstatus
@@ -103,7 +104,7 @@ BASIS = CasusFeiten(
     geselecteerd=frozenset(),
     uitgenodigd_incidenteel=frozenset(),
     verklaringen=frozenset(),
-    mandaat_procesregisseur_intake=True,
+    mandaten=Mandaten(frozenset({(Bevoegdheid.INTAKE, "wijkteam", Rol.PROCESREGISSEUR)})),
     gevraagd=frozenset({"veilig-thuis"}),
 )
 GESELECTEERD = replace(
