@@ -23,6 +23,7 @@ from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (
+    betrokkenenverzoeken,
     bewaartermijn,
     bewaren,
     casusoverleg,
@@ -52,6 +53,7 @@ ROUTERS = (
     informatieplicht.router,
     instellingen.router,
     mandaten.router,
+    betrokkenenverzoeken.router,
     bewaartermijn.router,
     bewaren.router,
     criteria.router,

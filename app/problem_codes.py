@@ -82,8 +82,18 @@ PROBLEEMCODES: Mapping[str, str] = {
     "naam-bestaat-al": "Er bestaat al een prioriteringslijst met deze naam.",
     "ongeldige-statusovergang": "Deze statusovergang is in de huidige status niet toegestaan.",
     "plaatsing-al-verwijderd": "Deze plaatsing is al beëindigd.",
+    "reacties-ontbreken": (
+        "Nog niet iedere betrokken deelnemer reageerde op het verzoek (art. 14.3 bestuurlijke afspraken)."
+    ),
     "sleutel-in-gebruik": "Een gelijktijdig verzoek met dezelfde Idempotency-Key liep al.",
+    "termijn-verstreken": (
+        "De termijn is verstreken; verlengen kan alleen binnen de eerste maand (art. 12 lid 3 AVG)."
+    ),
     "verouderde-versie": "De meegestuurde `If-Match` is verouderd (412).",
+    "verzoek-al-besloten": "Op dit verzoek van een betrokkene is al besloten.",
+    "verzoek-al-verlengd": (
+        "De termijn van dit verzoek is al eens verlengd (art. 12 lid 3 AVG: eenmaal)."
+    ),
     # --- Verzoek als geheel (413, 415, 431, 500, 503) ---------------------------------
     "database-onbereikbaar": "De database is niet bereikbaar (503, gereedheid).",
     "database-niet-gemigreerd": "De database is nooit gemigreerd (503, gereedheid).",
@@ -133,11 +143,21 @@ PROBLEEMCODES: Mapping[str, str] = {
         "Een mandaat eindigt niet in het verleden, niet voor zijn ingangsdatum en niet later dan zijn huidige einddatum."
     ),
     "einddatum-voor-ingangsdatum": "De einddatum ligt voor de ingangsdatum.",
+    "herbeoordeling-niet-in-toekomst": "De herbeoordeling van een beperking ligt na vandaag.",
+    "hoort-bij-beperking": (
+        "Grond, onderdelen en herbeoordeling horen alleen bij een beperking (art. 41 UAVG)."
+    ),
     "mandaatgever-onbevoegd": (
         "De mandaatgever heeft deze bevoegdheid niet: de intake mandateren de gezamenlijk verwerkingsverantwoordelijken, de taken van het contactpunt het aangewezen contactpunt."
     ),
+    "onderdeel-niet-eigen": (
+        "Een deelnemer beperkt alleen zijn eigen onderdelen (verstrekking, aanmelding, interventie) in een casus van deze persoon."
+    ),
     "rol-past-niet-bij-bevoegdheid": (
         "De rol past niet bij de bevoegdheid van het mandaat: procesregisseur voor de intake, netwerkmanager voor de taken van het contactpunt."
+    ),
+    "uitkomst-strijdig-met-beperking": (
+        "Er geldt een beperking (art. 41 UAVG): het verzoek is hooguit deels toe te wijzen."
     ),
     "verlenging-te-vroeg": "De verlenging wordt eerder besloten dan het besluitvenster voor de "
     "maximale bewaardatum die zij verlengt toelaat (art. 1.16 BGS).",
