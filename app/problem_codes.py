@@ -57,6 +57,13 @@ PROBLEEMCODES: Mapping[str, str] = {
     # --- Conflict met de huidige toestand (409) en verouderde versie (412) ------------
     "betrokkene-heeft-lopende-casus": "Voor deze persoon (zelfde BSN) loopt al een casus in "
     "dit samenwerkingsverband: één persoon, één bewaartermijn (art. 1.8 lid 7 WGS).",
+    "betrokkenen-al-geinformeerd": (
+        "Dat de betrokkenen over dit datalek zijn geïnformeerd, is al vastgelegd."
+    ),
+    "datalek-al-beoordeeld": "Dit datalek is al beoordeeld.",
+    "datalek-al-gemeld": "Dit datalek is al aan de Autoriteit Persoonsgegevens gemeld.",
+    "datalek-niet-beoordeeld": "Dit datalek is nog niet beoordeeld.",
+    "datalek-niet-meldplichtig": "Het datalek is (nog) niet als meldplichtig beoordeeld.",
     "maximale-bewaardatum-verstreken": "De maximale bewaardatum van de casus is verstreken: "
     "heropenen kan niet meer (art. 1.8 lid 7 WGS).",
     "al-ondertekend": "De geheimhoudingsverklaring is al ondertekend.",
@@ -139,11 +146,15 @@ PROBLEEMCODES: Mapping[str, str] = {
     "te-weinig": "De lijst heeft minder elementen dan nodig.",
     "verplicht": "Dit veld is verplicht.",
     # --- Ongeldige invoer: regels van het domein (400, in invalidParams) ---------------
+    "casus-onbekend": "Er is geen casus met dit kenmerk in dit samenwerkingsverband.",
     "einddatum-ongeldig": (
         "Een mandaat eindigt niet in het verleden, niet voor zijn ingangsdatum en niet later dan zijn huidige einddatum."
     ),
     "einddatum-voor-ingangsdatum": "De einddatum ligt voor de ingangsdatum.",
     "herbeoordeling-niet-in-toekomst": "De herbeoordeling van een beperking ligt na vandaag.",
+    "hoog-risico-zonder-meldplicht": (
+        "Een waarschijnlijk hoog risico maakt het datalek ook meldplichtig (art. 33-34 AVG)."
+    ),
     "hoort-bij-beperking": (
         "Grond, onderdelen en herbeoordeling horen alleen bij een beperking (art. 41 UAVG)."
     ),
@@ -156,6 +167,8 @@ PROBLEEMCODES: Mapping[str, str] = {
     "rol-past-niet-bij-bevoegdheid": (
         "De rol past niet bij de bevoegdheid van het mandaat: procesregisseur voor de intake, netwerkmanager voor de taken van het contactpunt."
     ),
+    "tijdstip-buiten-bereik": "Het tijdstip ligt voor de ontdekking of in de toekomst.",
+    "tijdstip-in-toekomst": "Het tijdstip ligt in de toekomst.",
     "uitkomst-strijdig-met-beperking": (
         "Er geldt een beperking (art. 41 UAVG): het verzoek is hooguit deels toe te wijzen."
     ),
