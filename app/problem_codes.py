@@ -64,6 +64,9 @@ PROBLEEMCODES: Mapping[str, str] = {
     "datalek-al-gemeld": "Dit datalek is al aan de Autoriteit Persoonsgegevens gemeld.",
     "datalek-niet-beoordeeld": "Dit datalek is nog niet beoordeeld.",
     "datalek-niet-meldplichtig": "Het datalek is (nog) niet als meldplichtig beoordeeld.",
+    "geen-uitzondering-art-41": (
+        "Er geldt geen uitzondering van art. 41 UAVG die kan worden opgeheven."
+    ),
     "maximale-bewaardatum-verstreken": "De maximale bewaardatum van de casus is verstreken: "
     "heropenen kan niet meer (art. 1.8 lid 7 WGS).",
     "al-ondertekend": "De geheimhoudingsverklaring is al ondertekend.",
@@ -155,6 +158,9 @@ PROBLEEMCODES: Mapping[str, str] = {
     "hoog-risico-zonder-meldplicht": (
         "Een waarschijnlijk hoog risico maakt het datalek ook meldplichtig (art. 33-34 AVG)."
     ),
+    "hoort-bij-art-41": (
+        "Deelnemer, grond en herbeoordeling horen alleen bij een uitzondering van art. 41 UAVG."
+    ),
     "hoort-bij-beperking": (
         "Grond, onderdelen en herbeoordeling horen alleen bij een beperking (art. 41 UAVG)."
     ),
@@ -171,6 +177,9 @@ PROBLEEMCODES: Mapping[str, str] = {
     "tijdstip-in-toekomst": "Het tijdstip ligt in de toekomst.",
     "uitkomst-strijdig-met-beperking": (
         "Er geldt een beperking (art. 41 UAVG): het verzoek is hooguit deels toe te wijzen."
+    ),
+    "uitzondering-al-opgeheven": (
+        "De uitzondering is opgeheven; de betrokkene wordt alsnog geïnformeerd (art. 14.4 bestuurlijke afspraken)."
     ),
     "verlenging-te-vroeg": "De verlenging wordt eerder besloten dan het besluitvenster voor de "
     "maximale bewaardatum die zij verlengt toelaat (art. 1.16 BGS).",

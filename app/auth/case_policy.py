@@ -46,6 +46,7 @@ class CasusActie(StrEnum):
     PLAN_LEZEN = "plan-van-aanpak-lezen"
     INFORMATIEPLICHT_LEZEN = "informatieplicht-lezen"
     INFORMATIEPLICHT_VASTLEGGEN = "informatieplicht-vastleggen"
+    INFORMATIEPLICHT_OPHEFFEN = "informatieplicht-opheffen"
     PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
     BEWAARTERMIJN_LEZEN = "bewaartermijn-lezen"
     VERLENGEN = "bewaartermijn-verlengen"
@@ -293,6 +294,12 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "De informatieplicht voert het aangewezen contactpunt uit (een gemeente), of de "
         "netwerkmanager die daartoe gemandateerd is (art. 1.3 BGS; art. 14.1, 14.2 en 14.7 en "
         "bijlage 4 bestuurlijke afspraken).",
+    ),
+    CasusActie.INFORMATIEPLICHT_OPHEFFEN: (
+        # Whether the caller's organisation invoked the exception is checked with the duty.
+        lambda caller, casus: is_informatieplichtige(caller, casus) or caller.is_vaste_deelnemer,
+        "Een uitzondering van art. 41 UAVG op de informatieplicht heft de deelnemer op die zich "
+        "erop beriep, of het aangewezen contactpunt (art. 14.4 bestuurlijke afspraken).",
     ),
     CasusActie.BEWAARTERMIJN_LEZEN: (
         may_read_retention,

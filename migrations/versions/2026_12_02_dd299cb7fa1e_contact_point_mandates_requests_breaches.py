@@ -114,6 +114,14 @@ def upgrade() -> None:
     with op.batch_alter_table('verzoekreacties', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_verzoekreacties_verzoek_id'), ['verzoek_id'], unique=False)
 
+    with op.batch_alter_table('informatieplichten', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('uitzondering_deelnemer', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('uitzondering_grond', sa.String(length=1), nullable=True))
+        batch_op.add_column(sa.Column('herbeoordeling_op', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('opgeheven_op', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('opgeheven_door', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('opheffing_motivering', sa.Text(), nullable=True))
+
     _migrate_booleans()
     with op.batch_alter_table('samenwerkingsverbanden', schema=None) as batch_op:
         batch_op.drop_column('mandaat_procesregisseur_intake')
@@ -128,6 +136,12 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column('mandaat_netwerkmanager_informatieplicht', sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column('mandaat_procesregisseur_intake', sa.Boolean(), server_default=sa.false(), nullable=False))
     _restore_booleans()
+    with op.batch_alter_table('informatieplichten', schema=None) as batch_op:
+        for kolom in (
+            'opheffing_motivering', 'opgeheven_door', 'opgeheven_op', 'herbeoordeling_op',
+            'uitzondering_grond', 'uitzondering_deelnemer',
+        ):
+            batch_op.drop_column(kolom)
 
     with op.batch_alter_table('verzoekreacties', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_verzoekreacties_verzoek_id'))

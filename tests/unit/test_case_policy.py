@@ -205,6 +205,11 @@ ALLOWED: Mapping[CasusActie, set[tuple[str, str]]] = {
         | _in(("afgesloten", *AFGEWEZEN), AANGEWEZEN)
     ),
     A.INFORMATIEPLICHT_VASTLEGGEN: _in(ALLE, ("contactpunt",)),
+    # Whether the caller's organisation invoked the art. 41 UAVG exception is checked with
+    # the duty itself: every fixed participant passes the case policy (issue 12).
+    A.INFORMATIEPLICHT_OPHEFFEN: _in(
+        ALLE, tuple(k for k, c in CALLERS.items() if c.is_vaste_deelnemer)
+    ),
     A.BEWAARTERMIJN_LEZEN: _in(ALLE, GVV_ALLE),
     # Consent concerns the supplier's own data, also after closure (situation 2 extensions);
     # an incidental participant still invited, by the person who signed.
