@@ -41,6 +41,7 @@ from app.routers import (
     prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
+    termijnen,
     verstrekkingen,
     verwerkingen,
 )
@@ -56,6 +57,7 @@ ROUTERS = (
     mandaten.router,
     betrokkenenverzoeken.router,
     datalekken.router,
+    termijnen.router,
     bewaartermijn.router,
     bewaren.router,
     criteria.router,

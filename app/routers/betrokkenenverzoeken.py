@@ -6,7 +6,6 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Response
 
 from app.auth.errors import AccessDenied
-from app.db.mandaten import MandaatRepository
 from app.deps import CurrentCaller, Idempotent, Log, Session, Vandaag
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -22,12 +21,13 @@ from app.schemas.betrokkenenverzoeken import (
 from app.schemas.fields import JaNeeQuery, Tekst
 from app.services import betrokkenenverzoeken as service
 from app.services.betrokkenenverzoeken import Wie
+from app.services.mandaten import geldend
 
 router = v1_router(tags=["Verzoeken van betrokkenen"])
 
 
 async def _wie(caller: CurrentCaller, session: Session, vandaag: Vandaag) -> Wie:
-    return service.wie(caller, await MandaatRepository(session).geldend(caller.zvh, vandaag))
+    return service.wie(caller, await geldend(session, caller.zvh, vandaag))
 
 
 async def _behandelaar(w: Annotated[Wie, Depends(_wie)]) -> Wie:

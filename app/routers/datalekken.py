@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.errors import AccessDenied
-from app.db.mandaten import MandaatRepository
 from app.deps import CurrentCaller, Idempotent, Log, Nu, Session, Vandaag
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -20,6 +19,7 @@ from app.schemas.datalekken import (
 from app.schemas.fields import Tekst
 from app.services import datalekken as service
 from app.services.datalekken import Wie
+from app.services.mandaten import geldend
 
 router = v1_router(tags=["Datalekken"])
 
@@ -27,7 +27,7 @@ router = v1_router(tags=["Datalekken"])
 async def _wie(caller: CurrentCaller, session: Session, vandaag: Vandaag) -> Wie:
     if caller.registratie is None:
         raise AccessDenied("Datalekken melden en lezen de vaste deelnemers.")
-    return service.wie(caller, await MandaatRepository(session).geldend(caller.zvh, vandaag))
+    return service.wie(caller, await geldend(session, caller.zvh, vandaag))
 
 
 async def _behandelaar(w: Annotated[Wie, Depends(_wie)]) -> Wie:

@@ -15,7 +15,7 @@ from app.db.registry import RegistryRepository
 from app.db.tables_contactpunt import MandaatRow
 from app.domain.aanwijzing import Functie
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
-from app.domain.mandaat import ROL_VOOR, Bevoegdheid
+from app.domain.mandaat import ROL_VOOR, Bevoegdheid, Mandaten
 from app.schemas.mandaten import Mandaat, MandaatBeeindiging, MandaatNieuw, MandatenLijst
 
 
@@ -146,3 +146,8 @@ async def end(
     row.einddatum = einddatum
     await session.flush()
     return render(row, vandaag)
+
+
+async def geldend(session: AsyncSession, zvh: str, dag: date) -> Mandaten:
+    """The mandates of the partnership in force on `dag`, for the policy."""
+    return await MandaatRepository(session).geldend(zvh, dag)
