@@ -7,7 +7,7 @@ from the day of the migration, open-ended, with the designated beheerder (intake
 contact point (information duty) as grantor where designated.
 
 Revision ID: dd299cb7fa1e
-Revises: dbb6f7758afe
+Revises: 5c1a9e3b7f20
 Create Date: 2026-12-02 18:36:26.733271
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'dd299cb7fa1e'
-down_revision: str | None = 'dbb6f7758afe'
+down_revision: str | None = '5c1a9e3b7f20'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
