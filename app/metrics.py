@@ -90,6 +90,7 @@ class JobName(StrEnum):
 
     RETENTION_SWEEP = "retention-sweep"
     PRIORITY_LISTS_REEVALUATE = "priority-lists-reevaluate"
+    DEADLINES = "deadlines"
 
 
 class Outcome(StrEnum):

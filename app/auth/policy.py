@@ -27,6 +27,8 @@ class Actie(StrEnum):
     PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
+    MANDATEN_LEZEN = "mandaten-lezen"
+    MANDATEN_BEHEREN = "mandaten-beheren"
     ABONNEMENTEN_BEHEREN = "abonnementen-beheren"
 
 
@@ -111,6 +113,14 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     ),
     # Each organisation sees only the consent requests addressed to itself.
     Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.MANDATEN_LEZEN: (
+        _vaste_deelnemer,
+        "De mandaten lezen de vaste deelnemers van het samenwerkingsverband.",
+    ),
+    Actie.MANDATEN_BEHEREN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen deelnemer legt mandaten vast.",
+    ),
     # Notifications (contract v2, "Integration"): for the caller's own organisation.
     Actie.ABONNEMENTEN_BEHEREN: (
         _vaste_deelnemer,
