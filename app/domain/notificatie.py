@@ -38,6 +38,7 @@ class Actie(StrEnum):
     BEANTWOORD = "beantwoord"
     GEPUBLICEERD = "gepubliceerd"
     INGETROKKEN = "ingetrokken"
+    BESLOTEN = "besloten"
 
 
 class Afleverstatus(StrEnum):

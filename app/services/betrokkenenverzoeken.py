@@ -26,6 +26,7 @@ from app.auth.contactpunt import is_contactpunt
 from app.auth.errors import AccessDenied
 from app.db.betrokkenenverzoeken import VerzoekRepository
 from app.db.casussen import new_id, now_utc
+from app.db.outbox import record_event
 from app.db.registry import RegistryRepository
 from app.db.tables import BetrokkeneRow, CasusRow
 from app.db.tables_contactpunt import BetrokkenenverzoekRow, VerzoekreactieRow
@@ -33,6 +34,7 @@ from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.aanwijzing import Functie
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.mandaat import Bevoegdheid, Mandaten
+from app.domain.notificatie import Actie, Kanaal
 from app.domain.verwerking import Handeling
 from app.rules.betrokkenenverzoek import (
     Grond41,
@@ -81,6 +83,19 @@ def wie(caller: Caller, mandaten: Mandaten) -> Wie:
         caller,
         is_contactpunt(caller, mandaten, Bevoegdheid.BETROKKENENVERZOEKEN),
         caller.is_coordinerend_fg,
+    )
+
+
+def announce(session: AsyncSession, row: BetrokkenenverzoekRow, actie: Actie) -> None:
+    """Channel `betrokkenenverzoeken` (who may read it is checked at delivery)."""
+    record_event(
+        session,
+        zvh=row.zvh,
+        kanaal=Kanaal.BETROKKENENVERZOEKEN,
+        resource="betrokkenenverzoek",
+        resource_id=row.id,
+        pad=f"/v1/betrokkenenverzoeken/{row.id}",
+        actie=actie,
     )
 
 
@@ -260,6 +275,7 @@ async def create(
     repo.add(row)
     await session.flush()
     await _log(session, log, caller, Handeling.VASTLEGGEN, row.casussen)
+    announce(session, row, Actie.AANGEMAAKT)
     return await render(session, w, row, [], vandaag)
 
 
@@ -336,6 +352,7 @@ async def extend(
     row.verlenging_motivering = verlenging.motivering
     row.uiterlijke_beslisdatum = uiterlijke_beslisdatum(row.ontvangen_op, verlengd=True)
     await _log(session, log, w.caller, Handeling.WIJZIGEN, row.casussen)
+    announce(session, row, Actie.GEWIJZIGD)
     return await render(session, w, row, reacties, vandaag)
 
 
@@ -472,6 +489,7 @@ async def react(
         _honour_after_all(row, caller.deelnemer, eerder.onderdelen or [])
     await session.flush()
     await _log(session, log, caller, Handeling.VASTLEGGEN, row.casussen)
+    announce(session, row, Actie.GEWIJZIGD)
     return await render(session, w, row, await repo.reacties([row.id]), vandaag)
 
 
@@ -634,5 +652,6 @@ async def decide(
     row.opdrachten = opdrachten
     row.besloten_op = now_utc()
     row.besloten_door = w.caller.deelnemer
+    announce(session, row, Actie.BESLOTEN)
     await _log(session, log, w.caller, Handeling.VASTLEGGEN, row.casussen)
     return await render(session, w, row, reacties, vandaag)

@@ -19,11 +19,13 @@ from app.auth.claims import Caller
 from app.auth.contactpunt import is_contactpunt
 from app.auth.errors import AccessDenied
 from app.db.casussen import new_id, now_utc
+from app.db.outbox import record_event
 from app.db.tables import CasusRow
 from app.db.tables_contactpunt import DatalekRow
 from app.domain.deelnemer import Rol
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.mandaat import Bevoegdheid, Mandaten
+from app.domain.notificatie import Actie, Kanaal
 from app.domain.verwerking import Handeling
 from app.rules.datalek import SoortGegevens, melden_uiterlijk
 from app.schemas.datalekken import (
@@ -88,6 +90,19 @@ def _log(
         log.record(caller, ACTIVITEIT, handeling, casus_id=casus_id)
 
 
+def announce(session: AsyncSession, row: DatalekRow, actie: Actie) -> None:
+    """Channel `datalekken` (who may read it is checked at delivery)."""
+    record_event(
+        session,
+        zvh=row.zvh,
+        kanaal=Kanaal.DATALEKKEN,
+        resource="datalek",
+        resource_id=row.id,
+        pad=f"/v1/datalekken/{row.id}",
+        actie=actie,
+    )
+
+
 async def create(
     session: AsyncSession, log: Verwerkingslog, caller: Caller, nieuw: DatalekNieuw, nu: datetime
 ) -> Datalek:
@@ -130,6 +145,7 @@ async def create(
     session.add(row)
     await session.flush()
     _log(log, caller, Handeling.VASTLEGGEN, row.casussen)
+    announce(session, row, Actie.AANGEMAAKT)
     return render(row, nu)
 
 
@@ -197,6 +213,7 @@ async def assess(
     row.beoordeeld_op = now_utc()
     row.beoordeeld_door = w.caller.deelnemer
     _log(log, w.caller, Handeling.VASTLEGGEN, row.casussen)
+    announce(session, row, Actie.GEWIJZIGD)
     return render(row, nu)
 
 
@@ -229,6 +246,7 @@ async def notify_ap(
     row.gemeld_ap_op = melding.gemeld_op.astimezone(UTC)
     row.ap_kenmerk = melding.kenmerk
     _log(log, w.caller, Handeling.VERSTREKKEN, row.casussen)
+    announce(session, row, Actie.GEWIJZIGD)
     return render(row, nu)
 
 
@@ -264,4 +282,5 @@ async def informed(
         )
     row.betrokkenen_geinformeerd_op = geinformeerd.datum
     _log(log, w.caller, Handeling.VASTLEGGEN, row.casussen)
+    announce(session, row, Actie.GEWIJZIGD)
     return render(row, nu)

@@ -10,6 +10,7 @@ Personal roles (a procesregisseur's mandate, the coordinating FG's supervision w
 stated reason) belong to people, not to a subscription, and open nothing here.
 """
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_policy import POLICY as CASE_POLICY
@@ -17,12 +18,17 @@ from app.auth.case_policy import CasusActie, may_read_retention
 from app.auth.case_views import CasusFeiten, Onderdeel, zicht
 from app.auth.claims import Caller, Claims
 from app.auth.policy import POLICY, Actie
+from app.db.betrokkenenverzoeken import VerzoekRepository
 from app.db.casussen import CasusRepository
+from app.db.mandaten import MandaatRepository
 from app.db.prioritering import PrioriteringRepository
 from app.db.registry_cache import RegistrySnapshot
+from app.db.tables_contactpunt import DatalekRow
 from app.db.tables_notificaties import AbonnementRow, NotificatieRow
 from app.domain.aanwijzing import AANGEWEZEN_ROLLEN
 from app.domain.notificatie import Kanaal
+from app.services import betrokkenenverzoeken, datalekken
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casustoegang import feiten_van
 
 
@@ -66,6 +72,32 @@ def _per_casus(
     return False
 
 
+async def _contactpunt(
+    session: AsyncSession, caller: Caller, kanaal: Kanaal, notificatie: NotificatieRow
+) -> str | None:
+    """The contact point's registers (issue 12), as their own services decide who reads."""
+    mandaten = await MandaatRepository(session).geldend(notificatie.zvh, today_in_amsterdam())
+    if kanaal is Kanaal.BETROKKENENVERZOEKEN:
+        verzoek = await VerzoekRepository(session).get(notificatie.zvh, notificatie.resource_id)
+        if verzoek is None:
+            return "Het verzoek bestaat niet meer."
+        if betrokkenenverzoeken.wie(caller, mandaten).ziet_alles:
+            return None
+        if caller.deelnemer in verzoek.betrokken_deelnemers:
+            return None
+        return "Alleen het contactpunt en de betrokken deelnemers zien dit verzoek."
+    datalek = await session.scalar(
+        select(DatalekRow).where(
+            DatalekRow.zvh == notificatie.zvh, DatalekRow.id == notificatie.resource_id
+        )
+    )
+    if datalek is None:
+        return "Het datalek bestaat niet meer."
+    if datalekken.wie(caller, mandaten).leest_alles or datalek.gemeld_door == caller.deelnemer:
+        return None
+    return "Het register van datalekken lezen het contactpunt, de beheerder en de melder."
+
+
 async def weigering(
     session: AsyncSession,
     snapshot: RegistrySnapshot,
@@ -87,6 +119,8 @@ async def weigering(
         if not rule(caller):
             return "Alleen de gezamenlijk verwerkingsverantwoordelijken lezen prioriteringslijsten."
         return None
+    if kanaal in (Kanaal.BETROKKENENVERZOEKEN, Kanaal.DATALEKKEN):
+        return await _contactpunt(session, caller, kanaal, notificatie)
     if notificatie.casus_id is None:
         return f"Geen toegangsregel voor het kanaal {kanaal.value}."
     casus = await CasusRepository(session).get(notificatie.zvh, notificatie.casus_id)
