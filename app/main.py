@@ -18,7 +18,7 @@ from app.db.registry_cache import RegistryCache
 from app.db.session import Database, database_for
 from app.db.upkeep import upkeep_for
 from app.domain.errors import InvalidInput
-from app.metrics import MetricsMiddleware
+from app.metrics import MetricsMiddleware, deadlines_probe, on_scrape
 from app.middleware import ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
@@ -126,6 +126,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     _include_flat(app, docs.router)
     if settings.metrics_enabled:
         _include_flat(app, metrics.router)
+        on_scrape(deadlines_probe)
     for router in ROUTERS:
         _include_flat(app, router)
     app.state.api_routes = [route for router in ROUTERS for route in router.routes]

@@ -179,3 +179,14 @@ async def alle_tellingen(
             if voortgang is not None:
                 voortgang.advance()
     return result
+
+
+async def overdue_total(database: "Database", vandaag: date, nu: datetime) -> int:
+    """How many deadlines of every partnership have passed without the required action."""
+    per_zvh = await alle_tellingen(database, vandaag, nu, None, binnen_dagen=0)
+    return sum(
+        value
+        for counts in per_zvh.values()
+        for kind, value in counts.items()
+        if kind.endswith("_overdue")
+    )
