@@ -321,6 +321,67 @@ def cmd_log_partitions(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _log_verify(settings: Settings, zvh: str | None) -> int:
+    from app.db.session import database_for
+    from app.services import logketen
+
+    database = database_for(settings)
+    try:
+        zvhs, breuk = await logketen.verify(database, zvh)
+    finally:
+        await database.dispose()
+    if breuk is not None:
+        print(f"BROKEN {breuk}", file=sys.stderr)
+        return 1
+    print(f"intact: {len(zvhs)} chain(s) verified ({', '.join(zvhs) or 'none'})")
+    return 0
+
+
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    return asyncio.run(_log_verify(_settings(), args.zvh))
+
+
+async def _log_export(settings: Settings, args: argparse.Namespace, key: bytes) -> int:
+    from app.db.session import database_for
+    from app.services import logketen
+
+    database = database_for(settings)
+    try:
+        async for line in logketen.export(
+            database,
+            args.zvh,
+            args.van,
+            args.tot,
+            base_url=settings.public_base_url,
+            key=key,
+        ):
+            sys.stdout.write(line)
+    finally:
+        await database.dispose()
+    return 0
+
+
+def cmd_log_export(args: argparse.Namespace) -> int:
+    from app.services import logketen
+
+    settings = _settings()
+    if args.tot < args.van:
+        print("zvh: --to lies before --from", file=sys.stderr)
+        return 2
+    if settings.log_export_key is not None:
+        key = settings.log_export_key.get_secret_value().encode("utf-8")
+    elif settings.env is Environment.PRODUCTION:
+        print(
+            "zvh: set ZVH_LOG_EXPORT_KEY (32+ characters): the key of the keyed hash that "
+            "stands for the data subject in the export",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        key = logketen.DEVELOPMENT_KEY
+    return asyncio.run(_log_export(settings, args, key))
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -408,6 +469,25 @@ def parser() -> argparse.ArgumentParser:
         help="months after this one (UTC) to have ready (default ZVH_LOG_PARTITION_MONTHS_AHEAD)",
     )
     partitions.set_defaults(func=cmd_log_partitions)
+    verify = log_commands.add_parser(
+        "verify",
+        help="check the hash chain of each partnership's log: exit 0 when intact, 1 naming "
+        "the first broken record",
+    )
+    verify.add_argument("--zvh", help="only this partnership's chain")
+    verify.set_defaults(func=cmd_log_verify)
+    export = log_commands.add_parser(
+        "export",
+        help="NDJSON for an auditor (Logboek Dataverwerkingen fields, chain links, chain head)",
+    )
+    export.add_argument(
+        "--from", dest="van", required=True, type=date.fromisoformat, help="YYYY-MM-DD (UTC)"
+    )
+    export.add_argument(
+        "--to", dest="tot", required=True, type=date.fromisoformat, help="YYYY-MM-DD (UTC)"
+    )
+    export.add_argument("--zvh", help="only this partnership's log")
+    export.set_defaults(func=cmd_log_export)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)
