@@ -38,6 +38,7 @@ from app.routers import (
     prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
+    rac_adviezen,
     verstrekkingen,
     verwerkingen,
 )
@@ -58,6 +59,7 @@ ROUTERS = (
     prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
+    rac_adviezen.router,
 )
 
 _HTTP_TITLES = {

@@ -184,6 +184,9 @@ PROBLEEMCODES: Mapping[str, str] = {
     ),
     "lijstlengte-ongeldig": "De lijst heeft niet het toegestane aantal elementen.",
     "motivering-ontbreekt": "Een motivering is verplicht.",
+    "motivering-zonder-afwijking": (
+        "Een gevolgd advies van de Rechtmatigheidsadviescommissie heeft geen afwijkingsmotivering."
+    ),
     "motivering-zonder-uitzondering": "Een motivering hoort alleen bij een uitzondering.",
     "niet-toegestaan": "Deze parameter is bij dit verzoek niet toegestaan.",
     "regel-te-lang": "Een NDJSON-regel is langer dan toegestaan.",

@@ -315,5 +315,6 @@ from app.db import (  # noqa: E402, F401
     tables_bewaren,
     tables_overleg,
     tables_plaatsing,
+    tables_verantwoording,
     tables_verstrekkingen,
 )
