@@ -29,6 +29,7 @@ from app.routers import (
     casussen,
     criteria,
     deelnemers,
+    derdenverstrekkingen,
     docs,
     health,
     informatieplicht,
@@ -60,6 +61,7 @@ ROUTERS = (
     prioriteringstoetsingen.router,
     publicaties.router,
     rac_adviezen.router,
+    derdenverstrekkingen.router,
 )
 
 _HTTP_TITLES = {

@@ -124,7 +124,10 @@ class DerdenverstrekkingNieuw(RequestModel):
     onderdelen: Onderdelen
 
 
-class Onderdeel(ApiModel):
+class DerdenverstrekkingOnderdeel(ApiModel):
+    """Een verstrekte gegevensverstrekking; bij bijzondere of strafrechtelijke gegevens met
+    de instemming van de verstrekker."""
+
     verstrekking_id: str
     verstrekker: str
     categorie: str
@@ -144,7 +147,7 @@ class Derdenverstrekking(ApiModel):
     noodzaak: str
     rac_advies: str
     plan_van_aanpak: bool
-    onderdelen: list[Onderdeel]
+    onderdelen: list[DerdenverstrekkingOnderdeel]
     status: Derdenverstrekkingsstatus
     aangevraagd_door: str
     aangevraagd_op: datetime
