@@ -1,5 +1,5 @@
 """The `zvh` command: serve, migrate, seed-demo, designate, token, openapi, log,
-priority-lists, retention."""
+priority-lists, report, retention."""
 
 import argparse
 import asyncio
@@ -18,6 +18,7 @@ from app.domain.deelnemer import Deelnemertype, Rol
 if TYPE_CHECKING:
     from app.metrics import JobName
     from app.progress import Job
+    from app.services.jaarverslag import Telling
     from app.services.prioriteringsplaatsingen import Herbeoordelingsresultaat
 
 
@@ -382,6 +383,59 @@ def cmd_log_export(args: argparse.Namespace) -> int:
     return asyncio.run(_log_export(settings, args, key))
 
 
+async def _report(settings: Settings, jaar: int, zvh: str | None) -> "dict[str, list[Telling]]":
+    from sqlalchemy import select
+
+    from app.db.session import database_for
+    from app.db.tables import SamenwerkingsverbandRow
+    from app.services import jaarverslag
+    from app.services.bewaartermijn import today_in_amsterdam
+
+    database = database_for(settings)
+    try:
+        async with database.session() as session, session.begin():
+            zvhs = (
+                [zvh]
+                if zvh
+                else list(
+                    await session.scalars(
+                        select(SamenwerkingsverbandRow.id).order_by(SamenwerkingsverbandRow.id)
+                    )
+                )
+            )
+            return {
+                z: list(await jaarverslag.counts(session, z, jaar, today_in_amsterdam()))
+                for z in zvhs
+            }
+    finally:
+        await database.dispose()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The annual report's counts per partnership (1-4 as "<5"), as JSON or CSV."""
+    from dataclasses import asdict
+
+    from app.services import jaarverslag
+
+    per_zvh = asyncio.run(_report(_settings(), args.jaar, args.zvh))
+    if args.csv:
+        header, *_ = jaarverslag.csv_text([], "", args.jaar).splitlines()
+        print(header)
+        for z, tellingen in per_zvh.items():
+            for line in jaarverslag.csv_text(tellingen, z, args.jaar).splitlines()[1:]:
+                print(line)
+        return 0
+    document = {
+        "jaar": args.jaar,
+        "samenwerkingsverbanden": {
+            z: [asdict(t) for t in tellingen] for z, tellingen in per_zvh.items()
+        },
+        "nietOpgenomen": ["betrokkenenverzoeken", "datalekken"],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -488,6 +542,14 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--zvh", help="only this partnership's log")
     export.set_defaults(func=cmd_log_export)
+
+    report = commands.add_parser(
+        "report", help="the annual report's counts (model art. 4.9-4.11); 1-4 shown as <5"
+    )
+    report.add_argument("--jaar", required=True, type=int, help="calendar year")
+    report.add_argument("--zvh", help="only this partnership (default: every partnership)")
+    report.add_argument("--csv", action="store_true", help="CSV instead of JSON")
+    report.set_defaults(func=cmd_report)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)

@@ -34,6 +34,7 @@ from app.routers import (
     health,
     informatieplicht,
     instellingen,
+    jaarverslagen,
     metrics,
     prioriteringslijsten,
     prioriteringsplaatsingen,
@@ -62,6 +63,7 @@ ROUTERS = (
     publicaties.router,
     rac_adviezen.router,
     derdenverstrekkingen.router,
+    jaarverslagen.router,
 )
 
 _HTTP_TITLES = {

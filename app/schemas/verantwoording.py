@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -156,3 +156,26 @@ class Derdenverstrekking(ApiModel):
 
 class Derdenverstrekkingen(ApiModel):
     derdenverstrekkingen: list[Derdenverstrekking]
+
+
+class Telling(ApiModel):
+    """Eén telling van het jaarverslag; 1 tot en met 4 als `"<5"`."""
+
+    onderwerp: str = Field(description="Wat is geteld, bijvoorbeeld `aanmeldingen`.")
+    uitsplitsing: str = Field(description="De groep, bijvoorbeeld de categorie van de aanmelder.")
+    aantal: int | Literal["<5"] = Field(description='Het aantal; 1 tot en met 4 als "<5".')
+
+
+class Jaarverslag(ApiModel):
+    """De tellingen van een jaar voor het jaarverslag (art. 4.9-4.11 bestuurlijke afspraken).
+
+    Alleen aantallen, nooit persoonsgegevens; kleine aantallen (1-4) als `"<5"`.
+    """
+
+    samenwerkingsverband: str
+    jaar: int
+    opgemaakt_op: datetime
+    tellingen: list[Telling]
+    niet_opgenomen: list[str] = Field(
+        description="Tellingen uit het contract die deze versie van de dienst nog niet kent."
+    )
