@@ -10,7 +10,7 @@ from app.auth.policy import Actie
 from app.deps import Session, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
-from app.schemas.verantwoording import Jaarverslag, Telling
+from app.schemas.verantwoording import Jaarverslag, Jaarverslagtelling
 from app.services import jaarverslag
 from app.services.bewaartermijn import today_in_amsterdam
 
@@ -62,7 +62,7 @@ async def get_jaarverslag(
         jaar=jaar,
         opgemaakt_op=datetime.now(UTC),
         tellingen=[
-            Telling(onderwerp=t.onderwerp, uitsplitsing=t.uitsplitsing, aantal=t.aantal)
+            Jaarverslagtelling(onderwerp=t.onderwerp, uitsplitsing=t.uitsplitsing, aantal=t.aantal)
             for t in tellingen
         ],
         niet_opgenomen=NIET_OPGENOMEN,

@@ -158,7 +158,7 @@ class Derdenverstrekkingen(ApiModel):
     derdenverstrekkingen: list[Derdenverstrekking]
 
 
-class Telling(ApiModel):
+class Jaarverslagtelling(ApiModel):
     """Eén telling van het jaarverslag; 1 tot en met 4 als `"<5"`."""
 
     onderwerp: str = Field(description="Wat is geteld, bijvoorbeeld `aanmeldingen`.")
@@ -175,7 +175,7 @@ class Jaarverslag(ApiModel):
     samenwerkingsverband: str
     jaar: int
     opgemaakt_op: datetime
-    tellingen: list[Telling]
+    tellingen: list[Jaarverslagtelling]
     niet_opgenomen: list[str] = Field(
         description="Tellingen uit het contract die deze versie van de dienst nog niet kent."
     )

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, case, func, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnClause
 
 from app.db.tables import CasusgebeurtenisRow, CasusRow, DeelnemerRow
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
@@ -40,7 +41,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 KLEIN = "<5"
 # GROUP BY the first output column: an expression there (CASE, COALESCE) carries bound
 # parameters that PostgreSQL would not recognise as the same expression twice.
-_FIRST = literal_column("1")
+_FIRST: ColumnClause[Any] = literal_column("1")
 
 
 @dataclass(frozen=True, slots=True)
