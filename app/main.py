@@ -43,6 +43,7 @@ from app.routers import (
     rac_adviezen,
     verstrekkingen,
     verwerkingen,
+    verwerkingsactiviteiten,
 )
 from app.validation import invalid_params_from
 
@@ -64,6 +65,7 @@ ROUTERS = (
     rac_adviezen.router,
     derdenverstrekkingen.router,
     jaarverslagen.router,
+    verwerkingsactiviteiten.router,
 )
 
 _HTTP_TITLES = {

@@ -401,3 +401,19 @@ async def _restore_rule(session: AsyncSession) -> None:
                     "ON verwerkingen BEGIN SELECT RAISE(ABORT, 'verwerkingen is append-only'); END"
                 )
             )
+
+
+async def test_the_register_the_export_points_into_is_public(client: httpx.AsyncClient) -> None:
+    uri = logketen_service.activity_uri("http://testserver", "casus-derden-verstrekken")
+    one = await client.get(uri.removeprefix("http://testserver"))
+    assert one.status_code == 200
+    assert one.json() == {
+        "code": "casus-derden-verstrekken",
+        "omschrijving": "Verstrekking van resultaten aan een derde",
+        "grondslag": "art. 1.7 WGS",
+    }
+    everything = (await client.get("/v1/verwerkingsactiviteiten")).json()
+    assert one.json() in everything["verwerkingsactiviteiten"]
+    unknown = await client.get("/v1/verwerkingsactiviteiten/bestaat-niet")
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "niet-gevonden"
