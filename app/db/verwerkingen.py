@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +23,8 @@ from app.domain import logketen
 from app.domain.verwerking import Handeling, Resultaat
 
 _SCOPE_KEY = "zvh.verwerkingen"
+_LOG: Table = VerwerkingRow.__table__  # type: ignore[assignment]
+_HEAD: Table = VerwerkingsketenRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +124,15 @@ async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) ->
             }
         )
         vorige_hash = digest
-    await session.execute(insert(VerwerkingRow), rows)
-    await session.execute(
-        update(VerwerkingsketenRow).where(VerwerkingsketenRow.zvh == zvh).values(hash=vorige_hash)
-    )
+    # Core statements on the tables: the ORM's bookkeeping is not needed for these rows.
+    set_head = _HEAD.update().where(_HEAD.c.zvh == zvh).values(hash=vorige_hash)
+    if session.get_bind().dialect.name == "postgresql" and len(rows) == 1:
+        # One round trip while the head is locked: the row and the head in one statement.
+        added = _LOG.insert().values(rows[0]).cte("toegevoegd")
+        await session.execute(set_head.add_cte(added))
+    else:
+        await session.execute(_LOG.insert(), rows)
+        await session.execute(set_head)
 
 
 async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str] | None:
@@ -133,10 +140,10 @@ async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str]
     of the record before the reserved ones. None when the partnership has no chain yet."""
     row = (
         await session.execute(
-            update(VerwerkingsketenRow)
-            .where(VerwerkingsketenRow.zvh == zvh)
-            .values(volgnummer=VerwerkingsketenRow.volgnummer + count)
-            .returning(VerwerkingsketenRow.volgnummer, VerwerkingsketenRow.hash)
+            _HEAD.update()
+            .where(_HEAD.c.zvh == zvh)
+            .values(volgnummer=_HEAD.c.volgnummer + count)
+            .returning(_HEAD.c.volgnummer, _HEAD.c.hash)
         )
     ).first()
     return None if row is None else (int(row[0]), str(row[1]))
@@ -170,9 +177,6 @@ async def chain_zvhs(session: AsyncSession, zvh: str | None) -> list[str]:
     heads = set(await session.scalars(select(VerwerkingsketenRow.zvh)))
     logged = set(await session.scalars(select(VerwerkingRow.zvh).distinct()))
     return sorted(heads | logged)
-
-
-_LOG = VerwerkingRow.__table__
 
 
 def schakel_van(v: Row[Any] | VerwerkingRow) -> logketen.Schakel:
