@@ -30,6 +30,8 @@ class Actie(StrEnum):
     RAC_ADVIEZEN_BEHEREN = "rac-adviezen-beheren"
     RAC_AFWIJKINGEN_LEZEN = "rac-afwijkingen-lezen"
     JAARVERSLAG_LEZEN = "jaarverslag-lezen"
+    MANDATEN_LEZEN = "mandaten-lezen"
+    MANDATEN_BEHEREN = "mandaten-beheren"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -141,6 +143,14 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
         _joint_controller_fg_or_beheerder,
         "Alleen de gezamenlijk verwerkingsverantwoordelijken, de coördinerend functionaris "
         "gegevensbescherming en de aangewezen beheerder.",
+    ),
+    Actie.MANDATEN_LEZEN: (
+        _vaste_deelnemer,
+        "De mandaten lezen de vaste deelnemers van het samenwerkingsverband.",
+    ),
+    Actie.MANDATEN_BEHEREN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen deelnemer legt mandaten vast.",
     ),
 }
 

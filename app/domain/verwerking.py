@@ -46,6 +46,11 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
     "casus-heropenen": ("Heropening van een casus", "art. 2.31 WGS"),
     "casus-bewaartermijn": ("Bewaartermijn en verlenging", "art. 1.8 lid 7 WGS, art. 1.16 BGS"),
     "casus-archiveren": ("Archivering en anonimisering", "art. 1.8 lid 7 WGS, Archiefwet"),
+    "betrokkenenverzoek": (
+        "Behandeling van een verzoek van een betrokkene",
+        "art. 12 en 15-22 AVG, art. 41 UAVG, art. 14 bestuurlijke afspraken",
+    ),
+    "datalek": ("Registratie en melding van een datalek", "art. 33 en 34 AVG"),
     "verwerkingen-raadplegen": (
         "Raadplegen van het verwerkingenlog",
         "art. 5.7 bestuurlijke afspraken",

@@ -19,7 +19,7 @@ router = v1_router(tags=["Verantwoording"])
 Lezer = Annotated[Caller, Depends(allowed(Actie.JAARVERSLAG_LEZEN))]
 Jaar = Annotated[int, Path(ge=2000, le=2100, description="Het kalenderjaar (Europe/Amsterdam).")]
 
-NIET_OPGENOMEN = ["betrokkenenverzoeken", "datalekken"]
+NIET_OPGENOMEN: list[str] = []
 
 _CSV_EXAMPLE = (
     "samenwerkingsverband,jaar,onderwerp,uitsplitsing,aantal\r\n"
@@ -38,7 +38,8 @@ _CSV_EXAMPLE = (
         "aanmelder, toelatingen en afwijzingen bij de intake en definitief, afsluitingen, "
         "heropeningen, verlengingen per situatie, instemmingen gegeven en geweigerd, "
         "plaatsingen en verwijderingen, de informatieplicht (op tijd, te laat, "
-        "uitzonderingen), RAC-adviezen en verstrekkingen aan derden. Een aantal van 1 tot en "
+        "uitzonderingen), RAC-adviezen, verstrekkingen aan derden, verzoeken van betrokkenen "
+        "per soort en binnen de termijn, en datalekken (binnen 72 uur gemeld). Een aantal van 1 tot en "
         'met 4 staat er als `"<5"`; nooit persoonsgegevens. Met `Accept: text/csv` als CSV.'
     ),
     responses={

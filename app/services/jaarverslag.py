@@ -16,8 +16,11 @@ What is counted, and from where:
 - `plaatsingen`, `verwijderingen` per reason: priority-list placements and removals;
 - `informatieplicht`: duties due in the year, carried out on time, late, under an
   exception (per exception), and still open after their due date;
-- `rac-adviezen` followed / deviated, `verstrekkingen-aan-derden` per outcome.
-Data-subject requests and breaches are not in this service yet (issue 12).
+- `rac-adviezen` followed / deviated, `verstrekkingen-aan-derden` per outcome;
+- `betrokkenenverzoeken` per kind (received in the year) and `betrokkenenverzoeken-termijn`
+  (decision due in the year: on time, late, still open after it);
+- `datalekken` discovered in the year: reported to the AP within the 72 hours, late, not
+  reportable, not yet assessed or reported.
 """
 
 from collections.abc import Sequence
@@ -32,6 +35,7 @@ from sqlalchemy.sql.elements import ColumnClause
 
 from app.db.tables import CasusgebeurtenisRow, CasusRow, DeelnemerRow
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
+from app.db.tables_contactpunt import BetrokkenenverzoekRow, DatalekRow
 from app.db.tables_overleg import InformatieplichtRow
 from app.db.tables_plaatsing import PrioriteringsplaatsingRow
 from app.db.tables_verantwoording import DerdenverstrekkingRow, RacAdviesRow
@@ -181,6 +185,47 @@ async def counts(session: AsyncSession, zvh: str, jaar: int, vandaag: date) -> l
         .where(d.zvh == zvh, d.aangevraagd_op >= start, d.aangevraagd_op < end)
         .group_by(_FIRST),
     )
+    v = BetrokkenenverzoekRow
+    rows += await _rows(
+        session,
+        "betrokkenenverzoeken",
+        select(v.soort, func.count())
+        .where(v.zvh == zvh, v.ontvangen_op.between(first, last))
+        .group_by(_FIRST),
+    )
+    besloten = func.date(v.besloten_op)
+    termijn = case(
+        (
+            v.besloten_op.is_(None),
+            case((v.uiterlijke_beslisdatum < vandaag, "te-laat-open"), else_="open"),
+        ),
+        (besloten <= v.uiterlijke_beslisdatum, "op-tijd"),
+        else_="te-laat",
+    )
+    rows += await _rows(
+        session,
+        "betrokkenenverzoeken-termijn",
+        select(termijn, func.count())
+        .where(v.zvh == zvh, v.uiterlijke_beslisdatum.between(first, last))
+        .group_by(_FIRST),
+    )
+    lek = DatalekRow
+    afloop = case(
+        (
+            lek.gemeld_ap_op.is_not(None) & (lek.gemeld_ap_op <= lek.melden_uiterlijk),
+            "binnen-72-uur-gemeld",
+        ),
+        (lek.gemeld_ap_op.is_not(None), "te-laat-gemeld"),
+        (lek.meldplichtig.is_(False), "niet-meldplichtig"),
+        else_="niet-gemeld",
+    )
+    rows += await _rows(
+        session,
+        "datalekken",
+        select(afloop, func.count())
+        .where(lek.zvh == zvh, lek.ontdekt_op >= start, lek.ontdekt_op < end)
+        .group_by(_FIRST),
+    )
     return _complete(rows)
 
 
@@ -201,6 +246,10 @@ VAST: Sequence[tuple[str, str]] = (
     ("informatieplicht", "te-laat"),
     ("rac-adviezen", "gevolgd"),
     ("rac-adviezen", "afgeweken"),
+    ("betrokkenenverzoeken-termijn", "op-tijd"),
+    ("betrokkenenverzoeken-termijn", "te-laat"),
+    ("datalekken", "binnen-72-uur-gemeld"),
+    ("datalekken", "te-laat-gemeld"),
 )
 
 

@@ -1,7 +1,7 @@
 """accountability: hash-chained processing log, RAC register, disclosures to third parties
 
 Revision ID: 5c0a7e13d2b4
-Revises: 5c1a9e3b7f20
+Revises: dd299cb7fa1e
 Create Date: 2026-12-02 18:45:00
 
 Every processing-log record gets its partnership's chain number, its predecessor's hash
@@ -24,7 +24,7 @@ from app.db.base import UtcDateTime
 from app.domain import logketen
 
 revision: str = "5c0a7e13d2b4"
-down_revision: str | None = "5c1a9e3b7f20"
+down_revision: str | None = "dd299cb7fa1e"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

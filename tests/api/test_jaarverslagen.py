@@ -4,7 +4,8 @@ never personal data; JSON and CSV; only for the joint controllers, FG and beheer
 import json
 import os
 import sys
-from datetime import UTC, date, datetime
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import anyio
@@ -13,6 +14,7 @@ import pytest
 
 from app.config import Settings
 from app.db.session import Database
+from app.db.tables_contactpunt import BetrokkenenverzoekRow, DatalekRow
 from app.db.tables_verantwoording import RacAdviesRow
 from app.services.jaarverslag import suppress
 from tests.casussen import aanmelding, admit, close, create_casus
@@ -84,7 +86,7 @@ async def test_counts_from_a_seeded_history(
     # Rows that nothing filled are there, as 0.
     assert _count(report, "heropeningen", "totaal") == 0
     assert _count(report, "verlengingen", "terugvalrisico") == 0
-    assert report["nietOpgenomen"] == ["betrokkenenverzoeken", "datalekken"]
+    assert report["nietOpgenomen"] == []
 
 
 async def test_decisions_of_this_year(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -195,3 +197,58 @@ async def test_the_report_command(settings: Settings) -> None:
     assert csv.stdout.decode().splitlines()[0] == (
         "samenwerkingsverband,jaar,onderwerp,uitsplitsing,aantal"
     )
+
+
+async def test_data_subject_requests_and_breaches(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    """Issue 12's registers: requests per kind and within their term, breaches reported
+    within the 72 hours or late; 5 shown, 1 as "<5"."""
+    moment = datetime(JAAR, 4, 1, 10, tzinfo=UTC)
+    async with db.session() as session:
+        for n in range(6):
+            session.add(
+                BetrokkenenverzoekRow(
+                    id=f"verzoek-{n}-{moment.timestamp()}-{uuid.uuid4().hex[:6]}",
+                    zvh="zvh-demo",
+                    soort="inzage",
+                    bsn=None,
+                    voornamen="Jan",
+                    achternaam="Geheim",
+                    geboortedatum=date(1980, 1, 1),
+                    ontvangen_op=date(JAAR, 3, 1),
+                    omschrijving="Inzage.",
+                    uiterlijke_beslisdatum=date(JAAR, 4, 1),
+                    casussen=[],
+                    betrokken_deelnemers=[],
+                    # Five decided on time, one after its term.
+                    besloten_op=moment if n < 5 else datetime(JAAR, 4, 20, tzinfo=UTC),
+                    aangemaakt_op=moment,
+                    aangemaakt_door="gemeente-utrecht",
+                )
+            )
+            session.add(
+                DatalekRow(
+                    id=f"lek-{n}-{uuid.uuid4().hex[:8]}",
+                    zvh="zvh-demo",
+                    gemeld_door="politie",
+                    sub="tester",
+                    ontdekt_op=moment,
+                    melden_uiterlijk=moment + timedelta(hours=72),
+                    omschrijving="Verkeerd geadresseerd.",
+                    soorten_gegevens=["naam"],
+                    geschat_aantal_betrokkenen=1,
+                    casussen=[],
+                    meldplichtig=True,
+                    gemeld_ap_op=moment + timedelta(hours=10 if n < 5 else 100),
+                    aangemaakt_op=moment,
+                )
+            )
+        await session.commit()
+    report = (await client.get(f"/v1/jaarverslagen/{JAAR}", headers=auth(*LEZER))).json()
+    assert _count(report, "betrokkenenverzoeken", "inzage") == 6
+    assert _count(report, "betrokkenenverzoeken-termijn", "op-tijd") == 5
+    assert _count(report, "betrokkenenverzoeken-termijn", "te-laat") == "<5"
+    assert _count(report, "datalekken", "binnen-72-uur-gemeld") == 5
+    assert _count(report, "datalekken", "te-laat-gemeld") == "<5"
+    assert "Geheim" not in json.dumps(report)
