@@ -82,9 +82,8 @@ class Settings(BaseSettings):
     # Long-running commands off a terminal: a JSON progress line at most this often.
     progress_interval_seconds: float = Field(default=10.0, ge=0)
 
-    # Notifications (contract v2, "Integration"). The service's own address, put before
-    # `/v1/...` in a notification's resourceUrl (a path alone when unset).
-    public_url: str | None = None
+    # Notifications (contract v2, "Integration"); their resourceUrl is under
+    # `public_base_url` (below).
     # Callback URLs on private, loopback or link-local addresses are refused unless this
     # is set (a receiver inside the same network; the tests' local receiver).
     webhook_allow_private: bool = False
@@ -112,6 +111,12 @@ class Settings(BaseSettings):
     # How many months before the maximum it extends an extension may be decided: the
     # situation of art. 1.16 BGS is judged at the maximum, not years ahead (brief section 6).
     verlenging_besluitvenster_maanden: int = Field(default=3, ge=1, le=6)
+    # The service's public address: a notification's resourceUrl is under it, and the
+    # processing-log export (`zvh log export`) points into the register of processing
+    # activities published under it; and the key of the
+    # keyed hash (HMAC-SHA256) that stands for the data subject; required in production.
+    public_base_url: str = "http://127.0.0.1:8000"
+    log_export_key: SecretStr | None = Field(default=None, min_length=32)
 
     @model_validator(mode="after")
     def _retention_policy_is_lawful(self) -> "Settings":

@@ -32,19 +32,23 @@ from app.routers import (
     criteria,
     datalekken,
     deelnemers,
+    derdenverstrekkingen,
     docs,
     health,
     informatieplicht,
     instellingen,
+    jaarverslagen,
     mandaten,
     metrics,
     prioriteringslijsten,
     prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
+    rac_adviezen,
     termijnen,
     verstrekkingen,
     verwerkingen,
+    verwerkingsactiviteiten,
 )
 from app.services.notificatieworker import NotificationWorker
 from app.validation import invalid_params_from
@@ -68,6 +72,10 @@ ROUTERS = (
     prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
+    rac_adviezen.router,
+    derdenverstrekkingen.router,
+    jaarverslagen.router,
+    verwerkingsactiviteiten.router,
     abonnementen.router,
 )
 

@@ -44,7 +44,7 @@ class NotificatieRow(Base):
     kanaal: Mapped[str] = mapped_column(String(32))
     resource: Mapped[str] = mapped_column(String(64))
     resource_id: Mapped[str] = mapped_column(String(36))
-    # A path under the service (`/v1/...`); ZVH_PUBLIC_URL is put before it when sent.
+    # A path under the service (`/v1/...`); ZVH_PUBLIC_BASE_URL is put before it when sent.
     resource_pad: Mapped[str] = mapped_column(String(300))
     actie: Mapped[str] = mapped_column(String(32))
     aanmaakdatum: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -70,7 +70,7 @@ class Bezorgbeleid:
             ),
             timeout_seconden=settings.notifications_timeout_seconds,
             allow_private=settings.webhook_allow_private,
-            public_url=(settings.public_url or "").rstrip("/"),
+            public_url=settings.public_base_url.rstrip("/"),
         )
 
     @property

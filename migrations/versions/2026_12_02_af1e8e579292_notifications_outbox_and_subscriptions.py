@@ -1,7 +1,7 @@
 """notifications: subscriptions, the outbox, deliveries (issue 14)
 
 Revision ID: af1e8e579292
-Revises: dd299cb7fa1e
+Revises: 5c0a7e13d2b4
 Create Date: 2026-12-02 18:35:05.322404
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'af1e8e579292'
-down_revision: str | None = 'dd299cb7fa1e'
+down_revision: str | None = '5c0a7e13d2b4'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

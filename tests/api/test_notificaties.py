@@ -32,7 +32,7 @@ def lokaal_settings(settings: Settings) -> Settings:
             "notifications_backoff_base_seconds": 60.0,
             "notifications_max_attempts": 3,
             "notifications_timeout_seconds": 5.0,
-            "public_url": "https://zvh.example",
+            "public_base_url": "https://zvh.example",
         }
     )
 

@@ -95,7 +95,7 @@ async def test_a_data_subject_request_reaches_the_involved_participants_only(
     for receiver in (contactpunt, betrokken):
         [got] = receiver.ontvangen
         assert got.json["resource"] == "betrokkenenverzoek"
-        assert got.json["resourceUrl"] == f"/v1/betrokkenenverzoeken/{created['id']}"
+        assert got.json["resourceUrl"].endswith(f"/v1/betrokkenenverzoeken/{created['id']}")
         assert betrokkene["achternaam"].encode() not in got.body
         assert betrokkene["bsn"].encode() not in got.body
     assert ander.ontvangen == []
