@@ -294,7 +294,7 @@ async def _store(
             row.laatste_fout = None
             rapport.afgeleverd += 1
             if verwerking is not None:
-                verwerkingen.write(session, [replace(verwerking, tijdstip=moment)])
+                await verwerkingen.write(session, [replace(verwerking, tijdstip=moment)])
         else:
             row.laatste_fout = fout
             record_delivery_failure()
