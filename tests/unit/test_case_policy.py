@@ -214,6 +214,14 @@ ALLOWED: Mapping[CasusActie, set[tuple[str, str]]] = {
     # Consent concerns the supplier's own data, also after closure (situation 2 extensions);
     # an incidental participant still invited, by the person who signed.
     A.INSTEMMEN: _in(ALLE, VAST) | _in(("in-behandeling", "afgesloten"), ("incidenteel",)),
+    # Disclosure to third parties (art. 1.7 WGS, issue 13): the joint controllers, never from
+    # a shielded case; consent as for extensions; the list for every fixed participant (the
+    # service narrows a supplier to the disclosures that asked its consent).
+    A.DERDEN_VERSTREKKEN: _in(OPEN, GVV_ALLE),
+    A.DERDEN_INSTEMMEN: _in(ALLE, VAST) | _in(("in-behandeling", "afgesloten"), ("incidenteel",)),
+    A.DERDENVERSTREKKINGEN_LEZEN: _in(
+        ALLE, tuple(k for k, c in CALLERS.items() if c.is_vaste_deelnemer)
+    ),
 }
 ALLOWED[A.GEGEVENS_LEZEN].update(ALLOWED[A.LEZEN] | _in(OPEN, ("gevraagd",)))
 # Reporting an error: whoever takes part and may read supplied data, while the case is open.
