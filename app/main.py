@@ -40,6 +40,7 @@ from app.routers import (
     publicaties,
     verstrekkingen,
     verwerkingen,
+    werkvoorraad,
 )
 from app.validation import invalid_params_from
 
@@ -58,6 +59,7 @@ ROUTERS = (
     prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
+    werkvoorraad.router,
 )
 
 _HTTP_TITLES = {

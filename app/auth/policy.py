@@ -27,6 +27,7 @@ class Actie(StrEnum):
     PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
+    WERKVOORRAAD_LEZEN = "werkvoorraad-lezen"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -110,6 +111,10 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     ),
     # Each organisation sees only the consent requests addressed to itself.
     Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.WERKVOORRAAD_LEZEN: (
+        _any_participant,
+        "Iedere geauthenticeerde deelnemer, ook een incidentele: alleen het eigen werk.",
+    ),
 }
 
 

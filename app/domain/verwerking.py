@@ -45,6 +45,10 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
     "casus-heropenen": ("Heropening van een casus", "art. 2.31 WGS"),
     "casus-bewaartermijn": ("Bewaartermijn en verlenging", "art. 1.8 lid 7 WGS, art. 1.16 BGS"),
     "casus-archiveren": ("Archivering en anonimisering", "art. 1.8 lid 7 WGS, Archiefwet"),
+    "werkvoorraad-raadplegen": (
+        "Overzicht van het werk dat op een organisatie wacht",
+        "art. 2.31 WGS, art. 1.16 BGS, art. 14 AVG",
+    ),
     "verwerkingen-raadplegen": (
         "Raadplegen van het verwerkingenlog",
         "art. 5.7 bestuurlijke afspraken",

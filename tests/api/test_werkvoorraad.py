@@ -1,0 +1,217 @@
+"""The work queue `/v1/werkvoorraad`: what waits for the caller's organisation (issue 14)."""
+
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from app.db.session import Database
+from app.db.tables import VerwerkingRow
+from app.services.bewaartermijn import today_in_amsterdam
+from tests.casussen import admit, besluit, create_casus, select
+from tests.conftest import AuthHeaders
+
+pytestmark = pytest.mark.anyio
+
+URL = "/v1/werkvoorraad"
+
+
+async def _queue(client: httpx.AsyncClient, headers: dict[str, str], **query: Any) -> Any:
+    response = await client.get(URL, params=query, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def _items(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = (await _queue(client, headers, paginaGrootte=200))["werkvoorraad"]
+    return items
+
+
+async def _gathering(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
+    """A case admitted at intake: step 3, data gathering."""
+    casus = await create_casus(client, auth)
+    intake = await client.post(
+        f"/v1/casussen/{casus['id']}/intake", json=besluit(), headers=auth("gemeente-utrecht")
+    )
+    assert intake.status_code == 200, intake.text
+    return str(casus["id"])
+
+
+async def _ask(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str, deelnemer: str) -> str:
+    response = await client.post(
+        f"/v1/casussen/{casus_id}/gegevensverzoeken",
+        json={"deelnemer": deelnemer, "omschrijving": "Lopende hulpverlening?"},
+        headers=auth("gemeente-utrecht"),
+    )
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+async def test_a_private_participant_asked_for_data_in_step_3_finds_it(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus_id = await _gathering(client, auth)
+    reclassering = auth("reclassering-nederland")
+    assert await _items(client, reclassering) == []
+    # The case list does not show it the case (it is not selected yet): the queue does.
+    assert (await client.get("/v1/casussen", headers=reclassering)).json()["casussen"] == []
+    verzoek = await _ask(client, auth, casus_id, "reclassering-nederland")
+    link = f"/v1/casussen/{casus_id}/gegevensverzoeken/{verzoek}"
+    assert await _items(client, reclassering) == [
+        {"soort": "gegevensverzoek", "casusId": casus_id, "vervaldatum": None, "link": link}
+    ]
+    # The link is readable by the one asked.
+    followed = await client.get(link, headers=reclassering)
+    assert followed.status_code == 200, followed.text
+    # Once it supplied on the request, the work is done.
+    supplied = await client.post(
+        f"/v1/casussen/{casus_id}/gegevensverstrekkingen",
+        json={"categorie": "gewoon", "inhoud": "Toezicht loopt.", "gegevensverzoek": verzoek},
+        headers=reclassering,
+    )
+    assert supplied.status_code == 201, supplied.text
+    assert await _items(client, reclassering) == []
+
+
+async def test_nothing_of_another_organisations_queue(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus_id = await _gathering(client, auth)
+    await _ask(client, auth, casus_id, "reclassering-nederland")
+    for other in ("svg", "politie", "om"):
+        assert await _items(client, auth(other)) == [], other
+    # Not even the joint controllers see another organisation's requests here.
+    assert await _items(client, auth("gemeente-utrecht")) == []
+
+
+async def test_nothing_from_another_partnership(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus_id = await _gathering(client, auth)
+    await _ask(client, auth, casus_id, "reclassering-nederland")
+    # The same organisation id in zvh-oost has its own, empty queue.
+    assert await _items(client, auth("reclassering-nederland", zvh="zvh-oost")) == []
+    assert await _items(client, auth("gemeente-zwolle", "contactpunt", zvh="zvh-oost")) == []
+
+
+async def test_an_incidental_participant_is_invited_to_sign_until_someone_signs(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus = await create_casus(client, auth)
+    await admit(client, auth, casus["id"])
+    await select(client, auth, casus["id"], incidenteel=("cjib",))
+    cjib = auth("cjib", deelnemertype="incidenteel")
+    link = f"/v1/casussen/{casus['id']}/geheimhoudingsverklaringen"
+    assert await _items(client, cjib) == [
+        {
+            "soort": "geheimhoudingsverklaring",
+            "casusId": casus["id"],
+            "vervaldatum": None,
+            "link": link,
+        }
+    ]
+    # The same id in the other partnership is another organisation.
+    assert await _items(client, auth("cjib", deelnemertype="incidenteel", zvh="zvh-oost")) == []
+    signed = await client.post(
+        link,
+        json={"ondertekenaar": "A. de Vries, medewerker", "regime": "artikel-1-11-wgs"},
+        headers=cjib,
+    )
+    assert signed.status_code == 201, signed.text
+    assert await _items(client, cjib) == []
+
+
+async def test_the_information_duty_is_work_for_the_designated_contact_point_only(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus_id = await _gathering(client, auth)
+    contactpunt = auth("gemeente-utrecht", "contactpunt")
+    plicht = await client.get(f"/v1/casussen/{casus_id}/informatieplicht", headers=contactpunt)
+    assert plicht.status_code == 200, plicht.text
+    item = {
+        "soort": "informatieplicht",
+        "casusId": casus_id,
+        "vervaldatum": plicht.json()["uiterlijkeDatum"],
+        "link": f"/v1/casussen/{casus_id}/informatieplicht",
+    }
+    assert item in await _items(client, contactpunt)
+    # A contactpunt role at an organisation not designated counts for nothing (issue 10),
+    # nor does a network manager without the mandate.
+    assert await _items(client, auth("politie", "contactpunt")) == []
+    assert await _items(client, auth("gemeente-utrecht", "netwerkmanager")) == []
+    assert await _items(client, auth("gemeente-utrecht")) == []
+    done = await client.post(
+        f"/v1/casussen/{casus_id}/informatieplicht",
+        json={"uitgevoerdOp": today_in_amsterdam().isoformat()},
+        headers=contactpunt,
+    )
+    assert done.status_code == 200, done.text
+    assert item not in await _items(client, contactpunt)
+
+
+async def test_a_consent_request_waits_for_each_supplier(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    today = today_in_amsterdam()
+    if today.month == 2 and today.day == 29:
+        pytest.skip("29 February: exact year offsets")
+    aanmelddatum = today.replace(year=today.year - 5) + timedelta(days=10)
+    casus = await create_casus(client, auth, aanmelddatum=aanmelddatum.isoformat())
+    cid = casus["id"]
+    await admit(client, auth, cid)
+    supplied = await client.post(
+        f"/v1/casussen/{cid}/gegevensverstrekkingen",
+        json={"categorie": "gewoon", "inhoud": "Gegevens van om."},
+        headers=auth("om"),
+    )
+    assert supplied.status_code == 201, supplied.text
+    verlenging = await client.post(
+        f"/v1/casussen/{cid}/verlengingen",
+        json={"maanden": 24, "reden": "criteria-nog-van-toepassing", "motivering": "Complex."},
+        headers=auth("gemeente-utrecht"),
+    )
+    assert verlenging.status_code == 201, verlenging.text
+    link = f"/v1/casussen/{cid}/verlengingen/{verlenging.json()['id']}/instemmingen"
+    item = {"soort": "instemmingsverzoek", "casusId": cid, "vervaldatum": None, "link": link}
+    assert await _items(client, auth("om")) == [item]
+    assert await _items(client, auth("svg")) == []
+    answered = await client.post(link, json={"instemming": True}, headers=auth("om"))
+    assert answered.status_code == 201, answered.text
+    assert await _items(client, auth("om")) == []
+
+
+async def test_pages_follow_the_api_convention_and_each_case_is_logged(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    casussen = [await _gathering(client, auth) for _ in range(3)]
+    verzoeken = [await _ask(client, auth, c, "reclassering-nederland") for c in casussen]
+    headers = auth("reclassering-nederland")
+    first = await _queue(client, headers, paginaGrootte=2)
+    assert first["pagina"] == 1
+    assert first["paginaGrootte"] == 2
+    assert first["volgende"] == "/v1/werkvoorraad?pagina=2&paginaGrootte=2"
+    second = await _queue(client, headers, pagina=2, paginaGrootte=2)
+    assert second["volgende"] is None
+    links = [i["link"] for i in first["werkvoorraad"] + second["werkvoorraad"]]
+    assert sorted(links) == sorted(
+        f"/v1/casussen/{c}/gegevensverzoeken/{v}" for c, v in zip(casussen, verzoeken, strict=True)
+    )
+    # No personal data: four members per item, none of them about the person.
+    assert all(set(i) == {"soort", "casusId", "vervaldatum", "link"} for i in first["werkvoorraad"])
+    async with db.session() as session:
+        gelogd = await session.scalars(
+            sa.select(VerwerkingRow.casus_id).where(
+                VerwerkingRow.activiteit == "werkvoorraad-raadplegen",
+                VerwerkingRow.deelnemer == "reclassering-nederland",
+            )
+        )
+        assert set(casussen) <= set(gelogd)
+
+
+async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
+    response = await client.get(URL, params={"paginaGrootte": 0}, headers=auth("politie"))
+    assert response.status_code == 400
+    assert response.json()["code"] == "ongeldige-invoer"
+    assert (await client.get(URL)).status_code == 401
