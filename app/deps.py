@@ -15,6 +15,7 @@ from app.db import idempotency
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
+from app.schemas.fields import Tekst
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -88,7 +89,7 @@ async def idempotency_key(
     caller: CurrentCaller,
     session: Session,
     sleutel: Annotated[
-        str | None,
+        Tekst | None,
         Header(
             alias="Idempotency-Key",
             description=IDEMPOTENCY_KEY_DESCRIPTION,
