@@ -161,12 +161,13 @@ async def test_a_consent_request_waits_for_each_supplier(
     casus = await create_casus(client, auth, aanmelddatum=aanmelddatum.isoformat())
     cid = casus["id"]
     await admit(client, auth, cid)
-    supplied = await client.post(
-        f"/v1/casussen/{cid}/gegevensverstrekkingen",
-        json={"categorie": "gewoon", "inhoud": "Gegevens van om."},
-        headers=auth("om"),
-    )
-    assert supplied.status_code == 201, supplied.text
+    for deelnemer in ("om", "gemeente-utrecht"):
+        supplied = await client.post(
+            f"/v1/casussen/{cid}/gegevensverstrekkingen",
+            json={"categorie": "gewoon", "inhoud": f"Gegevens van {deelnemer}."},
+            headers=auth(deelnemer),
+        )
+        assert supplied.status_code == 201, supplied.text
     verlenging = await client.post(
         f"/v1/casussen/{cid}/verlengingen",
         json={"maanden": 24, "reden": "criteria-nog-van-toepassing", "motivering": "Complex."},
@@ -177,6 +178,13 @@ async def test_a_consent_request_waits_for_each_supplier(
     item = {"soort": "instemmingsverzoek", "casusId": cid, "vervaldatum": None, "link": link}
     assert await _items(client, auth("om")) == [item]
     assert await _items(client, auth("svg")) == []
+    # The contact point, also a supplier: the dated information duty comes first.
+    contactpunt = auth("gemeente-utrecht", "contactpunt")
+    plicht = (await client.get(f"/v1/casussen/{cid}/informatieplicht", headers=contactpunt)).json()
+    assert [(i["soort"], i["vervaldatum"]) for i in await _items(client, contactpunt)] == [
+        ("informatieplicht", plicht["uiterlijkeDatum"]),
+        ("instemmingsverzoek", None),
+    ]
     answered = await client.post(link, json={"instemming": True}, headers=auth("om"))
     assert answered.status_code == 201, answered.text
     assert await _items(client, auth("om")) == []
