@@ -8,7 +8,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
 from app.domain.deelnemer import Deelnemertype, Rol
-from app.openapi_examples import example_for, has_example
+from app.openapi_examples import REQUEST_EXAMPLES, example_for, has_example
 from app.problem_codes import PROBLEEMCODES
 from app.problems import TYPE_PREFIX
 from app.schemas.prioritering import criteria_schemas
@@ -395,7 +395,9 @@ def add_examples(document: dict[str, Any]) -> None:
                     # On the component when there is one: it then shows wherever it is used.
                     target = schemas.get(ref.removeprefix(_SCHEMA_REF)) if ref else None
                     if target is not None:
-                        target["examples"] = [example_for(target, schemas)]
+                        name = ref.removeprefix(_SCHEMA_REF)
+                        example = REQUEST_EXAMPLES.get(name) or example_for(target, schemas)
+                        target["examples"] = [example]
                     else:
                         media["example"] = example_for(schema, schemas)
 

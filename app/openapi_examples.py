@@ -59,6 +59,98 @@ _BY_NAME = {
     "toelichting": "Besproken in het casusoverleg; zie het verslag.",
     "reden": "Toezicht op de rechtmatigheid van de verwerking.",
     "gegevens": "Contact sinds januari 2026; afspraken twee keer nagekomen.",
+    "ondertekenaar": "A. de Vries, medewerker",
+    "inhoud": "Contact sinds januari 2026; afspraken twee keer nagekomen.",
+    "afspraken": "GGZ start een intake; reclassering bespreekt de meldplicht.",
+    "ref": "kandidaat-1",
+    "bron": "politie",
+    "categorie": "geweld",
+    "gegevensverzoek": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+    "casusoverleg": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+    "verlengingId": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+    "lijst": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+}
+
+
+_CASUS = "5f0c1e2a-4b7d-4c8e-9a1f-2b3c4d5e6f70"
+
+# Hand-written request examples where a generated one would say little (ids, free text
+# that carries the point, rules across fields); each is valid for its schema (the ADR lint
+# checks) and for the rules the service applies.
+REQUEST_EXAMPLES: dict[str, Any] = {
+    "DeelnemerNieuw": {
+        "id": "wijkteam-overvecht",
+        "naam": "Buurtteam Overvecht",
+        "deelnemertype": "privaat",
+        "categorie": "sociaal-domein",
+        "beroepsgeheim": None,
+        "toetredingsdatum": "2026-01-01",
+    },
+    "DeelnemerWijziging": {"naam": "Buurtteam Utrecht-Overvecht"},
+    "DeelnemerSelectie": {
+        "deelnemers": [
+            {
+                "deelnemer": "reclassering-nederland",
+                "noodzaak": "Houdt toezicht op de bijzondere voorwaarden van de betrokkene.",
+            },
+            {"deelnemer": "ggz", "noodzaak": "Behandelt de verslaving van de betrokkene."},
+        ],
+        "incidenteleDeelnemers": [
+            {"deelnemer": "cjib", "noodzaak": "Kent de openstaande boetes en betalingsregeling."}
+        ],
+    },
+    "GeheimhoudingsverklaringNieuw": {
+        "ondertekenaar": "A. de Vries, medewerker inning",
+        "regime": "artikel-1-11-wgs",
+    },
+    "GegevensverstrekkingNieuw": {
+        "categorie": "strafrechtelijk",
+        "inhoud": "Toezicht sinds januari 2026; twee afspraken niet nagekomen.",
+        "voorwaarden": {
+            "nietVoorIncidenteleDeelnemers": True,
+            "alleenVoorDeelnemers": None,
+            "nietAanDerden": True,
+            "toelichting": "Alleen voor het opstellen van het plan van aanpak.",
+        },
+        "gegevensverzoek": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+    },
+    "CorrectieNieuw": {
+        "inhoud": "Toezicht sinds februari 2026; één afspraak niet nagekomen.",
+        "toelichting": "De startdatum en het aantal gemiste afspraken waren onjuist.",
+    },
+    "CasusoverlegNieuw": {
+        "datum": "2026-02-10",
+        "aanwezigen": ["gemeente-utrecht", "reclassering-nederland", "ggz"],
+        "afspraken": "GGZ start een intake; reclassering bespreekt de meldplicht.",
+    },
+    "PlanVanAanpakNieuw": {
+        "doelen": ["Stabiele huisvesting binnen drie maanden", "Geen nieuwe delicten"],
+        "interventies": [
+            {
+                "deelnemer": "ggz",
+                "omschrijving": "Intake en behandeling verslaving.",
+                "termijn": "2026-03-31",
+            }
+        ],
+        "informeertBetrokkene": "reclassering-nederland",
+        "casusregisseur": "reclassering-nederland",
+        "casusoverleg": "0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+    },
+    "InformatieplichtAfhandeling": {"uitgevoerdOp": "2026-02-12"},
+    "PlaatsingNieuw": {
+        "casusId": _CASUS,
+        "peildatum": "2026-02-01",
+        "feiten": [
+            {"soort": "veroordeling", "categorie": "geweld", "datum": "2025-04-10", "bron": "om"},
+            {"soort": "veroordeling", "categorie": "geweld", "datum": "2025-11-03", "bron": "om"},
+            {
+                "soort": "aanhouding",
+                "categorie": "diefstal",
+                "datum": "2026-01-15",
+                "bron": "politie",
+            },
+        ],
+    },
 }
 
 

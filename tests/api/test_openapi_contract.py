@@ -5,6 +5,7 @@ fails here; tests/contract.py checks the other direction in every API test (a he
 status the service sends is declared on that operation).
 """
 
+import json
 from typing import Any
 
 import httpx
@@ -14,7 +15,8 @@ from fastapi.routing import APIRoute
 from app.config import Settings
 from app.domain.deelnemer import Deelnemertype, Rol
 from app.main import create_app
-from app.openapi_examples import has_example
+from app.openapi_examples import REQUEST_EXAMPLES, has_example
+from app.schemas.base import RequestModel
 from tests.casussen import aanmelding, create_casus
 from tests.conftest import AuthHeaders
 
@@ -238,3 +240,20 @@ async def test_the_idempotency_key_header_is_validated_as_declared(
     )
     assert too_long.status_code == 400
     assert too_long.json()["invalidParams"][0]["code"] == "sleutel-ongeldig"
+
+
+def _request_models(cls: type[RequestModel] = RequestModel) -> dict[str, type[RequestModel]]:
+    found: dict[str, type[RequestModel]] = {}
+    for sub in cls.__subclasses__():
+        found[sub.__name__] = sub
+        found |= _request_models(sub)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(REQUEST_EXAMPLES))
+def test_the_hand_written_request_examples_pass_the_request_models(
+    name: str, document: dict[str, Any]
+) -> None:
+    model = _request_models()[name]
+    model.model_validate_json(json.dumps(REQUEST_EXAMPLES[name]))
+    assert document["components"]["schemas"][name]["examples"] == [REQUEST_EXAMPLES[name]]
