@@ -1,9 +1,10 @@
-"""The `zvh` command: serve, migrate, seed-demo, designate, token, openapi, log,
+"""The `zvh` command: serve, migrate, seed-demo, bootstrap, designate, token, openapi, log,
 priority-lists, retention."""
 
 import argparse
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.config import ConfigurationError, Environment, Settings, get_settings
 from app.domain.aanwijzing import Functie
-from app.domain.deelnemer import Deelnemertype, Rol
+from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemertype, Rol
 
 if TYPE_CHECKING:
     from app.metrics import JobName
@@ -105,6 +106,43 @@ async def _designate(settings: Settings, zvh: str, functie: str, deelnemer: str)
         return []
     finally:
         await database.dispose()
+
+
+async def _bootstrap(settings: Settings, args: argparse.Namespace) -> list[str]:
+    from app.db.session import Database, create_engine
+    from app.domain.deelnemer import Beroepsgeheim, Categorie
+    from app.services.bootstrap import EersteBeheerder, bootstrap
+
+    command = EersteBeheerder(
+        zvh=args.zvh,
+        zvh_naam=args.zvh_naam,
+        deelnemer=args.deelnemer,
+        naam=args.naam,
+        categorie=Categorie(args.categorie),
+        beroepsgeheim=Beroepsgeheim(args.beroepsgeheim) if args.beroepsgeheim else None,
+        toetredingsdatum=args.toetredingsdatum or date.today(),
+    )
+    database = Database(create_engine(settings.database_url))
+    try:
+        async with database.session() as session, session.begin():
+            problems = await bootstrap(session, command)
+            if problems:
+                await session.rollback()
+            return problems
+    finally:
+        await database.dispose()
+
+
+def cmd_bootstrap(args: argparse.Namespace) -> int:
+    # A new partnership's first participant and beheerder, from the database's keys; from
+    # then on the beheerder keeps the registry through the API.
+    problems = asyncio.run(_bootstrap(_settings(), args))
+    for problem in problems:
+        print(f"zvh: nothing registered: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    print(f"{args.zvh}: {args.deelnemer} is registered and designated beheerder", file=sys.stderr)
+    return 0
 
 
 def cmd_designate(args: argparse.Namespace) -> int:
@@ -321,6 +359,22 @@ def cmd_log_partitions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _identifier(value: str) -> str:
+    from app.schemas.deelnemers import ID_PATTERN
+
+    if not re.fullmatch(ID_PATTERN, value):
+        raise argparse.ArgumentTypeError("lower-case letters, digits and dashes, at most 64")
+    return value
+
+
+def _text(value: str) -> str:
+    from app.schemas.fields import ZONDER_STUURTEKENS
+
+    if not 1 <= len(value) <= 200 or not re.fullmatch(ZONDER_STUURTEKENS, value):
+        raise argparse.ArgumentTypeError("1 to 200 characters without control characters")
+    return value
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -356,6 +410,19 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("seed-demo", help="register the demo partnerships").set_defaults(
         func=cmd_seed_demo
     )
+
+    boot = commands.add_parser(
+        "bootstrap",
+        help="register a new partnership's first participant as its beheerder (once)",
+    )
+    boot.add_argument("--zvh", required=True, type=_identifier)
+    boot.add_argument("--zvh-naam", required=True, type=_text)
+    boot.add_argument("--deelnemer", required=True, type=_identifier)
+    boot.add_argument("--naam", required=True, type=_text)
+    boot.add_argument("--categorie", required=True, choices=[c.value for c in Categorie])
+    boot.add_argument("--beroepsgeheim", choices=[b.value for b in Beroepsgeheim])
+    boot.add_argument("--toetredingsdatum", type=date.fromisoformat)
+    boot.set_defaults(func=cmd_bootstrap)
 
     designate = commands.add_parser(
         "designate",

@@ -194,7 +194,11 @@ class CasusRepository:
         if tot is not None:
             query = query.where(CasusRow.aanmelddatum <= tot)
         rows = await self.session.scalars(
-            query.order_by(CasusRow.aanmelddatum.desc(), CasusRow.id).offset(offset).limit(limit)
+            # Newest registration first, in the order of ix_casussen_lijst (read backwards),
+            # so a page is an index range, not a sort of every visible case.
+            query.order_by(CasusRow.aanmelddatum.desc(), CasusRow.id.desc())
+            .offset(offset)
+            .limit(limit)
         )
         return list(rows)
 

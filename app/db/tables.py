@@ -112,7 +112,10 @@ class CasusRow(Base):
 
     __tablename__ = "casussen"
     __table_args__ = (
-        Index("ix_casussen_zvh_status", "zvh", "status"),
+        # The case list (GET /v1/casussen): a page with or without a status filter is an
+        # index range in registration order.
+        Index("ix_casussen_lijst_status", "zvh", "status", "aanmelddatum", "id"),
+        Index("ix_casussen_lijst", "zvh", "aanmelddatum", "id"),
         Index("ix_casussen_zvh_archiefdatum", "zvh", "archiefdatum"),
         # The due list and the sweep: what is not yet archived, by archive date.
         Index("ix_casussen_te_archiveren", "zvh", "gearchiveerd_op", "archiefdatum", "id"),
@@ -213,6 +216,8 @@ class CasusdeelnemerRow(Base):
     """A participant selected for a case (art. 2.31(4) WGS), or an invited incidental one."""
 
     __tablename__ = "casusdeelnemers"
+    # What one participant was selected for: the case list and the work queue per caller.
+    __table_args__ = (Index("ix_casusdeelnemers_deelnemer", "deelnemer", "casus_id"),)
 
     casus_id: Mapped[str] = mapped_column(String(36), ForeignKey("casussen.id"), primary_key=True)
     deelnemer: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import anyio
+import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.auth.devtokens import issue_dev_token
 from app.config import ConfigurationError, Environment, Settings
 from app.db.migrate import head_revisions
 from app.domain.aanwijzing import Aanwijzingen
@@ -225,3 +227,91 @@ async def test_designate_bootstraps_a_function(settings: Settings, tmp_path: Pat
     # Rerunning the seed keeps what was designated.
     await anyio.run_process([*cli, "seed-demo"], env=env)
     assert (await _aanwijzingen(database_url)).archiefbeheerder == "om"
+
+
+async def _registry(database_url: str, zvh: str) -> tuple[list[str], Aanwijzingen | None]:
+    from app.db.registry import RegistryRepository
+    from app.db.session import Database, create_engine
+
+    database = Database(create_engine(database_url))
+    try:
+        async with database.session() as session:
+            registry = RegistryRepository(session)
+            ids = [d.id for d in await registry.deelnemers(zvh)]
+            if await registry.samenwerkingsverband(zvh) is None:
+                return ids, None
+            return ids, await registry.aanwijzingen(zvh)
+    finally:
+        await database.dispose()
+
+
+@pytest.mark.anyio
+async def test_bootstrap_gives_a_new_partnership_its_first_beheerder(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """`zvh bootstrap`: a production database starts empty; the command registers one joint
+    controller as beheerder, once, after which that beheerder keeps the registry via the API."""
+    database_url = f"sqlite+aiosqlite:///{tmp_path / 'bootstrap.db'}"
+    env = {**os.environ, "ZVH_DATABASE_URL": database_url}
+    cli = [sys.executable, "-m", "app.cli"]
+    await anyio.run_process([*cli, "migrate"], env=env)
+    boot = [*cli, "bootstrap", "--zvh", "zvh-noord", "--zvh-naam", "ZVH Noord"]
+
+    for refused_args, reason in (
+        (["--deelnemer", "ggz-noord", "--naam", "GGZ Noord", "--categorie", "ggz"], b"overheid"),
+        (["--deelnemer", "Gemeente X", "--naam", "X", "--categorie", "gemeente"], b"--deelnemer"),
+        (["--deelnemer", "x", "--naam", "X\x01", "--categorie", "gemeente"], b"--naam"),
+        (["--deelnemer", "x", "--naam", "X", "--categorie", "kerk"], b"--categorie"),
+    ):
+        refused = await anyio.run_process([*boot, *refused_args], env=env, check=False)
+        assert refused.returncode == 2
+        assert reason in refused.stderr
+    assert await _registry(database_url, "zvh-noord") == ([], None)
+
+    first = ["--deelnemer", "gemeente-groningen", "--naam", "Gemeente Groningen"]
+    done = await anyio.run_process([*boot, *first, "--categorie", "gemeente"], env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    ids, aanwijzingen = await _registry(database_url, "zvh-noord")
+    assert ids == ["gemeente-groningen"]
+    assert aanwijzingen is not None
+    assert aanwijzingen.beheerder == "gemeente-groningen"
+
+    again = await anyio.run_process(
+        [*boot, "--deelnemer", "politie", "--naam", "Politie", "--categorie", "politie"],
+        env=env,
+        check=False,
+    )
+    assert again.returncode == 2
+    assert b"already has a designated beheerder" in again.stderr
+    assert (await _registry(database_url, "zvh-noord"))[0] == ["gemeente-groningen"]
+
+    # The bootstrapped beheerder registers the next participant through the API.
+    api_settings = settings.model_copy(update={"database_url": database_url})
+    token = issue_dev_token(
+        api_settings,
+        zvh="zvh-noord",
+        deelnemer="gemeente-groningen",
+        deelnemertype="overheid",
+        gvv=True,
+        rollen=["beheerder"],
+    )
+    app = create_app(api_settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        ) as client,
+    ):
+        response = await client.post(
+            "/v1/deelnemers",
+            json={
+                "id": "politie",
+                "naam": "Politie (korpschef)",
+                "deelnemertype": "overheid",
+                "categorie": "politie",
+                "toetredingsdatum": "2026-12-01",
+            },
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert response.status_code == 201, response.text
+    assert (await _registry(database_url, "zvh-noord"))[0] == ["gemeente-groningen", "politie"]
