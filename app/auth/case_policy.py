@@ -127,12 +127,9 @@ def is_informatieplichtige(caller: Caller, casus: CasusFeiten) -> bool:
     point (art. 14.1; Caller.has_rol counts it only there); or the network manager, where
     the contact point mandated it (art. 14.7, annex 4).
     """
-    return informeert(caller, mandaat=casus.mandaat_netwerkmanager_informatieplicht)
-
-
-def informeert(caller: Caller, *, mandaat: bool) -> bool:
-    """The contact point, or the network manager where the partnership's mandate holds."""
-    netwerkmanager = mandaat and caller.has_rol(Rol.NETWERKMANAGER)
+    netwerkmanager = casus.mandaat_netwerkmanager_informatieplicht and caller.has_rol(
+        Rol.NETWERKMANAGER
+    )
     return caller.has_rol(Rol.CONTACTPUNT) or netwerkmanager
 
 

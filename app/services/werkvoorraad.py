@@ -10,13 +10,20 @@ pseudonymous data of its data subject).
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_policy import informeert
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository
 from app.db.werkvoorraad import Werk, WerkvoorraadRepository
+from app.domain.deelnemer import Rol
 from app.domain.verwerking import Handeling
 from app.schemas.werkvoorraad import Werkitem, Werksoort
 from app.services.verwerkingslog import Verwerkingslog
+
+
+def _informeert(caller: Caller, *, mandaat: bool) -> bool:
+    """Who carries out information duties, partnership-wide: the rule of
+    app/auth/case_policy.py::is_informatieplichtige (the designated contact point, or the
+    network manager where the partnership mandated it), without a case at hand."""
+    return caller.has_rol(Rol.CONTACTPUNT) or (mandaat and caller.has_rol(Rol.NETWERKMANAGER))
 
 
 def _link(werk: Werk) -> str:
@@ -47,7 +54,7 @@ async def page(
     rows = await WerkvoorraadRepository(session).page(
         caller.zvh,
         caller.deelnemer,
-        informatieplicht=informeert(caller, mandaat=mandaat),
+        informatieplicht=_informeert(caller, mandaat=mandaat),
         offset=(pagina - 1) * pagina_grootte,
         limit=pagina_grootte + 1,
     )
