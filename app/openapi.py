@@ -111,6 +111,10 @@ _PROBLEM_DESCRIPTIONS: dict[int, str] = {
         "De headers van het verzoek zijn samen te groot (standaard 16 KiB, "
         "instelbaar met `ZVH_MAX_HEADER_BYTES`); code `headers-te-groot`."
     ),
+    500: (
+        "Een onverwachte fout in de dienst (`interne-fout`). Noem de `X-Request-Id` bij een "
+        "melding aan de beheerder."
+    ),
 }
 _PROBLEM_EXAMPLES: dict[int, tuple[str, str, str]] = {
     400: ("Ongeldige invoer", "ongeldige-invoer", "De invoer voldoet niet aan de regels."),
@@ -130,6 +134,7 @@ _PROBLEM_EXAMPLES: dict[int, tuple[str, str, str]] = {
         "Stuur het verzoek als application/json.",
     ),
     431: ("Headers te groot", "headers-te-groot", "De headers zijn samen te groot."),
+    500: ("Interne fout", "interne-fout", "Er ging iets mis; vermeld de request-id."),
 }
 
 
@@ -318,6 +323,7 @@ def _shape_operation(method: str, operation: dict[str, Any]) -> None:
     if "Idempotency-Key" in reads:
         responses.setdefault("409", {"description": _PROBLEM_DESCRIPTIONS[409]})
     responses.setdefault("431", {"description": _PROBLEM_DESCRIPTIONS[431]})
+    responses.setdefault("500", {"description": _PROBLEM_DESCRIPTIONS[500]})
     sends_etag = operation.get("operationId") in SENDS_ETAG
     # The route declares If-None-Match itself (app/routers/casussen.py IfNoneMatch);
     # app/routing.py answers it. tests/api/test_openapi_contract.py holds the two together.
