@@ -1,5 +1,5 @@
 """The `zvh` command: serve, migrate, seed-demo, bootstrap, designate, token, openapi, log,
-priority-lists, retention."""
+priority-lists, retention, deadlines."""
 
 import argparse
 import asyncio
@@ -260,6 +260,52 @@ def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _deadlines(
+    settings: Settings, zvh: str | None, binnen_dagen: int, job: "Job"
+) -> dict[str, dict[str, int]] | None:
+    from datetime import UTC, datetime
+
+    from app.db.jobs import exclusive_run
+    from app.db.session import database_for
+    from app.services.bewaartermijn import today_in_amsterdam
+    from app.services.termijnen import alle_tellingen
+
+    database = database_for(settings)
+    try:
+        async with exclusive_run(database, "deadlines") as ours:
+            if not ours:
+                return None
+            return await alle_tellingen(
+                database,
+                today_in_amsterdam(),
+                datetime.now(UTC),
+                zvh,
+                binnen_dagen=binnen_dagen,
+                voortgang=job,
+            )
+    finally:
+        await database.dispose()
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    """Counts of overdue and due-soon deadlines of the contact point; exit 0 either way
+    (a daily job that reports, it does not fail on what it finds)."""
+    from app import cli_results
+    from app.metrics import JobName, Outcome
+    from app.services.bewaartermijn import today_in_amsterdam
+
+    settings = _settings()
+    with _job(settings, JobName.DEADLINES) as job:
+        per_zvh = asyncio.run(_deadlines(settings, args.zvh, args.within_days, job))
+        if per_zvh is None:
+            job.finish(Outcome.SUCCEEDED, {}, reason=ELSEWHERE)
+            print(f"zvh: {ELSEWHERE}", file=sys.stderr)
+            return 0
+        job.finish(Outcome.SUCCEEDED, cli_results.deadline_totals(per_zvh))
+    cli_results.deadlines(per_zvh, today_in_amsterdam(), args.within_days, as_json=args.json)
+    return 0
+
+
 def cmd_openapi(_args: argparse.Namespace) -> int:
     from app.main import create_app
 
@@ -462,6 +508,21 @@ def parser() -> argparse.ArgumentParser:
     reevaluate.set_defaults(func=cmd_priority_lists_reevaluate)
 
     commands.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+
+    deadlines = commands.add_parser(
+        "deadlines",
+        help="count the contact point's overdue and due-soon deadlines (requests, "
+        "information duties, breaches); counts only, exit 0",
+    )
+    deadlines.add_argument("--zvh", help="only this partnership")
+    deadlines.add_argument(
+        "--within-days",
+        type=_positive,
+        default=7,
+        help="due soon: within this many days (default 7)",
+    )
+    deadlines.add_argument("--json", action="store_true", help=JSON_HELP)
+    deadlines.set_defaults(func=cmd_deadlines)
 
     log = commands.add_parser("log", help="the processing log")
     log_commands = log.add_subparsers(dest="log_command", required=True)

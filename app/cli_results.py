@@ -1,4 +1,5 @@
-"""What `zvh retention sweep` and `zvh priority-lists reevaluate` print when they end.
+"""What `zvh retention sweep`, `zvh priority-lists reevaluate` and `zvh deadlines` print
+when they end.
 
 With `--json`: one JSON document on stdout with counts (per partnership for the sweep), for
 jobs. Without: the listing an operator reads. Neither holds personal data; only the human
@@ -128,3 +129,32 @@ def _print_plan(uitkomst: "Uitkomst", as_of: object) -> None:
             print(f"    bron  {casus_id} {bron_id}")
     if not uitkomst.casussen and not uitkomst.bronnen:
         print("  nothing")
+
+
+def deadlines(
+    per_zvh: dict[str, dict[str, int]], peildatum: date, binnen_dagen: int, *, as_json: bool
+) -> None:
+    """Counts per partnership of what is overdue or due soon: no id, no person."""
+    if as_json:
+        print_result(
+            {
+                "job": JobName.DEADLINES.value,
+                "outcome": Outcome.SUCCEEDED.value,
+                "as_of": peildatum.isoformat(),
+                "within_days": binnen_dagen,
+                "counts": deadline_totals(per_zvh),
+                "partnerships": per_zvh,
+            }
+        )
+        return
+    for zvh, counts in per_zvh.items():
+        summary = ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in counts.items())
+        print(f"{zvh}: {summary}")
+
+
+def deadline_totals(per_zvh: dict[str, dict[str, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for counts in per_zvh.values():
+        for kind, n in counts.items():
+            totals[kind] = totals.get(kind, 0) + n
+    return totals

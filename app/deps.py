@@ -1,7 +1,7 @@
 """Typed dependencies: a route reads as what it needs."""
 
 from collections.abc import Callable, Coroutine
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
@@ -16,6 +16,7 @@ from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
 from app.schemas.fields import Tekst
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -27,24 +28,43 @@ async def get_session(request: Request) -> AsyncSession:
 Session = Annotated[AsyncSession, Depends(get_session)]
 
 
-async def current_caller(request: Request, session: Session) -> Caller:
-    return await authenticate(
-        request.headers.get("authorization"),
-        keys=request.app.state.keys,
-        settings=request.app.state.settings,
-        session=session,
-        verified=request.app.state.verified_tokens,
-        registry=request.app.state.registry_cache,
-    )
+_CALLER_KEY = "zvh.caller"
+
+
+async def _caller_of(request: Request) -> Caller:
+    """The authenticated caller, once per request (kept in the request's scope)."""
+    scope = request.scope
+    caller: Caller | None = scope.get(_CALLER_KEY)
+    if caller is None:
+        app_state = request.app.state
+        caller = await authenticate(
+            request.headers.get("authorization"),
+            keys=app_state.keys,
+            settings=app_state.settings,
+            session=request_session(scope, app_state.db),
+            verified=app_state.verified_tokens,
+            registry=app_state.registry_cache,
+        )
+        scope[_CALLER_KEY] = caller
+    return caller
+
+
+async def current_caller(request: Request) -> Caller:
+    return await _caller_of(request)
 
 
 CurrentCaller = Annotated[Caller, Depends(current_caller)]
 
 
 def allowed(actie: Actie) -> Callable[..., Coroutine[Any, Any, Caller]]:
-    """A dependency that lets the call through only when the policy allows `actie`."""
+    """A dependency that lets the call through only when the policy allows `actie`.
 
-    async def dependency(caller: CurrentCaller) -> Caller:
+    It takes the request alone, not `CurrentCaller`: every nested dependency is another
+    round of FastAPI's dependency resolution on every request (see bench/README.md).
+    """
+
+    async def dependency(request: Request) -> Caller:
+        caller = await _caller_of(request)
         authorize(caller, actie)
         return caller
 
@@ -133,3 +153,17 @@ async def idempotency_key(
 
 
 Idempotent = Annotated[None, Depends(idempotency_key)]
+
+
+async def vandaag() -> date:
+    """Today in the Netherlands (a dependency: tests override it, never patch a module)."""
+    return today_in_amsterdam()
+
+
+async def nu() -> datetime:
+    """Now, in UTC (a dependency: tests override it)."""
+    return datetime.now(UTC)
+
+
+Vandaag = Annotated[date, Depends(vandaag)]
+Nu = Annotated[datetime, Depends(nu)]

@@ -62,7 +62,9 @@ DELIVERY_FAILURES = Counter(
 )
 DEADLINES_OVERDUE = Gauge(
     "zvh_deadlines_overdue",
-    "Legal deadlines passed without the required action (0 until deadlines are tracked).",
+    "Legal deadlines of the contact point (data-subject requests, information duties and "
+    "their art. 41 UAVG review dates, data breaches) passed without the required action, "
+    "all partnerships together.",
     registry=REGISTRY,
 )
 JOB_RUNS = Counter(
@@ -84,6 +86,7 @@ class JobName(StrEnum):
 
     RETENTION_SWEEP = "retention-sweep"
     PRIORITY_LISTS_REEVALUATE = "priority-lists-reevaluate"
+    DEADLINES = "deadlines"
 
 
 class Outcome(StrEnum):
@@ -109,6 +112,16 @@ def on_scrape(probe: Probe) -> None:
     """Run `probe` before every scrape; it sets gauges from the database."""
     if probe not in _probes:
         _probes.append(probe)
+
+
+async def deadlines_probe(database: "Database") -> None:
+    """Sets `zvh_deadlines_overdue` from the database (the same count as `zvh deadlines`)."""
+    from datetime import UTC, datetime
+
+    from app.services.bewaartermijn import today_in_amsterdam
+    from app.services.termijnen import overdue_total
+
+    DEADLINES_OVERDUE.set(await overdue_total(database, today_in_amsterdam(), datetime.now(UTC)))
 
 
 def record_delivery_failure() -> None:

@@ -57,6 +57,16 @@ PROBLEEMCODES: Mapping[str, str] = {
     # --- Conflict met de huidige toestand (409) en verouderde versie (412) ------------
     "betrokkene-heeft-lopende-casus": "Voor deze persoon (zelfde BSN) loopt al een casus in "
     "dit samenwerkingsverband: één persoon, één bewaartermijn (art. 1.8 lid 7 WGS).",
+    "betrokkenen-al-geinformeerd": (
+        "Dat de betrokkenen over dit datalek zijn geïnformeerd, is al vastgelegd."
+    ),
+    "datalek-al-beoordeeld": "Dit datalek is al beoordeeld.",
+    "datalek-al-gemeld": "Dit datalek is al aan de Autoriteit Persoonsgegevens gemeld.",
+    "datalek-niet-beoordeeld": "Dit datalek is nog niet beoordeeld.",
+    "datalek-niet-meldplichtig": "Het datalek is (nog) niet als meldplichtig beoordeeld.",
+    "geen-uitzondering-art-41": (
+        "Er geldt geen uitzondering van art. 41 UAVG die kan worden opgeheven."
+    ),
     "maximale-bewaardatum-verstreken": "De maximale bewaardatum van de casus is verstreken: "
     "heropenen kan niet meer (art. 1.8 lid 7 WGS).",
     "al-ondertekend": "De geheimhoudingsverklaring is al ondertekend.",
@@ -82,8 +92,18 @@ PROBLEEMCODES: Mapping[str, str] = {
     "naam-bestaat-al": "Er bestaat al een prioriteringslijst met deze naam.",
     "ongeldige-statusovergang": "Deze statusovergang is in de huidige status niet toegestaan.",
     "plaatsing-al-verwijderd": "Deze plaatsing is al beëindigd.",
+    "reacties-ontbreken": (
+        "Nog niet iedere betrokken deelnemer reageerde op het verzoek (art. 14.3 bestuurlijke afspraken)."
+    ),
     "sleutel-in-gebruik": "Een gelijktijdig verzoek met dezelfde Idempotency-Key liep al.",
+    "termijn-verstreken": (
+        "De termijn is verstreken; verlengen kan alleen binnen de eerste maand (art. 12 lid 3 AVG)."
+    ),
     "verouderde-versie": "De meegestuurde `If-Match` is verouderd (412).",
+    "verzoek-al-besloten": "Op dit verzoek van een betrokkene is al besloten.",
+    "verzoek-al-verlengd": (
+        "De termijn van dit verzoek is al eens verlengd (art. 12 lid 3 AVG: eenmaal)."
+    ),
     # --- Verzoek als geheel (413, 415, 431, 500, 503) ---------------------------------
     "database-onbereikbaar": "De database is niet bereikbaar (503, gereedheid).",
     "database-niet-gemigreerd": "De database is nooit gemigreerd (503, gereedheid).",
@@ -129,6 +149,38 @@ PROBLEEMCODES: Mapping[str, str] = {
     "te-weinig": "De lijst heeft minder elementen dan nodig.",
     "verplicht": "Dit veld is verplicht.",
     # --- Ongeldige invoer: regels van het domein (400, in invalidParams) ---------------
+    "casus-onbekend": "Er is geen casus met dit kenmerk in dit samenwerkingsverband.",
+    "einddatum-ongeldig": (
+        "Een mandaat eindigt niet in het verleden, niet voor zijn ingangsdatum en niet later dan zijn huidige einddatum."
+    ),
+    "einddatum-voor-ingangsdatum": "De einddatum ligt voor de ingangsdatum.",
+    "herbeoordeling-niet-in-toekomst": "De herbeoordeling van een beperking ligt na vandaag.",
+    "hoog-risico-zonder-meldplicht": (
+        "Een waarschijnlijk hoog risico maakt het datalek ook meldplichtig (art. 33-34 AVG)."
+    ),
+    "hoort-bij-art-41": (
+        "Deelnemer, grond en herbeoordeling horen alleen bij een uitzondering van art. 41 UAVG."
+    ),
+    "hoort-bij-beperking": (
+        "Grond, onderdelen en herbeoordeling horen alleen bij een beperking (art. 41 UAVG)."
+    ),
+    "mandaatgever-onbevoegd": (
+        "De mandaatgever heeft deze bevoegdheid niet: de intake mandateren de gezamenlijk verwerkingsverantwoordelijken, de taken van het contactpunt het aangewezen contactpunt."
+    ),
+    "onderdeel-niet-eigen": (
+        "Een deelnemer beperkt alleen zijn eigen onderdelen (verstrekking, aanmelding, interventie) in een casus van deze persoon."
+    ),
+    "rol-past-niet-bij-bevoegdheid": (
+        "De rol past niet bij de bevoegdheid van het mandaat: procesregisseur voor de intake, netwerkmanager voor de taken van het contactpunt."
+    ),
+    "tijdstip-buiten-bereik": "Het tijdstip ligt voor de ontdekking of in de toekomst.",
+    "tijdstip-in-toekomst": "Het tijdstip ligt in de toekomst.",
+    "uitkomst-strijdig-met-beperking": (
+        "Er geldt een beperking (art. 41 UAVG): het verzoek is hooguit deels toe te wijzen."
+    ),
+    "uitzondering-al-opgeheven": (
+        "De uitzondering is opgeheven; de betrokkene wordt alsnog geïnformeerd (art. 14.4 bestuurlijke afspraken)."
+    ),
     "verlenging-te-vroeg": "De verlenging wordt eerder besloten dan het besluitvenster voor de "
     "maximale bewaardatum die zij verlengt toelaat (art. 1.16 BGS).",
     "heropening-voor-aanmelddatum": "Een heropening ligt voor de aanmelddatum.",

@@ -14,6 +14,7 @@ from app.auth.case_views import (
     Hoedanigheid,
     Onderdeel,
     admitted_incidental,
+    gemandateerd,
     invited_incidental,
     is_shielded,
     mandated_intake,
@@ -22,6 +23,7 @@ from app.auth.case_views import (
 from app.auth.claims import Caller
 from app.auth.errors import AccessDenied
 from app.domain.deelnemer import Rol
+from app.domain.mandaat import Bevoegdheid
 
 
 class CasusActie(StrEnum):
@@ -44,6 +46,7 @@ class CasusActie(StrEnum):
     PLAN_LEZEN = "plan-van-aanpak-lezen"
     INFORMATIEPLICHT_LEZEN = "informatieplicht-lezen"
     INFORMATIEPLICHT_VASTLEGGEN = "informatieplicht-vastleggen"
+    INFORMATIEPLICHT_OPHEFFEN = "informatieplicht-opheffen"
     PRIORITERINGSLIJST_PLAATSEN = "prioriteringslijst-plaatsen"
     BEWAARTERMIJN_LEZEN = "bewaartermijn-lezen"
     VERLENGEN = "bewaartermijn-verlengen"
@@ -127,10 +130,9 @@ def is_informatieplichtige(caller: Caller, casus: CasusFeiten) -> bool:
     point (art. 14.1; Caller.has_rol counts it only there); or the network manager, where
     the contact point mandated it (art. 14.7, annex 4).
     """
-    netwerkmanager = casus.mandaat_netwerkmanager_informatieplicht and caller.has_rol(
-        Rol.NETWERKMANAGER
+    return caller.has_rol(Rol.CONTACTPUNT) or gemandateerd(
+        caller, casus.mandaten, Bevoegdheid.INFORMATIEPLICHT
     )
-    return caller.has_rol(Rol.CONTACTPUNT) or netwerkmanager
 
 
 def may_read_retention(caller: Caller, _casus: CasusFeiten) -> bool:
@@ -292,6 +294,12 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         "De informatieplicht voert het aangewezen contactpunt uit (een gemeente), of de "
         "netwerkmanager die daartoe gemandateerd is (art. 1.3 BGS; art. 14.1, 14.2 en 14.7 en "
         "bijlage 4 bestuurlijke afspraken).",
+    ),
+    CasusActie.INFORMATIEPLICHT_OPHEFFEN: (
+        # Whether the caller's organisation invoked the exception is checked with the duty.
+        lambda caller, casus: is_informatieplichtige(caller, casus) or caller.is_vaste_deelnemer,
+        "Een uitzondering van art. 41 UAVG op de informatieplicht heft de deelnemer op die zich "
+        "erop beriep, of het aangewezen contactpunt (art. 14.4 bestuurlijke afspraken).",
     ),
     CasusActie.BEWAARTERMIJN_LEZEN: (
         may_read_retention,

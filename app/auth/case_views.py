@@ -20,6 +20,7 @@ from enum import StrEnum
 from app.auth.claims import Caller
 from app.domain.casus import AFGESCHERMDE_STATUSSEN, AFGEWEZEN_STATUSSEN, Casusstatus
 from app.domain.deelnemer import Rol
+from app.domain.mandaat import GEEN_MANDATEN, ROL_VOOR, Bevoegdheid, Mandaten
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +34,12 @@ class CasusFeiten:
     # Signed confidentiality statements as (organisation, person `sub`): each person
     # acting for an incidental participant signs for himself (model art. 8.1).
     verklaringen: frozenset[tuple[str, str]]
-    mandaat_procesregisseur_intake: bool
+    # The mandates in force on the day of the action (model art. 12.2, 14.7).
+    mandaten: Mandaten = GEEN_MANDATEN
     # Fixed participants the joint controllers asked for data (step 3, art. 2.31 lid 3 WGS).
     gevraagd: frozenset[str] = frozenset()
     # The participant the current plan of approach names as case director (model art. 8a).
     casusregisseur: str | None = None
-    # Model art. 14.7 and annex 4: the network manager carries out the information duty.
-    mandaat_netwerkmanager_informatieplicht: bool = False
 
     @property
     def selectie_gemaakt(self) -> bool:
@@ -218,13 +218,20 @@ def admitted_incidental(caller: Caller, casus: CasusFeiten) -> bool:
     )
 
 
+def gemandateerd(caller: Caller, mandaten: Mandaten, bevoegdheid: Bevoegdheid) -> bool:
+    """The caller acts under a mandate in force today: its organisation is the mandated
+    one and the caller holds the mandated role there (model art. 12.2, 14.7, annex 4)."""
+    rol = ROL_VOOR[bevoegdheid]
+    return (
+        caller.is_vaste_deelnemer
+        and caller.has_rol(rol)
+        and mandaten.gemandateerd(bevoegdheid, caller.deelnemer, rol)
+    )
+
+
 def mandated_intake(caller: Caller, casus: CasusFeiten) -> bool:
     """A process director where the partnership mandated it (model art. 12.2, option 1)."""
-    return (
-        casus.mandaat_procesregisseur_intake
-        and caller.is_vaste_deelnemer
-        and caller.has_rol(Rol.PROCESREGISSEUR)
-    )
+    return gemandateerd(caller, casus.mandaten, Bevoegdheid.INTAKE)
 
 
 def hoedanigheden(caller: Caller, casus: CasusFeiten) -> frozenset[Hoedanigheid]:

@@ -28,6 +28,8 @@ class Actie(StrEnum):
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
     WERKVOORRAAD_LEZEN = "werkvoorraad-lezen"
+    MANDATEN_LEZEN = "mandaten-lezen"
+    MANDATEN_BEHEREN = "mandaten-beheren"
 
 
 def _any_participant(_caller: Caller) -> bool:
@@ -114,6 +116,14 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.WERKVOORRAAD_LEZEN: (
         _any_participant,
         "Iedere geauthenticeerde deelnemer, ook een incidentele: alleen het eigen werk.",
+    ),
+    Actie.MANDATEN_LEZEN: (
+        _vaste_deelnemer,
+        "De mandaten lezen de vaste deelnemers van het samenwerkingsverband.",
+    ),
+    Actie.MANDATEN_BEHEREN: (
+        _beheerder,
+        "Alleen de beheerder van de als beheerder aangewezen deelnemer legt mandaten vast.",
     ),
 }
 

@@ -68,10 +68,6 @@ class CasusRepository:
     async def samenwerkingsverband(self, zvh: str) -> SamenwerkingsverbandRow | None:
         return await self.session.get(SamenwerkingsverbandRow, zvh)
 
-    async def mandaat_procesregisseur_intake(self, zvh: str) -> bool:
-        row = await self.samenwerkingsverband(zvh)
-        return bool(row and row.mandaat_procesregisseur_intake)
-
     async def deelnemers(self, casus_id: str) -> Sequence[CasusdeelnemerRow]:
         rows = await self.session.scalars(
             select(CasusdeelnemerRow)

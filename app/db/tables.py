@@ -14,7 +14,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,13 +28,7 @@ class SamenwerkingsverbandRow(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     naam: Mapped[str] = mapped_column(String(200))
-    # Art. 12.2 option 1 of the model agreement: the process director may do the intake.
-    mandaat_procesregisseur_intake: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Art. 14.7 of the model and annex 4: the contact point mandates the network manager
-    # to carry out the information duty (art. 14 AVG) on its behalf.
-    mandaat_netwerkmanager_informatieplicht: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    # Mandates (model art. 12.2, 14.7) live in `mandaten` (app/db/tables_contactpunt.py).
     # Public contact details of the coordinating FG (model art. 14.11, 15.1).
     fg_contact: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     aangemaakt_op: Mapped[datetime] = mapped_column(UtcDateTime(), server_default=func.now())
@@ -293,6 +286,7 @@ class PrioriteringslijstVersieRow(Base):
 # here, at the bottom on purpose, lets Alembic and the tests see every table.
 from app.db import (  # noqa: E402, F401
     tables_bewaren,
+    tables_contactpunt,
     tables_overleg,
     tables_plaatsing,
     tables_verstrekkingen,

@@ -90,3 +90,11 @@ class InformatieplichtRow(Base):
     afgehandeld_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     afgehandeld_door: Mapped[str | None] = mapped_column(String(64), nullable=True)
     sub: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # An art. 41 UAVG exception: the participant that invoked it, the letter of art. 41(1),
+    # the date it is reviewed; kept after lifting, which reopens the duty (model art. 14.4).
+    uitzondering_deelnemer: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    uitzondering_grond: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    herbeoordeling_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    opgeheven_op: Mapped[date | None] = mapped_column(Date, nullable=True)
+    opgeheven_door: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    opheffing_motivering: Mapped[str | None] = mapped_column(Text, nullable=True)

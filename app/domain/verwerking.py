@@ -49,6 +49,11 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
         "Overzicht van het werk dat op een organisatie wacht",
         "art. 2.31 WGS, art. 1.16 BGS, art. 14 AVG",
     ),
+    "betrokkenenverzoek": (
+        "Behandeling van een verzoek van een betrokkene",
+        "art. 12 en 15-22 AVG, art. 41 UAVG, art. 14 bestuurlijke afspraken",
+    ),
+    "datalek": ("Registratie en melding van een datalek", "art. 33 en 34 AVG"),
     "verwerkingen-raadplegen": (
         "Raadplegen van het verwerkingenlog",
         "art. 5.7 bestuurlijke afspraken",

@@ -30,11 +30,12 @@ DeelnemerId = Annotated[Tekst, Path(pattern=ID_PATTERN, description="Kenmerk van
     "/deelnemers",
     operation_id="deelnemersLijst",
     summary="Vaste deelnemers van het eigen samenwerkingsverband",
+    response_model=DeelnemerLijst,
     responses=problem_responses(401),
 )
-async def list_deelnemers(caller: Lezer, session: Session, cache: Registry) -> DeelnemerLijst:
-    found = await registry.list_deelnemers(session, cache, caller)
-    return DeelnemerLijst(deelnemers=[DeelnemerSchema.of(d) for d in found])
+async def list_deelnemers(caller: Lezer, session: Session, cache: Registry) -> Response:
+    found = await registry.deelnemers_van(session, cache, caller)
+    return Response(DeelnemerLijst.json_of(found), media_type="application/json")
 
 
 @router.get(

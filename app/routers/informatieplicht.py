@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from app.auth.case_policy import CasusActie
+from app.auth.case_policy import CasusActie, is_informatieplichtige
 from app.deps import Session
 from app.domain.verwerking import Handeling
 from app.routers import v1_router
 from app.routers.casussen import READ, WRITE, toegang
-from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling
+from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling, Opheffing
 from app.services import informatieplicht
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang
@@ -20,6 +20,10 @@ ACTIVITEIT = "casus-informeren"
 Lezen = Annotated[
     CasusToegang,
     Depends(toegang(CasusActie.INFORMATIEPLICHT_LEZEN, ACTIVITEIT, Handeling.RAADPLEGEN)),
+]
+Opheffen = Annotated[
+    CasusToegang,
+    Depends(toegang(CasusActie.INFORMATIEPLICHT_OPHEFFEN, ACTIVITEIT, Handeling.WIJZIGEN)),
 ]
 Vastleggen = Annotated[
     CasusToegang,
@@ -56,4 +60,29 @@ async def record_informatieplicht(
 ) -> Informatieplicht:
     return await informatieplicht.record(
         session, access.caller, access.casus.id, body, today_in_amsterdam()
+    )
+
+
+@router.post(
+    "/casussen/{casus_id}/informatieplicht/opheffing",
+    operation_id="informatieplichtUitzonderingOpheffen",
+    summary="Hef een uitzondering van art. 41 UAVG op: de informatieplicht gaat weer open",
+    description=(
+        "De deelnemer die zich op de uitzondering beriep, of het aangewezen contactpunt (of de "
+        "gemandateerde netwerkmanager). De plicht gaat weer open, met als uiterlijke datum "
+        "één kalendermaand na vandaag; de eerdere uitzondering blijft zichtbaar (art. 14.4 "
+        "bestuurlijke afspraken: het eerder geweigerde wordt alsnog gehonoreerd)."
+    ),
+    responses=WRITE,
+)
+async def lift_uitzondering(
+    access: Opheffen, session: Session, body: Opheffing
+) -> Informatieplicht:
+    return await informatieplicht.lift(
+        session,
+        access.caller,
+        access.casus.id,
+        body,
+        today_in_amsterdam(),
+        informatieplichtige=is_informatieplichtige(access.caller, access.feiten),
     )

@@ -53,17 +53,20 @@ def beoordeel_informatieplicht(
     uitgevoerd_op: date | None,
     uitzondering: Uitzondering | None,
     peildatum: date,
+    opgeheven_op: date | None = None,
 ) -> Informatieplichtstand:
     """The duty's status on `peildatum`.
 
     `verlopen`: still open after the due date. `tijdig`: for a duty carried out, whether
     it was on or before the due date; None while open or when an exception applies.
+    An exception lifted on `opgeheven_op` reopens the duty, due one calendar month after
+    the lifting (model art. 14.4: the request refused before "wordt alsnog gehonoreerd").
     """
-    uiterste = uiterlijke_datum(toegelaten_op)
+    uiterste = uiterlijke_datum(opgeheven_op or toegelaten_op)
     if uitgevoerd_op is not None:
         return Informatieplichtstand(
             uiterste, Informatieplichtstatus.UITGEVOERD, False, uitgevoerd_op <= uiterste
         )
-    if uitzondering is not None:
+    if uitzondering is not None and opgeheven_op is None:
         return Informatieplichtstand(uiterste, Informatieplichtstatus.UITZONDERING, False, None)
     return Informatieplichtstand(uiterste, Informatieplichtstatus.OPEN, peildatum > uiterste, None)

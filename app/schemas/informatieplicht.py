@@ -1,12 +1,14 @@
 """The information duty on the wire (art. 14 AVG; art. 1.3 BGS; art. 14 bestuurlijke afspraken)."""
 
 from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
+from app.rules.betrokkenenverzoek import Grond41
 from app.rules.informatieplicht import Informatieplichtstatus, Uitzondering
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.casussen import MAX_TEKST
+from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, Tekst
 
 
@@ -31,6 +33,28 @@ class InformatieplichtAfhandeling(RequestModel):
         ),
     )
     motivering: Tekst | None = Field(default=None, min_length=1, max_length=MAX_TEKST)
+    deelnemer: Annotated[Tekst, Field(pattern=ID_PATTERN)] | None = Field(
+        default=None,
+        description="Bij `art-41-uavg`: de deelnemer die zich op de uitzondering beroept.",
+    )
+    grond: Grond41 | None = Field(
+        default=None, description="Bij `art-41-uavg`: de letter van art. 41 lid 1 UAVG (a-j)."
+    )
+    herbeoordeling_op: Datum | None = Field(
+        default=None,
+        description="Bij `art-41-uavg`: wanneer de deelnemer de uitzondering herbeoordeelt.",
+    )
+
+
+class Opheffing(RequestModel):
+    """Hef een uitzondering van art. 41 UAVG op: de informatieplicht gaat weer open, met een
+    nieuwe uiterlijke datum één kalendermaand na vandaag (art. 14.4 bestuurlijke afspraken)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"motivering": "Het onderzoek is afgerond."}]}
+    )
+
+    motivering: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
 class Informatieplicht(ApiModel):
@@ -54,3 +78,13 @@ class Informatieplicht(ApiModel):
     motivering: str | None
     afgehandeld_op: datetime | None
     afgehandeld_door: str | None = Field(description="De deelnemer die de afhandeling vastlegde.")
+    uitzondering_deelnemer: str | None = Field(
+        description="Bij art. 41 UAVG: de deelnemer die zich erop beroept."
+    )
+    grond: Grond41 | None = Field(description="Bij art. 41 UAVG: de letter van lid 1.")
+    herbeoordeling_op: date | None
+    opgeheven_op: date | None = Field(
+        description="De dag waarop de uitzondering is opgeheven; de plicht is dan weer open."
+    )
+    opgeheven_door: str | None
+    opheffing_motivering: str | None

@@ -1,4 +1,4 @@
-"""Per-partnership settings: the mandates of the model agreement and the designations."""
+"""Per-partnership settings: the designations (mandates: app/schemas/mandaten.py)."""
 
 from typing import Annotated
 
@@ -6,16 +6,8 @@ from pydantic import Field, WithJsonSchema
 
 from app.domain.aanwijzing import Aanwijzingen, FgContact, Functie
 from app.schemas.base import ApiModel, RequestModel
-from app.schemas.fields import JaNee, Tekst
+from app.schemas.fields import Tekst
 
-_PROCESREGISSEUR = (
-    "De gezamenlijk verwerkingsverantwoordelijken laten de intake-beoordeling doen door de "
-    "procesregisseur (art. 12.2 optie 1 bestuurlijke afspraken; art. 2.31 lid 2 WGS)."
-)
-_NETWERKMANAGER = (
-    "Het contactpunt mandateert de netwerkmanager om de informatieplicht (art. 14 AVG, art. "
-    "1.3 BGS) namens hem na te komen (art. 14.7 en bijlage 4 bestuurlijke afspraken)."
-)
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
 _BEHEERDER = (
@@ -89,16 +81,10 @@ class Instellingen(ApiModel):
     """De instellingen van uw samenwerkingsverband."""
 
     zvh: str
-    mandaat_procesregisseur_intake: bool = Field(description=_PROCESREGISSEUR)
-    mandaat_netwerkmanager_informatieplicht: bool = Field(description=_NETWERKMANAGER)
     aanwijzingen: AanwijzingenSchema
 
 
 # Optional to send, never null: the document names the type, the service refuses null.
-def _optional_bool(description: str) -> WithJsonSchema:
-    return WithJsonSchema({"type": "boolean", "description": description})
-
-
 def _optional_id(description: str) -> WithJsonSchema:
     return WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": description})
 
@@ -133,10 +119,6 @@ class AanwijzingenWijziging(RequestModel):
 class InstellingenWijziging(RequestModel):
     """Wijzig één of meer instellingen; wat u weglaat blijft zoals het is."""
 
-    mandaat_procesregisseur_intake: Annotated[JaNee | None, _optional_bool(_PROCESREGISSEUR)] = None
-    mandaat_netwerkmanager_informatieplicht: Annotated[
-        JaNee | None, _optional_bool(_NETWERKMANAGER)
-    ] = None
     aanwijzingen: AanwijzingenWijziging | None = Field(
         default=None,
         description=(

@@ -5,13 +5,15 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_views import SHIELD_READERS
+from app.auth.case_views import SHIELD_READERS, gemandateerd
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, Zichtbaarheid
+from app.db.mandaten import MandaatRepository
 from app.db.tables import CasusRow
 from app.domain.casus import Casusstatus
-from app.domain.deelnemer import Rol
+from app.domain.mandaat import Bevoegdheid
 from app.domain.verwerking import Handeling
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casustoegang import GEEN_REDEN, OpgegevenReden, supervising
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -36,8 +38,11 @@ async def list_visible(
         gvv=caller.is_gezamenlijk_verwerkingsverantwoordelijke,
         vast=caller.is_vaste_deelnemer,
         afscherming_lezer=any(caller.has_rol(rol) for rol in SHIELD_READERS),
-        intake_regisseur=caller.has_rol(Rol.PROCESREGISSEUR)
-        and await repo.mandaat_procesregisseur_intake(caller.zvh),
+        intake_regisseur=gemandateerd(
+            caller,
+            await MandaatRepository(session).geldend(caller.zvh, today_in_amsterdam()),
+            Bevoegdheid.INTAKE,
+        ),
         sub=caller.claims.sub,
         toezicht=caller.houdt_toezicht,
     )

@@ -70,7 +70,6 @@ class NieuweCasus:
             geselecteerd=frozenset(),
             uitgenodigd_incidenteel=frozenset(),
             verklaringen=frozenset(),
-            mandaat_procesregisseur_intake=False,
         )
         return CasusToegang(caller, self.casus, feiten, pseudoniem)
 

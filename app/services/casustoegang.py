@@ -13,12 +13,14 @@ from app.auth.case_policy import CasusActie, authorize_casus
 from app.auth.case_views import GEEN_ZICHT, CasusFeiten, Zicht, zicht
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository
+from app.db.mandaten import MandaatRepository
 from app.db.overleg import OverlegRepository
 from app.db.tables import BetrokkeneRow, CasusdeelnemerRow, CasusRow
 from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound, PreconditionFailed
 from app.domain.verwerking import Handeling
+from app.services.bewaartermijn import today_in_amsterdam
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -137,19 +139,16 @@ async def _feiten(
     repo: CasusRepository, casus: CasusRow, deelnemers: Sequence[CasusdeelnemerRow]
 ) -> CasusFeiten:
     overleg = OverlegRepository(repo.session)
-    verband = await repo.samenwerkingsverband(casus.zvh)
+    mandaten = await MandaatRepository(repo.session).geldend(casus.zvh, today_in_amsterdam())
     return CasusFeiten(
         status=Casusstatus(casus.status),
         aanmelder=casus.aanmelder,
         geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
         uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
         verklaringen=frozenset((v.deelnemer, v.sub) for v in await repo.verklaringen(casus.id)),
-        mandaat_procesregisseur_intake=bool(verband and verband.mandaat_procesregisseur_intake),
+        mandaten=mandaten,
         gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
         casusregisseur=await overleg.casusregisseur(casus.id),
-        mandaat_netwerkmanager_informatieplicht=bool(
-            verband and verband.mandaat_netwerkmanager_informatieplicht
-        ),
     )
 
 

@@ -11,12 +11,15 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
+from app.auth.errors import AccessDenied
 from app.db.casussen import now_utc
 from app.db.overleg import OverlegRepository
+from app.db.registry import RegistryRepository
 from app.db.tables_overleg import InformatieplichtRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.rules.betrokkenenverzoek import Grond41
 from app.rules.informatieplicht import Uitzondering, beoordeel_informatieplicht, uiterlijke_datum
-from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling
+from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling, Opheffing
 
 
 def informatieplicht_bij_toelating(casus_id: str, toegelaten_op: date) -> InformatieplichtRow:
@@ -40,7 +43,9 @@ async def _load(session: AsyncSession, casus_id: str) -> InformatieplichtRow:
 
 def render(row: InformatieplichtRow, vandaag: date) -> Informatieplicht:
     uitzondering = Uitzondering(row.uitzondering) if row.uitzondering else None
-    stand = beoordeel_informatieplicht(row.toegelaten_op, row.uitgevoerd_op, uitzondering, vandaag)
+    stand = beoordeel_informatieplicht(
+        row.toegelaten_op, row.uitgevoerd_op, uitzondering, vandaag, row.opgeheven_op
+    )
     return Informatieplicht(
         toegelaten_op=row.toegelaten_op,
         uiterlijke_datum=stand.uiterlijke_datum,
@@ -52,6 +57,12 @@ def render(row: InformatieplichtRow, vandaag: date) -> Informatieplicht:
         motivering=row.motivering,
         afgehandeld_op=row.afgehandeld_op,
         afgehandeld_door=row.afgehandeld_door,
+        uitzondering_deelnemer=row.uitzondering_deelnemer,
+        grond=Grond41(row.uitzondering_grond) if row.uitzondering_grond else None,
+        herbeoordeling_op=row.herbeoordeling_op,
+        opgeheven_op=row.opgeheven_op,
+        opgeheven_door=row.opgeheven_door,
+        opheffing_motivering=row.opheffing_motivering,
     )
 
 
@@ -85,6 +96,50 @@ def _check(
                 "Een motivering hoort bij een uitzondering.",
             )
         )
+    art_41 = afhandeling.uitzondering is Uitzondering.ART_41_UAVG
+    for naam, veld in (
+        ("deelnemer", afhandeling.deelnemer),
+        ("grond", afhandeling.grond),
+        ("herbeoordelingOp", afhandeling.herbeoordeling_op),
+    ):
+        if art_41 and veld is None:
+            problems.append(
+                InvalidParam(
+                    naam,
+                    "waarde-ontbreekt",
+                    "Een uitzondering van art. 41 UAVG noemt de deelnemer die zich erop beroept, "
+                    "de grond (letter van lid 1) en een datum van herbeoordeling.",
+                )
+            )
+        if not art_41 and veld is not None:
+            problems.append(
+                InvalidParam(
+                    naam,
+                    "hoort-bij-art-41",
+                    "Dit veld hoort alleen bij een uitzondering van art. 41 UAVG.",
+                )
+            )
+    if (
+        art_41
+        and afhandeling.herbeoordeling_op is not None
+        and afhandeling.herbeoordeling_op <= vandaag
+    ):
+        problems.append(
+            InvalidParam(
+                "herbeoordelingOp",
+                "herbeoordeling-niet-in-toekomst",
+                "De herbeoordeling ligt na vandaag.",
+            )
+        )
+    if row.opgeheven_op is not None and afhandeling.uitzondering is not None:
+        problems.append(
+            InvalidParam(
+                "uitzondering",
+                "uitzondering-al-opgeheven",
+                "De uitzondering is opgeheven: de betrokkene wordt alsnog geïnformeerd "
+                "(art. 14.4 bestuurlijke afspraken).",
+            )
+        )
     if afhandeling.uitgevoerd_op is not None:
         if afhandeling.uitgevoerd_op > vandaag:
             problems.append(
@@ -110,17 +165,65 @@ async def record(
 ) -> Informatieplicht:
     """Record once that the data subject was informed, or on which ground it was not."""
     row = await _load(session, casus_id)
-    if row.uitgevoerd_op is not None or row.uitzondering is not None:
+    if row.uitgevoerd_op is not None or (row.uitzondering is not None and row.opgeheven_op is None):
         raise Conflict(
             "De informatieplicht is al afgehandeld.", code="informatieplicht-al-afgehandeld"
         )
     problems = _check(row, afhandeling, vandaag)
+    if afhandeling.deelnemer is not None and (
+        await RegistryRepository(session).deelnemer(caller.zvh, afhandeling.deelnemer) is None
+    ):
+        problems.append(
+            InvalidParam(
+                "deelnemer",
+                "deelnemer-onbekend",
+                "Geen vaste deelnemer van dit samenwerkingsverband.",
+            )
+        )
     if problems:
         raise InvalidInput(problems)
     row.uitgevoerd_op = afhandeling.uitgevoerd_op
-    row.uitzondering = afhandeling.uitzondering.value if afhandeling.uitzondering else None
-    row.motivering = afhandeling.motivering
+    if afhandeling.uitzondering is not None:
+        # After a lifting the exception recorded before stays, as history.
+        row.uitzondering = afhandeling.uitzondering.value
+        row.motivering = afhandeling.motivering
+        row.uitzondering_deelnemer = afhandeling.deelnemer
+        row.uitzondering_grond = afhandeling.grond.value if afhandeling.grond else None
+        row.herbeoordeling_op = afhandeling.herbeoordeling_op
     row.afgehandeld_op = now_utc()
     row.afgehandeld_door = caller.deelnemer
     row.sub = caller.claims.sub
+    return render(row, vandaag)
+
+
+async def lift(
+    session: AsyncSession,
+    caller: Caller,
+    casus_id: str,
+    opheffing: Opheffing,
+    vandaag: date,
+    *,
+    informatieplichtige: bool,
+) -> Informatieplicht:
+    """Lift an art. 41 UAVG exception: the invoking participant must when it no longer
+    applies (model art. 14.4); the contact point may record it. The duty reopens, due one
+    calendar month from today."""
+    row = await _load(session, casus_id)
+    if (
+        row.uitzondering != Uitzondering.ART_41_UAVG.value
+        or row.opgeheven_op is not None
+        or row.uitgevoerd_op is not None
+    ):
+        raise Conflict(
+            "Er geldt geen uitzondering van art. 41 UAVG die kan worden opgeheven.",
+            code="geen-uitzondering-art-41",
+        )
+    if not informatieplichtige and caller.deelnemer != row.uitzondering_deelnemer:
+        raise AccessDenied(
+            "Een uitzondering van art. 41 UAVG heft de deelnemer op die zich erop beriep, of "
+            "het contactpunt (art. 14.4 bestuurlijke afspraken)."
+        )
+    row.opgeheven_op = vandaag
+    row.opgeheven_door = caller.deelnemer
+    row.opheffing_motivering = opheffing.motivering
     return render(row, vandaag)

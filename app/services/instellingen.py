@@ -1,12 +1,11 @@
-"""Per-partnership settings: the mandates the model agreement leaves to each partnership,
-and the organisations designated for its functions."""
+"""Per-partnership settings: the organisations designated for its functions (the mandates
+are their own resource, `/v1/mandaten`)."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
 from app.db.registry_cache import RegistryCache
-from app.db.registry_changes import registry_changed
 from app.db.tables import SamenwerkingsverbandRow
 from app.domain.aanwijzing import Aanwijzingen, Functie
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
@@ -25,8 +24,6 @@ async def _load(session: AsyncSession, caller: Caller) -> SamenwerkingsverbandRo
 def _schema(row: SamenwerkingsverbandRow, aanwijzingen: Aanwijzingen) -> Instellingen:
     return Instellingen(
         zvh=row.id,
-        mandaat_procesregisseur_intake=row.mandaat_procesregisseur_intake,
-        mandaat_netwerkmanager_informatieplicht=row.mandaat_netwerkmanager_informatieplicht,
         aanwijzingen=AanwijzingenSchema.of(aanwijzingen),
     )
 
@@ -77,16 +74,8 @@ async def change(
     if problems:
         raise InvalidInput(problems)
     row = await _load(session, caller)
-    if wijziging.mandaat_procesregisseur_intake is not None:
-        row.mandaat_procesregisseur_intake = wijziging.mandaat_procesregisseur_intake
-    if wijziging.mandaat_netwerkmanager_informatieplicht is not None:
-        row.mandaat_netwerkmanager_informatieplicht = (
-            wijziging.mandaat_netwerkmanager_informatieplicht
-        )
-    await session.flush()
     nieuw = wijziging.aanwijzingen
-    if nieuw is None:
-        await registry_changed(session, caller.zvh)
+    if nieuw is None:  # refused above: nothing to change
         return _schema(row, await RegistryRepository(session).aanwijzingen(caller.zvh))
     functies: dict[Functie, str] = {f: d for f, d in nieuw.functies().items() if d is not None}
     contact = nieuw.fg_contact.to_domain() if nieuw.fg_contact else None

@@ -1,6 +1,6 @@
 """Use cases of the participant registry. Callers were authorised by the route's policy."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,10 +15,11 @@ from app.schemas.deelnemers import DeelnemerNieuw, DeelnemerWijziging
 from app.services.aanwijzingen import held_functions_problems
 
 
-async def list_deelnemers(
+async def deelnemers_van(
     session: AsyncSession, cache: RegistryCache, caller: Caller
-) -> Sequence[Deelnemer]:
-    return list((await cache.snapshot(session, caller.zvh)).deelnemers.values())
+) -> Mapping[str, Deelnemer]:
+    """The caller's partnership's participants, in id order: the snapshot's own mapping."""
+    return (await cache.snapshot(session, caller.zvh)).deelnemers
 
 
 async def get_deelnemer(

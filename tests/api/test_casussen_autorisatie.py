@@ -13,13 +13,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import update
 
 from app.db.session import Database
-from app.db.tables import SamenwerkingsverbandRow
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 
@@ -343,13 +342,7 @@ async def test_process_director_needs_the_mandate(
     assert (
         await client.post(f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=regisseur)
     ).status_code == 403
-    async with db.session() as session:
-        await session.execute(
-            update(SamenwerkingsverbandRow)
-            .where(SamenwerkingsverbandRow.id == "zvh-demo")
-            .values(mandaat_procesregisseur_intake=True)
-        )
-        await session.commit()
+    await create_mandaat(client, auth, "intake", "veilig-thuis")
     allowed = await client.post(
         f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=regisseur
     )

@@ -211,3 +211,28 @@ async def test_a_designated_participant_stays_fit_for_its_functions(
     assert "contactpunt" in problems[0]["reason"]
     own = await client.get("/v1/deelnemers/gemeente-utrecht", headers=auth("om"))
     assert own.json()["categorie"] == "gemeente"
+
+
+async def test_the_list_follows_every_registry_change(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    # The list's JSON is rendered once per registry snapshot: a change must show at once.
+    lezer = auth("politie")
+    before = await client.get("/v1/deelnemers", headers=lezer)
+    assert before.headers["content-type"] == "application/json"
+    assert "leerplicht" not in {d["id"] for d in before.json()["deelnemers"]}
+    beheerder = auth("gemeente-utrecht", "beheerder")
+    created = await client.post("/v1/deelnemers", json=NIEUW, headers=beheerder)
+    assert created.status_code == 201, created.text
+    after = (await client.get("/v1/deelnemers", headers=lezer)).json()["deelnemers"]
+    assert created.json() in after
+    changed = await client.patch(
+        "/v1/deelnemers/leerplicht", json={"naam": "Leerplicht"}, headers=beheerder
+    )
+    assert changed.status_code == 200, changed.text
+    listed = (await client.get("/v1/deelnemers", headers=lezer)).json()["deelnemers"]
+    assert changed.json() in listed
+    assert created.json() not in listed
+    # Each entry is exactly what the single read answers.
+    single = await client.get("/v1/deelnemers/om", headers=lezer)
+    assert single.json() in listed

@@ -1,21 +1,29 @@
 """The information duty on admission (art. 14 AVG; art. 1.3 BGS; art. 14 bestuurlijke afspraken)."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.mandaten import create_mandaat, end_mandaat
 from tests.overleg import in_behandeling, log_of
 
 pytestmark = pytest.mark.anyio
 
 SetToday = Callable[[str], None]
 CONTACTPUNT = ("gemeente-utrecht", "contactpunt")
-UITZONDERING = {"uitzondering": "art-41-uavg", "motivering": "Lopend opsporingsonderzoek."}
+UITZONDERING = {
+    "uitzondering": "art-41-uavg",
+    "motivering": "Lopend opsporingsonderzoek.",
+    "deelnemer": "politie",
+    "grond": "d",
+    "herbeoordelingOp": "2099-01-01",
+}
 
 
 @pytest.fixture
@@ -154,6 +162,25 @@ async def test_exception_is_recorded_with_its_ground(
         ({"uitgevoerdOp": "2025-06-21"}, {("uitgevoerdOp", "datum-in-toekomst")}),
         ({"uitgevoerdOp": "2025-06-04"}, {("uitgevoerdOp", "datum-voor-toelating")}),
         ({"uitzondering": "geen-zin", "motivering": "x"}, {("uitzondering", "onbekende-waarde")}),
+        # Art. 41 UAVG: who invokes it, on which ground, reviewed when (issue 12).
+        (
+            {"uitzondering": "art-41-uavg", "motivering": "x"},
+            {
+                ("deelnemer", "waarde-ontbreekt"),
+                ("grond", "waarde-ontbreekt"),
+                ("herbeoordelingOp", "waarde-ontbreekt"),
+            },
+        ),
+        (
+            {"uitzondering": "art-14-lid-5-b-avg", "motivering": "x", "grond": "d"},
+            {("grond", "hoort-bij-art-41")},
+        ),
+        (
+            {**UITZONDERING, "herbeoordelingOp": "2025-06-20"},
+            {("herbeoordelingOp", "herbeoordeling-niet-in-toekomst")},
+        ),
+        ({**UITZONDERING, "deelnemer": "bestaat-niet"}, {("deelnemer", "deelnemer-onbekend")}),
+        ({**UITZONDERING, "grond": "k"}, {("grond", "onbekende-waarde")}),
     ],
 )
 async def test_input_is_checked(
@@ -196,12 +223,7 @@ async def test_who_records(
     status: int,
 ) -> None:
     if mandaat:
-        patch = await client.patch(
-            "/v1/instellingen",
-            json={"mandaatNetwerkmanagerInformatieplicht": True},
-            headers=auth("gemeente-utrecht", "beheerder"),
-        )
-        assert patch.status_code == 200
+        await create_mandaat(client, auth, "informatieplicht", "reclassering-nederland")
     casus = await create_casus(client, auth)
     await admit(client, auth, casus["id"])
     response = await client.post(
@@ -225,12 +247,20 @@ async def test_who_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     ):
         response = await client.get(_url(casus_id), headers=headers)
         assert response.status_code == status, response.text
-    await client.patch(
-        "/v1/instellingen",
-        json={"mandaatNetwerkmanagerInformatieplicht": True},
-        headers=auth("gemeente-utrecht", "beheerder"),
+    # A mandate for another organisation, or for another power, opens nothing.
+    await create_mandaat(client, auth, "informatieplicht", "reclassering-nederland")
+    await create_mandaat(client, auth, "datalekken", "wijkteam")
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    tomorrow = today_in_amsterdam() + timedelta(days=1)
+    await create_mandaat(client, auth, "informatieplicht", "wijkteam", ingangsdatum=tomorrow)
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    mandate = await create_mandaat(
+        client, auth, "informatieplicht", "wijkteam", ingangsdatum=date(2026, 1, 1)
     )
     assert (await client.get(_url(casus_id), headers=manager)).status_code == 200
+    ended = await end_mandaat(client, auth, mandate["id"], today_in_amsterdam() - timedelta(days=1))
+    assert ended.status_code == 200, ended.text
+    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
 
 
 async def test_closure_does_not_end_the_duty(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -256,3 +286,77 @@ async def test_duty_access_is_logged(
         (["medewerker"], "vastleggen", "geweigerd"),
         (["contactpunt"], "vastleggen", "geslaagd"),
     ]
+
+
+def _lift_url(casus_id: str) -> str:
+    return f"{_url(casus_id)}/opheffing"
+
+
+OPHEFFING = {"motivering": "Het onderzoek is afgerond."}
+
+
+async def test_lifting_an_art_41_exception_reopens_the_duty(
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
+) -> None:
+    casus_id = await _admitted(client, auth, vandaag)
+    vandaag("2025-06-20")
+    recorded = await client.post(_url(casus_id), json=UITZONDERING, headers=auth(*CONTACTPUNT))
+    assert recorded.status_code == 200, recorded.text
+    duty = recorded.json()
+    assert (duty["uitzonderingDeelnemer"], duty["grond"], duty["herbeoordelingOp"]) == (
+        "politie",
+        "d",
+        "2099-01-01",
+    )
+    # Only the participant that invoked it, or the contact point, lifts it.
+    for headers in (auth("ggz"), auth("gemeente-zeist", "contactpunt")):
+        refused = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=headers)
+        assert refused.status_code == 403
+        assert refused.json()["code"] == "geen-toegang"
+    incidental = auth("cjib", deelnemertype="incidenteel")
+    refused = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=incidental)
+    assert refused.status_code == 403
+    oost = auth("politie", zvh="zvh-oost")
+    assert (await client.post(_lift_url(casus_id), json=OPHEFFING, headers=oost)).status_code == 404
+    vandaag("2026-01-31")
+    lifted = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth("politie"))
+    assert lifted.status_code == 200, lifted.text
+    duty = lifted.json()
+    assert duty["status"] == "open"
+    assert duty["uiterlijkeDatum"] == "2026-02-28"  # a month after lifting, clamped
+    assert (duty["opgehevenOp"], duty["opgehevenDoor"]) == ("2026-01-31", "politie")
+    assert duty["uitzondering"] == "art-41-uavg"  # the history stays
+    again = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth(*CONTACTPUNT))
+    assert again.status_code == 409
+    assert again.json()["code"] == "geen-uitzondering-art-41"
+    other = await client.post(_url(casus_id), json=UITZONDERING, headers=auth(*CONTACTPUNT))
+    assert other.status_code == 400
+    assert other.json()["invalidParams"][0]["code"] == "uitzondering-al-opgeheven"
+    vandaag("2026-03-01")
+    assert (await _get(client, auth, casus_id))["verlopen"] is True
+    done = await client.post(
+        _url(casus_id), json={"uitgevoerdOp": "2026-03-01"}, headers=auth(*CONTACTPUNT)
+    )
+    assert done.status_code == 200, done.text
+    assert (done.json()["status"], done.json()["tijdig"]) == ("uitgevoerd", False)
+
+
+async def test_the_contact_point_lifts_too_and_only_art_41(
+    client: httpx.AsyncClient, auth: AuthHeaders, vandaag: SetToday
+) -> None:
+    casus_id = await _admitted(client, auth, vandaag)
+    vandaag("2025-06-20")
+    open_duty = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth(*CONTACTPUNT))
+    assert open_duty.json()["code"] == "geen-uitzondering-art-41"
+    await client.post(_url(casus_id), json=UITZONDERING, headers=auth(*CONTACTPUNT))
+    missing = await client.post(_lift_url(casus_id), json={}, headers=auth(*CONTACTPUNT))
+    assert missing.status_code == 400
+    lifted = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth(*CONTACTPUNT))
+    assert lifted.status_code == 200
+    assert lifted.json()["uiterlijkeDatum"] == "2025-07-20"
+    other = await _admitted(client, auth, vandaag)
+    vandaag("2025-06-20")
+    body = {"uitzondering": "art-14-lid-5-b-avg", "motivering": "Onevenredige inspanning."}
+    await client.post(_url(other), json=body, headers=auth(*CONTACTPUNT))
+    refused = await client.post(_lift_url(other), json=OPHEFFING, headers=auth(*CONTACTPUNT))
+    assert refused.json()["code"] == "geen-uitzondering-art-41"

@@ -1,11 +1,16 @@
-"""Partnership settings: the intake mandate of art. 12.2 option 1, the network manager's, and
-the designated organisations (model art. 14.1, 15.1, 16.2; contract v2)."""
+"""Partnership settings: the designated organisations (model art. 14.1, 15.1, 16.2; contract
+v2), and the intake mandate of art. 12.2 option 1 as the policy applies it (the mandates
+themselves: tests/api/test_mandaten.py)."""
+
+from datetime import date, timedelta
 
 import httpx
 import pytest
 
+from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import besluit, create_casus
 from tests.conftest import AuthHeaders
+from tests.mandaten import create_mandaat, end_mandaat, mandaat
 
 pytestmark = pytest.mark.anyio
 
@@ -20,8 +25,8 @@ AANWIJZINGEN_DEMO = {
 }
 
 
-async def _set(client: httpx.AsyncClient, auth: AuthHeaders, **values: bool) -> httpx.Response:
-    return await client.patch("/v1/instellingen", json=values, headers=auth(*BEHEERDER))
+# A change that leaves the designations as the seed made them.
+ONGEWIJZIGD = {"aanwijzingen": {"coordinerendeFg": "gemeente-utrecht"}}
 
 
 @pytest.mark.parametrize(
@@ -45,8 +50,6 @@ async def test_who_reads_the_settings(
     if status == 200:
         assert response.json() == {
             "zvh": "zvh-demo",
-            "mandaatProcesregisseurIntake": False,
-            "mandaatNetwerkmanagerInformatieplicht": False,
             "aanwijzingen": AANWIJZINGEN_DEMO,
         }
     assert (await client.get("/v1/instellingen")).status_code == 401
@@ -72,23 +75,19 @@ async def test_only_beheerder_changes_them(
     status: int,
 ) -> None:
     response = await client.patch(
-        "/v1/instellingen",
-        json={"mandaatProcesregisseurIntake": True},
-        headers=auth(deelnemer, *rollen),
+        "/v1/instellingen", json=ONGEWIJZIGD, headers=auth(deelnemer, *rollen)
     )
     assert response.status_code == status
     if status == 403:
         assert response.json()["code"] == "geen-toegang"
-    current = await client.get("/v1/instellingen", headers=auth("om"))
-    assert current.json()["mandaatProcesregisseurIntake"] is (status == 200)
 
 
 async def test_incidental_beheerder_claim_is_refused(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
-    body = {"mandaatProcesregisseurIntake": True}
-    assert (await client.patch("/v1/instellingen", json=body, headers=headers)).status_code == 403
+    response = await client.patch("/v1/instellingen", json=ONGEWIJZIGD, headers=headers)
+    assert response.status_code == 403
 
 
 async def test_refusal_comes_before_the_body_is_read(
@@ -105,30 +104,20 @@ async def test_refusal_comes_before_the_body_is_read(
 async def test_patch_changes_only_what_is_given_and_checks_input(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    first = await _set(client, auth, mandaatNetwerkmanagerInformatieplicht=True)
-    assert first.json()["mandaatNetwerkmanagerInformatieplicht"] is True
-    second = await _set(client, auth, mandaatProcesregisseurIntake=True)
-    assert second.json() == {
-        "zvh": "zvh-demo",
-        "mandaatProcesregisseurIntake": True,
-        "mandaatNetwerkmanagerInformatieplicht": True,
-        "aanwijzingen": AANWIJZINGEN_DEMO,
-    }
+    same = await client.patch("/v1/instellingen", json=ONGEWIJZIGD, headers=auth(*BEHEERDER))
+    assert same.json() == {"zvh": "zvh-demo", "aanwijzingen": AANWIJZINGEN_DEMO}
     for body, name, code in (
         ({}, "body", "geen-wijziging"),
-        (
-            {"mandaatProcesregisseurIntake": None},
-            "mandaatProcesregisseurIntake",
-            "waarde-ontbreekt",
-        ),
-        ({"mandaatProcesregisseurIntake": "ja"}, "mandaatProcesregisseurIntake", "geen-boolean"),
+        ({"aanwijzingen": None}, "aanwijzingen", "waarde-ontbreekt"),
+        # The mandate booleans are gone: mandates are /v1/mandaten (issue 12).
+        ({"mandaatProcesregisseurIntake": True}, "mandaatProcesregisseurIntake", "onbekend-veld"),
         ({"onbekend": True}, "onbekend", "onbekend-veld"),
     ):
         response = await client.patch("/v1/instellingen", json=body, headers=auth(*BEHEERDER))
         assert response.status_code == 400, body
         assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [(name, code)]
     oost = await client.get("/v1/instellingen", headers=auth("gemeente-zwolle", zvh="zvh-oost"))
-    assert oost.json()["mandaatProcesregisseurIntake"] is False
+    assert oost.json()["aanwijzingen"]["contactpunt"] == "gemeente-zwolle"
 
 
 async def _intake(client: httpx.AsyncClient, casus_id: str, headers: dict[str, str]) -> int:
@@ -146,7 +135,9 @@ async def test_process_director_does_the_intake_only_with_the_mandate(
     # Before the mandate it may not even read the registration.
     read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
     assert read.status_code == 403
-    assert (await _set(client, auth, mandaatProcesregisseurIntake=True)).status_code == 200
+    mandate = await create_mandaat(
+        client, auth, "intake", "reclassering-nederland", ingangsdatum=date(2026, 1, 1)
+    )
     read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
     assert read.json()["weergave"] == "aanmelder"  # the registration alone (step 2)
     waiting = await client.get("/v1/casussen?paginaGrootte=200", headers=regisseur)
@@ -164,17 +155,19 @@ async def test_process_director_does_the_intake_only_with_the_mandate(
     listed = {c["id"] for c in waiting.json()["casussen"]}
     assert other["id"] in listed
     assert casus["id"] not in listed
-    # Without the role the mandate gives nothing.
+    # Without the role the mandate gives nothing; nor does it to another organisation's.
     assert await _intake(client, other["id"], auth("reclassering-nederland")) == 403
-    # Withdrawn, it is gone again.
-    assert (await _set(client, auth, mandaatProcesregisseurIntake=False)).status_code == 200
+    assert await _intake(client, other["id"], auth("ggz", "procesregisseur")) == 403
+    # Ended yesterday, it is gone again.
+    ended = await end_mandaat(client, auth, mandate["id"], today_in_amsterdam() - timedelta(days=1))
+    assert ended.status_code == 200, ended.text
     assert await _intake(client, other["id"], regisseur) == 403
 
 
 async def test_incidental_participant_never_does_the_intake(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
-    await _set(client, auth, mandaatProcesregisseurIntake=True)
+    await create_mandaat(client, auth, "intake", "reclassering-nederland")
     casus = await create_casus(client, auth)
     incidental = auth("cjib", "procesregisseur", deelnemertype="incidenteel")
     assert await _intake(client, casus["id"], incidental) == 403
@@ -184,12 +177,16 @@ async def test_incidental_participant_never_does_the_intake(
 
 async def test_mandate_is_per_partnership(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     oost_beheerder = auth("gemeente-zwolle", "beheerder", zvh="zvh-oost")
-    response = await client.patch(
-        "/v1/instellingen", json={"mandaatProcesregisseurIntake": True}, headers=oost_beheerder
+    response = await client.post(
+        "/v1/mandaten",
+        json=mandaat("intake", "reclassering-nederland", zvh="zvh-oost"),
+        headers=oost_beheerder,
     )
-    assert response.status_code == 200
+    assert response.status_code == 201, response.text
     casus = await create_casus(client, auth)
-    assert await _intake(client, casus["id"], auth("ggz", "procesregisseur")) == 403
+    assert (
+        await _intake(client, casus["id"], auth("reclassering-nederland", "procesregisseur")) == 403
+    )
 
 
 # --- Designations (contract v2, "Designated organisations and need to know") -------------
@@ -288,16 +285,12 @@ async def test_a_private_beheerder_changes_no_mandate_issue_10(
 ) -> None:
     """Issue 10: a private participant's beheerder changed the partnership's mandates."""
     for deelnemer in ("reclassering-nederland", "ggz", "politie"):
-        response = await _set_as(
-            client, auth(deelnemer, "beheerder"), mandaatProcesregisseurIntake=True
+        response = await client.post(
+            "/v1/mandaten",
+            json=mandaat("intake", "reclassering-nederland"),
+            headers=auth(deelnemer, "beheerder"),
         )
         assert response.status_code == 403
         assert response.json()["code"] == "geen-toegang"
         designate = await _designate(client, auth(deelnemer, "beheerder"), beheerder=deelnemer)
         assert designate.status_code == 403
-
-
-async def _set_as(
-    client: httpx.AsyncClient, headers: dict[str, str], **values: bool
-) -> httpx.Response:
-    return await client.patch("/v1/instellingen", json=values, headers=headers)

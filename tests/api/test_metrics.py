@@ -100,6 +100,29 @@ async def test_the_gauges_other_features_feed_are_there_from_the_start(
             assert key in samples
 
 
+async def test_overdue_deadlines_come_from_the_database(
+    metrics_client: Client, auth: AuthHeaders
+) -> None:
+    """A breach discovered in March and never reported to the AP is overdue (72 hours,
+    art. 33(1) AVG): the gauge counts it at the next scrape, without any id or label."""
+    async with metrics_client() as client:
+        before = _samples((await client.get("/metrics")).text)[("zvh_deadlines_overdue", ())]
+        reported = await client.post(
+            "/v1/datalekken",
+            json={
+                "ontdektOp": "2026-03-27T10:00:00+01:00",
+                "omschrijving": "Overzicht naar een verkeerde ontvanger gemaild.",
+                "soortenGegevens": ["gewoon"],
+                "geschatAantalBetrokkenen": 3,
+            },
+            headers=auth("ggz"),
+        )
+        assert reported.status_code == 201, reported.text
+        text = (await client.get("/metrics")).text
+    assert _samples(text)[("zvh_deadlines_overdue", ())] == before + 1
+    assert reported.json()["id"] not in text
+
+
 async def test_probes_run_before_each_scrape_and_a_failing_one_hides_nothing(
     metrics_client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -123,7 +123,8 @@ async def test_a_request_in_flight_when_sigterm_arrives_completes(
                     slow = asyncio.create_task(
                         client.patch(
                             f"{server.url}/v1/instellingen",
-                            json={"mandaatProcesregisseurIntake": True},
+                            # Writes the partnership's row, which the lock holds.
+                            json={"aanwijzingen": {"fgContact": {"email": "fg@zvh.example"}}},
                             headers=beheerder,
                         )
                     )
@@ -134,7 +135,7 @@ async def test_a_request_in_flight_when_sigterm_arrives_completes(
                     assert not slow.done()
                 response = await slow
             assert response.status_code == 200, response.text
-            assert response.json()["mandaatProcesregisseurIntake"] is True
+            assert response.json()["aanwijzingen"]["fgContact"]["email"] == "fg@zvh.example"
             # It then ends: 0 from uvicorn's manager, or (one process) the signal re-raised
             # after the graceful shutdown, as uvicorn does for its supervisor to see.
             ended = await asyncio.to_thread(server.process.wait, 60)

@@ -151,7 +151,13 @@ async def full_case(client: httpx.AsyncClient, auth: AuthHeaders, db: Database) 
     await put_plan(client, auth, casus_id, doelen=[TEKSTEN["doel"]], interventies=[interventie])
     duty = await client.post(
         f"{url}/informatieplicht",
-        json={"uitzondering": "art-41-uavg", "motivering": TEKSTEN["motivering"]},
+        json={
+            "uitzondering": "art-41-uavg",
+            "motivering": TEKSTEN["motivering"],
+            "deelnemer": "politie",
+            "grond": "d",
+            "herbeoordelingOp": "2099-01-01",
+        },
         headers=auth(GVV, "contactpunt"),
     )
     assert duty.status_code in (200, 201), duty.text

@@ -19,7 +19,8 @@ from app.auth.errors import AccessDenied
 from app.auth.policy import Actie, authorize
 from app.domain.aanwijzing import Aanwijzingen
 from app.domain.casus import Casusstatus
-from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype
+from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype, Rol
+from app.domain.mandaat import Bevoegdheid, Mandaten
 
 A = CasusActie
 S = Casusstatus
@@ -103,7 +104,7 @@ BASIS = CasusFeiten(
     geselecteerd=frozenset(),
     uitgenodigd_incidenteel=frozenset(),
     verklaringen=frozenset(),
-    mandaat_procesregisseur_intake=True,
+    mandaten=Mandaten(frozenset({(Bevoegdheid.INTAKE, "wijkteam", Rol.PROCESREGISSEUR)})),
     gevraagd=frozenset({"veilig-thuis"}),
 )
 GESELECTEERD = replace(
@@ -204,6 +205,11 @@ ALLOWED: Mapping[CasusActie, set[tuple[str, str]]] = {
         | _in(("afgesloten", *AFGEWEZEN), AANGEWEZEN)
     ),
     A.INFORMATIEPLICHT_VASTLEGGEN: _in(ALLE, ("contactpunt",)),
+    # Whether the caller's organisation invoked the art. 41 UAVG exception is checked with
+    # the duty itself: every fixed participant passes the case policy (issue 12).
+    A.INFORMATIEPLICHT_OPHEFFEN: _in(
+        ALLE, tuple(k for k, c in CALLERS.items() if c.is_vaste_deelnemer)
+    ),
     A.BEWAARTERMIJN_LEZEN: _in(ALLE, GVV_ALLE),
     # Consent concerns the supplier's own data, also after closure (situation 2 extensions);
     # an incidental participant still invited, by the person who signed.
