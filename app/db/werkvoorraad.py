@@ -1,18 +1,18 @@
 """What waits for one organisation, from the tables where each kind of work lives.
 
-One UNION ALL, ordered and paged in the database: the earliest due date first (work
-without a due date last), then by kind, case and reference, so pages are stable.
+Open work only, so each list is short; the service orders and pages the whole.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Date, String, and_, case, cast, exists, literal, null, select, union_all
+from sqlalchemy import Date, String, cast, exists, literal, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import CasusdeelnemerRow, CasusRow, GeheimhoudingsverklaringRow
 from app.db.tables_bewaren import InstemmingRow
+from app.db.tables_contactpunt import BetrokkenenverzoekRow, DatalekRow, VerzoekreactieRow
 from app.db.tables_overleg import InformatieplichtRow
 from app.db.tables_verstrekkingen import GegevensverstrekkingRow, GegevensverzoekRow
 from app.domain.casus import Casusstatus
@@ -25,7 +25,7 @@ LOPEND = (Casusstatus.GEGEVENSVERZAMELING.value, Casusstatus.IN_BEHANDELING.valu
 @dataclass(frozen=True, slots=True)
 class Werk:
     soort: str
-    casus_id: str
+    casus_id: str | None
     ref: str
     vervaldatum: date | None
 
@@ -34,16 +34,8 @@ class WerkvoorraadRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def page(
-        self,
-        zvh: str,
-        deelnemer: str,
-        *,
-        informatieplicht: bool,
-        offset: int,
-        limit: int,
-    ) -> Sequence[Werk]:
-        """The open work of `deelnemer` in `zvh`; information duties only when it has them."""
+    async def case_work(self, zvh: str, deelnemer: str) -> Sequence[Werk]:
+        """Data requests, consent requests and invitations addressed to `deelnemer`."""
         geen_datum = cast(null(), Date)
         niet_gearchiveerd = CasusRow.gearchiveerd_op.is_(None)
         verzoeken = (
@@ -102,38 +94,48 @@ class WerkvoorraadRepository:
                 ),
             )
         )
-        delen = [verzoeken, instemmingen, uitnodigingen]
-        if informatieplicht:
-            delen.append(
-                select(
-                    literal("informatieplicht", String).label("soort"),
-                    InformatieplichtRow.casus_id.label("casus_id"),
-                    InformatieplichtRow.casus_id.label("ref"),
-                    InformatieplichtRow.uiterlijke_datum.label("vervaldatum"),
-                )
-                .join(CasusRow, CasusRow.id == InformatieplichtRow.casus_id)
-                .where(
-                    CasusRow.zvh == zvh,
-                    niet_gearchiveerd,
-                    and_(
-                        InformatieplichtRow.uitgevoerd_op.is_(None),
-                        InformatieplichtRow.uitzondering.is_(None),
-                    ),
-                )
+        rows = await self.session.execute(union_all(verzoeken, instemmingen, uitnodigingen))
+        return [Werk(soort, casus_id, ref, datum) for soort, casus_id, ref, datum in rows]
+
+    async def open_informatieplichten(self, zvh: str) -> Sequence[InformatieplichtRow]:
+        """Duties not carried out: no exception, or one that was lifted (art. 41 UAVG)."""
+        rows = await self.session.scalars(
+            select(InformatieplichtRow)
+            .join(CasusRow, CasusRow.id == InformatieplichtRow.casus_id)
+            .where(
+                CasusRow.zvh == zvh,
+                CasusRow.gearchiveerd_op.is_(None),
+                InformatieplichtRow.uitgevoerd_op.is_(None),
+                or_(
+                    InformatieplichtRow.uitzondering.is_(None),
+                    InformatieplichtRow.opgeheven_op.is_not(None),
+                ),
             )
-        alles = union_all(*delen).subquery()
-        rows = await self.session.execute(
-            select(alles.c.soort, alles.c.casus_id, alles.c.ref, alles.c.vervaldatum)
-            .order_by(
-                case((alles.c.vervaldatum.is_(None), 1), else_=0),
-                alles.c.vervaldatum,
-                alles.c.soort,
-                alles.c.casus_id,
-                alles.c.ref,
-            )
-            .offset(offset)
-            .limit(limit)
         )
-        return [
-            Werk(soort, casus_id, ref, vervaldatum) for soort, casus_id, ref, vervaldatum in rows
-        ]
+        return list(rows)
+
+    async def reacties_gevraagd(self, zvh: str, deelnemer: str) -> Sequence[BetrokkenenverzoekRow]:
+        """Undecided data-subject requests that involve `deelnemer` and it has not answered."""
+        open_ = await self.session.scalars(
+            select(BetrokkenenverzoekRow).where(
+                BetrokkenenverzoekRow.zvh == zvh, BetrokkenenverzoekRow.besloten_op.is_(None)
+            )
+        )
+        betrokken = [row for row in open_ if deelnemer in (row.betrokken_deelnemers or [])]
+        if not betrokken:
+            return []
+        gereageerd = set(
+            await self.session.scalars(
+                select(VerzoekreactieRow.verzoek_id).where(
+                    VerzoekreactieRow.verzoek_id.in_([row.id for row in betrokken]),
+                    VerzoekreactieRow.deelnemer == deelnemer,
+                )
+            )
+        )
+        return [row for row in betrokken if row.id not in gereageerd]
+
+    async def te_beoordelen_datalekken(self, zvh: str) -> Sequence[DatalekRow]:
+        rows = await self.session.scalars(
+            select(DatalekRow).where(DatalekRow.zvh == zvh, DatalekRow.beoordeeld_op.is_(None))
+        )
+        return list(rows)

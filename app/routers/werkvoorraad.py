@@ -7,7 +7,7 @@ from fastapi import Depends, Query
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Log, Session, allowed
+from app.deps import Log, Session, Vandaag, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.werkvoorraad import WerkvoorraadPagina
@@ -31,11 +31,12 @@ PaginaGrootte = Annotated[
         "gegevensverzoeken aan haar waarop zij nog niets verstrekte, verzoeken om instemming "
         "met een verlenging, uitnodigingen om als incidentele deelnemer de "
         "geheimhoudingsverklaring te tekenen en — voor het aangewezen contactpunt en de "
-        "gemandateerde netwerkmanager — de informatieplichten die nog open staan. Per item "
-        "de soort, de casus, de uiterste datum en een link; verder niets over de casus, en "
-        "geen persoonsgegevens. Vroegste uiterste datum eerst, werk zonder termijn daarna. "
-        "Elke genoemde casus komt in het verwerkingenlog. Verzoeken van betrokkenen en "
-        "datalekken staan er (nog) niet in."
+        "gemandateerde netwerkmanager — de informatieplichten die nog open staan en de "
+        "datalekken die nog beoordeeld moeten worden; en de verzoeken van betrokkenen "
+        "waarbij zij betrokken is en die op haar reactie wachten. Per item de soort, de "
+        "casus (als die er is), de uiterste datum en een link; verder niets over de casus, "
+        "en geen persoonsgegevens. Vroegste uiterste datum eerst, werk zonder termijn "
+        "daarna. Elke genoemde casus komt in het verwerkingenlog."
     ),
     responses=problem_responses(400, 401),
 )
@@ -43,11 +44,12 @@ async def list_work(
     caller: Lezer,
     session: Session,
     log: Log,
+    vandaag: Vandaag,
     pagina: Pagina = 1,
     pagina_grootte: PaginaGrootte = 50,
 ) -> WerkvoorraadPagina:
     items, more = await werkvoorraad.page(
-        session, log, caller, pagina=pagina, pagina_grootte=pagina_grootte
+        session, log, caller, vandaag, pagina=pagina, pagina_grootte=pagina_grootte
     )
     volgende = None
     if more:

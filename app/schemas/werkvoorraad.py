@@ -15,6 +15,8 @@ class Werksoort(StrEnum):
     INSTEMMINGSVERZOEK = "instemmingsverzoek"
     GEHEIMHOUDINGSVERKLARING = "geheimhoudingsverklaring"
     INFORMATIEPLICHT = "informatieplicht"
+    BETROKKENENVERZOEK = "betrokkenenverzoek"
+    DATALEK = "datalek"
 
 
 _SOORT = (
@@ -25,7 +27,11 @@ _SOORT = (
     "incidentele deelnemer uitgenodigd en nog niemand van haar tekende de verklaring "
     "(art. 2.31 lid 9 WGS, art. 2.21 BGS); `informatieplicht`: de betrokkene van een "
     "toegelaten casus moet nog worden geïnformeerd (art. 14 AVG), voor het aangewezen "
-    "contactpunt en de daartoe gemandateerde netwerkmanager."
+    "contactpunt en de daartoe gemandateerde netwerkmanager; `betrokkenenverzoek`: een "
+    "verzoek van een betrokkene (art. 15-21 AVG) waarbij uw organisatie betrokken is, wacht "
+    "op uw reactie (art. 14.3-14.4 bestuurlijke afspraken); `datalek`: een gemeld datalek "
+    "wacht op beoordeling (art. 33 AVG), voor het contactpunt en de daartoe gemandateerde "
+    "netwerkmanager."
 )
 
 
@@ -36,15 +42,19 @@ class Werkitem(ApiModel):
     casus_id: str | None = Field(description="De casus waarover het gaat (null als er geen is).")
     vervaldatum: date | None = Field(
         description=(
-            "De uiterste datum (bij `informatieplicht`: de uiterlijke datum van art. 14 lid 3 "
-            "AVG); null als wet en afspraken geen termijn stellen."
+            "De uiterste datum: bij `informatieplicht` de uiterlijke datum van art. 14 lid 3 "
+            "AVG (na opheffing van een uitzondering een maand daarna), bij "
+            "`betrokkenenverzoek` de uiterlijke beslisdatum (art. 12 lid 3 AVG), bij `datalek` "
+            "de dag (Nederlandse tijd) waarop de 72 uur van art. 33 lid 1 AVG verstrijken; "
+            "null als wet en afspraken geen termijn stellen."
         )
     )
     link: str = Field(
         description=(
             "Waar het werk ligt: het gegevensverzoek (GET), de instemmingen van de verlenging "
-            "(POST), de geheimhoudingsverklaringen van de casus (POST) of de informatieplicht "
-            "(GET en POST)."
+            "(POST), de geheimhoudingsverklaringen van de casus (POST), de informatieplicht "
+            "(GET en POST), het verzoek van de betrokkene (GET; reageren met POST "
+            "`.../reacties`) of het datalek (GET; beoordelen met POST `.../beoordeling`)."
         )
     )
 

@@ -12,6 +12,8 @@ from app.db.tables import VerwerkingRow
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.casussen import admit, besluit, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, react, verzoek
+from tests.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 
@@ -241,3 +243,77 @@ async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -
     assert response.status_code == 400
     assert response.json()["code"] == "ongeldige-invoer"
     assert (await client.get(URL)).status_code == 401
+
+
+async def _linked(
+    client: httpx.AsyncClient, headers: dict[str, str], link: str
+) -> list[dict[str, Any]]:
+    """The caller's queue items pointing at `link` (work without a case has no casusId)."""
+    items = (await _queue(client, headers, paginaGrootte=200))["werkvoorraad"]
+    return [item for item in items if item["link"] == link]
+
+
+async def test_a_data_subject_request_waits_for_each_involved_participants_reaction(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    wie = persoon()
+    await case_of(client, auth, wie)
+    created = await create_verzoek(client, auth, verzoek(wie))
+    link = f"/v1/betrokkenenverzoeken/{created['id']}"
+    item = {
+        "soort": "betrokkenenverzoek",
+        "casusId": None,
+        "vervaldatum": created["uiterlijkeBeslisdatum"],
+        "link": link,
+    }
+    reclassering = auth("reclassering-nederland")
+    assert await _linked(client, reclassering, link) == [item]
+    assert (await client.get(link, headers=reclassering)).status_code == 200
+    # Not involved: nothing; the same id in another partnership: nothing.
+    assert await _linked(client, auth("svg"), link) == []
+    assert await _linked(client, auth("reclassering-nederland", zvh="zvh-oost"), link) == []
+    reacted = await react(client, auth, created["id"], "reclassering-nederland")
+    assert reacted.status_code == 201, reacted.text
+    assert await _linked(client, reclassering, link) == []
+
+
+async def test_a_breach_waits_for_assessment_by_the_contact_point_or_mandated_manager(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    reported = await client.post(
+        "/v1/datalekken",
+        json={
+            "ontdektOp": "2026-03-27T10:00:00+01:00",
+            "omschrijving": "Overzicht naar een verkeerde ontvanger gemaild.",
+            "soortenGegevens": ["gewoon"],
+            "geschatAantalBetrokkenen": 3,
+        },
+        headers=auth("ggz"),
+    )
+    assert reported.status_code == 201, reported.text
+    link = f"/v1/datalekken/{reported.json()['id']}"
+    # 72 hours from 27 March 10:00 (+01:00): 30 March, 11:00 summer time.
+    item = {"soort": "datalek", "casusId": None, "vervaldatum": "2026-03-30", "link": link}
+    assert await _linked(client, auth(*CONTACTPUNT), link) == [item]
+    manager = auth("wijkteam", "netwerkmanager")
+    for nobody in (auth("ggz"), auth("politie", "contactpunt"), manager):
+        assert await _linked(client, nobody, link) == []
+    await create_mandaat(client, auth, "datalekken", "wijkteam")
+    assert await _linked(client, manager, link) == [item]
+    assessed = await client.post(
+        f"{link}/beoordeling",
+        json={"meldplichtig": True, "hoogRisico": False, "motivering": "Gewone gegevens."},
+        headers=auth(*CONTACTPUNT),
+    )
+    assert assessed.status_code == 200, assessed.text
+    assert await _linked(client, auth(*CONTACTPUNT), link) == []
+
+
+async def test_a_mandated_network_manager_has_the_information_duties(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    casus_id = await _gathering(client, auth)
+    manager = auth("wijkteam", "netwerkmanager")
+    assert await _items(client, manager, casus_id) == []
+    await create_mandaat(client, auth, "informatieplicht", "wijkteam")
+    assert [i["soort"] for i in await _items(client, manager, casus_id)] == ["informatieplicht"]
