@@ -1,5 +1,5 @@
 """The `zvh` command: serve, migrate, seed-demo, bootstrap, designate, token, openapi, log,
-priority-lists, retention, deadlines."""
+priority-lists, report, retention, deadlines."""
 
 import argparse
 import asyncio
@@ -19,6 +19,7 @@ from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemertype, Rol
 if TYPE_CHECKING:
     from app.metrics import JobName
     from app.progress import Job
+    from app.services.jaarverslag import Telling
     from app.services.prioriteringsplaatsingen import Herbeoordelingsresultaat
 
 
@@ -405,6 +406,120 @@ def cmd_log_partitions(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _log_verify(settings: Settings, zvh: str | None) -> int:
+    from app.db.session import database_for
+    from app.services import logketen
+
+    database = database_for(settings)
+    try:
+        zvhs, breuk = await logketen.verify(database, zvh)
+    finally:
+        await database.dispose()
+    if breuk is not None:
+        print(f"BROKEN {breuk}", file=sys.stderr)
+        return 1
+    print(f"intact: {len(zvhs)} chain(s) verified ({', '.join(zvhs) or 'none'})")
+    return 0
+
+
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    return asyncio.run(_log_verify(_settings(), args.zvh))
+
+
+async def _log_export(settings: Settings, args: argparse.Namespace, key: bytes) -> int:
+    from app.db.session import database_for
+    from app.services import logketen
+
+    database = database_for(settings)
+    try:
+        async for line in logketen.export(
+            database,
+            args.zvh,
+            args.van,
+            args.tot,
+            base_url=settings.public_base_url,
+            key=key,
+        ):
+            sys.stdout.write(line)
+    finally:
+        await database.dispose()
+    return 0
+
+
+def cmd_log_export(args: argparse.Namespace) -> int:
+    from app.services import logketen
+
+    settings = _settings()
+    if args.tot < args.van:
+        print("zvh: --to lies before --from", file=sys.stderr)
+        return 2
+    if settings.log_export_key is not None:
+        key = settings.log_export_key.get_secret_value().encode("utf-8")
+    elif settings.env is Environment.PRODUCTION:
+        print(
+            "zvh: set ZVH_LOG_EXPORT_KEY (32+ characters): the key of the keyed hash that "
+            "stands for the data subject in the export",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        key = logketen.DEVELOPMENT_KEY
+    return asyncio.run(_log_export(settings, args, key))
+
+
+async def _report(settings: Settings, jaar: int, zvh: str | None) -> "dict[str, list[Telling]]":
+    from sqlalchemy import select
+
+    from app.db.session import database_for
+    from app.db.tables import SamenwerkingsverbandRow
+    from app.services import jaarverslag
+    from app.services.bewaartermijn import today_in_amsterdam
+
+    database = database_for(settings)
+    try:
+        async with database.session() as session, session.begin():
+            zvhs = (
+                [zvh]
+                if zvh
+                else list(
+                    await session.scalars(
+                        select(SamenwerkingsverbandRow.id).order_by(SamenwerkingsverbandRow.id)
+                    )
+                )
+            )
+            return {
+                z: list(await jaarverslag.counts(session, z, jaar, today_in_amsterdam()))
+                for z in zvhs
+            }
+    finally:
+        await database.dispose()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The annual report's counts per partnership (1-4 as "<5"), as JSON or CSV."""
+    from dataclasses import asdict
+
+    from app.services import jaarverslag
+
+    per_zvh = asyncio.run(_report(_settings(), args.jaar, args.zvh))
+    if args.csv:
+        header, *_ = jaarverslag.csv_text([], "", args.jaar).splitlines()
+        print(header)
+        for z, tellingen in per_zvh.items():
+            for line in jaarverslag.csv_text(tellingen, z, args.jaar).splitlines()[1:]:
+                print(line)
+        return 0
+    document = {
+        "jaar": args.jaar,
+        "samenwerkingsverbanden": {
+            z: [asdict(t) for t in tellingen] for z, tellingen in per_zvh.items()
+        },
+        "nietOpgenomen": [],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
 def _identifier(value: str) -> str:
     from app.schemas.deelnemers import ID_PATTERN
 
@@ -536,6 +651,33 @@ def parser() -> argparse.ArgumentParser:
         help="months after this one (UTC) to have ready (default ZVH_LOG_PARTITION_MONTHS_AHEAD)",
     )
     partitions.set_defaults(func=cmd_log_partitions)
+    verify = log_commands.add_parser(
+        "verify",
+        help="check the hash chain of each partnership's log: exit 0 when intact, 1 naming "
+        "the first broken record",
+    )
+    verify.add_argument("--zvh", help="only this partnership's chain")
+    verify.set_defaults(func=cmd_log_verify)
+    export = log_commands.add_parser(
+        "export",
+        help="NDJSON for an auditor (Logboek Dataverwerkingen fields, chain links, chain head)",
+    )
+    export.add_argument(
+        "--from", dest="van", required=True, type=date.fromisoformat, help="YYYY-MM-DD (UTC)"
+    )
+    export.add_argument(
+        "--to", dest="tot", required=True, type=date.fromisoformat, help="YYYY-MM-DD (UTC)"
+    )
+    export.add_argument("--zvh", help="only this partnership's log")
+    export.set_defaults(func=cmd_log_export)
+
+    report = commands.add_parser(
+        "report", help="the annual report's counts (model art. 4.9-4.11); 1-4 shown as <5"
+    )
+    report.add_argument("--jaar", required=True, type=int, help="calendar year")
+    report.add_argument("--zvh", help="only this partnership (default: every partnership)")
+    report.add_argument("--csv", action="store_true", help="CSV instead of JSON")
+    report.set_defaults(func=cmd_report)
 
     retention = commands.add_parser("retention", help="retention management")
     retention_commands = retention.add_subparsers(dest="retention_command", required=True)

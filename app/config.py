@@ -95,6 +95,11 @@ class Settings(BaseSettings):
     # How many months before the maximum it extends an extension may be decided: the
     # situation of art. 1.16 BGS is judged at the maximum, not years ahead (brief section 6).
     verlenging_besluitvenster_maanden: int = Field(default=3, ge=1, le=6)
+    # The processing-log export (`zvh log export`): the service's public address, under
+    # which its register of processing activities is published, and the key of the
+    # keyed hash (HMAC-SHA256) that stands for the data subject; required in production.
+    public_base_url: str = "http://127.0.0.1:8000"
+    log_export_key: SecretStr | None = Field(default=None, min_length=32)
 
     @model_validator(mode="after")
     def _retention_policy_is_lawful(self) -> "Settings":

@@ -31,19 +31,23 @@ from app.routers import (
     criteria,
     datalekken,
     deelnemers,
+    derdenverstrekkingen,
     docs,
     health,
     informatieplicht,
     instellingen,
+    jaarverslagen,
     mandaten,
     metrics,
     prioriteringslijsten,
     prioriteringsplaatsingen,
     prioriteringstoetsingen,
     publicaties,
+    rac_adviezen,
     termijnen,
     verstrekkingen,
     verwerkingen,
+    verwerkingsactiviteiten,
     werkvoorraad,
 )
 from app.validation import invalid_params_from
@@ -68,6 +72,10 @@ ROUTERS = (
     prioriteringstoetsingen.router,
     publicaties.router,
     werkvoorraad.router,
+    rac_adviezen.router,
+    derdenverstrekkingen.router,
+    jaarverslagen.router,
+    verwerkingsactiviteiten.router,
 )
 
 _HTTP_TITLES = {

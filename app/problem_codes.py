@@ -86,6 +86,10 @@ PROBLEEMCODES: Mapping[str, str] = {
     "geen-conceptversie": "Er is geen conceptversie om te publiceren.",
     "gelijktijdige-correctie": "Een gelijktijdige correctie ging voor; probeer het opnieuw.",
     "informatieplicht-al-afgehandeld": "De informatieplicht is al afgehandeld.",
+    "niet-aan-derden": (
+        "Een onderdeel mag volgens de voorwaarden van de verstrekker niet aan derden worden "
+        "verstrekt (art. 2.29 lid 3, art. 1.7 WGS)."
+    ),
     "instemming-al-gegeven": "Op dit verzoek om instemming is al geantwoord.",
     "lijst-ingetrokken": "De prioriteringslijst is ingetrokken.",
     "lijst-niet-gepubliceerd": "De prioriteringslijst heeft nog geen gepubliceerde versie.",
@@ -236,6 +240,14 @@ PROBLEEMCODES: Mapping[str, str] = {
     ),
     "lijstlengte-ongeldig": "De lijst heeft niet het toegestane aantal elementen.",
     "motivering-ontbreekt": "Een motivering is verplicht.",
+    "rac-advies-onbekend": (
+        "Het advies staat niet in het register van de Rechtmatigheidsadviescommissie van het "
+        "samenwerkingsverband."
+    ),
+    "verstrekking-onbekend": "De gegevensverstrekking bestaat niet (meer) in deze casus.",
+    "motivering-zonder-afwijking": (
+        "Een gevolgd advies van de Rechtmatigheidsadviescommissie heeft geen afwijkingsmotivering."
+    ),
     "motivering-zonder-uitzondering": "Een motivering hoort alleen bij een uitzondering.",
     "niet-toegestaan": "Deze parameter is bij dit verzoek niet toegestaan.",
     "regel-te-lang": "Een NDJSON-regel is langer dan toegestaan.",

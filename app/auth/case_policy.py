@@ -51,6 +51,9 @@ class CasusActie(StrEnum):
     BEWAARTERMIJN_LEZEN = "bewaartermijn-lezen"
     VERLENGEN = "bewaartermijn-verlengen"
     INSTEMMEN = "verlenging-instemmen"
+    DERDEN_VERSTREKKEN = "derden-verstrekken"
+    DERDENVERSTREKKINGEN_LEZEN = "derdenverstrekkingen-lezen"
+    DERDEN_INSTEMMEN = "derdenverstrekking-instemmen"
 
 
 def _gvv(caller: Caller, _casus: CasusFeiten) -> bool:
@@ -316,6 +319,27 @@ POLICY: Mapping[CasusActie, tuple[Rule, str]] = {
         _may_answer_consent,
         "Alleen een deelnemer die gegevens in deze casus verstrekte, stemt in voor zijn eigen "
         "organisatie (art. 1.16 BGS, factsheet Bewaartermijnen).",
+    ),
+    CasusActie.DERDEN_VERSTREKKEN: (
+        lambda caller, casus: _open(casus) and _gvv(caller, casus),
+        "Resultaten van een casus verstrekken aan een derde doen alleen de gezamenlijk "
+        "verwerkingsverantwoordelijken, na advies van de Rechtmatigheidsadviescommissie, en "
+        "niet bij een afgeschermde casus (art. 1.7 WGS).",
+    ),
+    CasusActie.DERDENVERSTREKKINGEN_LEZEN: (
+        lambda caller, _casus: (
+            caller.is_gezamenlijk_verwerkingsverantwoordelijke
+            or caller.houdt_toezicht
+            or caller.is_vaste_deelnemer
+        ),
+        "Verstrekkingen aan derden zien de gezamenlijk verwerkingsverantwoordelijken en de "
+        "coördinerend functionaris gegevensbescherming (met reden); een verstrekker alleen "
+        "die waarvoor zijn instemming is gevraagd.",
+    ),
+    CasusActie.DERDEN_INSTEMMEN: (
+        _may_answer_consent,
+        "Alleen een verstrekker van bijzondere of strafrechtelijke gegevens stemt in, voor "
+        "zijn eigen organisatie (art. 1.7 WGS).",
     ),
 }
 

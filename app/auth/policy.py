@@ -28,6 +28,9 @@ class Actie(StrEnum):
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
     WERKVOORRAAD_LEZEN = "werkvoorraad-lezen"
+    RAC_ADVIEZEN_BEHEREN = "rac-adviezen-beheren"
+    RAC_AFWIJKINGEN_LEZEN = "rac-afwijkingen-lezen"
+    JAARVERSLAG_LEZEN = "jaarverslag-lezen"
     MANDATEN_LEZEN = "mandaten-lezen"
     MANDATEN_BEHEREN = "mandaten-beheren"
 
@@ -64,6 +67,20 @@ def _archiefbeheerder_or_beheerder(caller: Caller) -> bool:
     # Designated roles only (Caller.has_rol): the archive manager appointed under art. 16.2
     # of the model agreement, and the system administrator.
     return caller.has_rol(Rol.ARCHIEFBEHEERDER) or caller.has_rol(Rol.BEHEERDER)
+
+
+def _joint_controller_or_coordinating_fg(caller: Caller) -> bool:
+    # Deviations from the RAC's advice are reported to the coordinating FG (model art.
+    # 4.11, 15); the joint controllers who decided them see them too.
+    return caller.is_gezamenlijk_verwerkingsverantwoordelijke or caller.is_coordinerend_fg
+
+
+def _joint_controller_fg_or_beheerder(caller: Caller) -> bool:
+    return (
+        caller.is_gezamenlijk_verwerkingsverantwoordelijke
+        or caller.is_coordinerend_fg
+        or caller.has_rol(Rol.BEHEERDER)
+    )
 
 
 _GVV = (
@@ -116,6 +133,21 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     Actie.WERKVOORRAAD_LEZEN: (
         _any_participant,
         "Iedere geauthenticeerde deelnemer, ook een incidentele: alleen het eigen werk.",
+    ),
+    Actie.RAC_ADVIEZEN_BEHEREN: (
+        _joint_controller,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken houden het register van adviezen "
+        "van de Rechtmatigheidsadviescommissie bij (art. 4.9-4.11 bestuurlijke afspraken).",
+    ),
+    Actie.RAC_AFWIJKINGEN_LEZEN: (
+        _joint_controller_or_coordinating_fg,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken en de coördinerend functionaris "
+        "gegevensbescherming (art. 15 bestuurlijke afspraken).",
+    ),
+    Actie.JAARVERSLAG_LEZEN: (
+        _joint_controller_fg_or_beheerder,
+        "Alleen de gezamenlijk verwerkingsverantwoordelijken, de coördinerend functionaris "
+        "gegevensbescherming en de aangewezen beheerder.",
     ),
     Actie.MANDATEN_LEZEN: (
         _vaste_deelnemer,

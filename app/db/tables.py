@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -80,6 +81,9 @@ class VerwerkingRow(Base):
     __tablename__ = "verwerkingen"
     __table_args__ = (
         Index("ix_verwerkingen_zvh_casus", "zvh", "casus_id", "tijdstip"),
+        # The hash chain in order (app/domain/logketen.py); not unique: a partitioned
+        # table's unique keys must hold the partition key. `zvh log verify` finds doubles.
+        Index("ix_verwerkingen_keten", "zvh", "volgnummer"),
         {"postgresql_partition_by": "RANGE (tijdstip)"},
     )
 
@@ -98,6 +102,27 @@ class VerwerkingRow(Base):
     resultaat: Mapped[str] = mapped_column(String(16))
     # The reason the coordinating FG stated for a supervisory read (model art. 15).
     reden: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The span of the caller's system that sent a `traceparent` (a foreign operation).
+    parent_span_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # The partnership's hash chain (app/domain/logketen.py).
+    volgnummer: Mapped[int] = mapped_column(BigInteger)
+    vorige_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class VerwerkingsketenRow(Base):
+    """The head of a partnership's processing-log chain: its last number and hash.
+
+    Writers update it first (`volgnummer + n`), which locks the row until they commit:
+    the partnership's log writes queue one by one, so the chain never forks. No foreign
+    key: the log also records attempts under a partnership that is not registered.
+    """
+
+    __tablename__ = "verwerkingsketens"
+
+    zvh: Mapped[str] = mapped_column(String(64), primary_key=True)
+    volgnummer: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class CasusRow(Base):
@@ -289,5 +314,6 @@ from app.db import (  # noqa: E402, F401
     tables_contactpunt,
     tables_overleg,
     tables_plaatsing,
+    tables_verantwoording,
     tables_verstrekkingen,
 )

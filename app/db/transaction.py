@@ -32,10 +32,11 @@ async def end_request(scope: Scope, database: Database, *, failure: Resultaat | 
     if failure is None:
         if entries:
             session = session or database.session()
-            verwerkingen.write(session, entries)
         elif session is None or not session.in_transaction():
             return  # never touched the database (a cached read): nothing to end
         try:
+            # The chain head is locked from here to the commit: as late as possible.
+            await verwerkingen.write(session, entries)
             await session.commit()
         except BaseException:
             await session.rollback()
@@ -58,5 +59,5 @@ async def _write_alone(
     if not entries:
         return
     async with database.session() as session:
-        verwerkingen.write(session, verwerkingen.with_outcome(entries, outcome))
+        await verwerkingen.write(session, verwerkingen.with_outcome(entries, outcome))
         await session.commit()

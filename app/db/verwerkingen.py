@@ -1,17 +1,30 @@
-"""The processing log's storage: entries collected during a request, written at its end."""
+"""The processing log's storage: entries collected during a request, written at its end.
 
-from collections.abc import Sequence
+Every write extends its partnership's hash chain (app/domain/logketen.py) in the writer's
+transaction: the chain head (`verwerkingsketens`) is updated first, which locks it until
+the transaction ends, so the writes of one partnership queue one by one on PostgreSQL
+(SQLite has one writer at a time anyway) and every record is numbered and chained after
+the one committed before it.
+"""
+
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Table, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Scope
 
-from app.db.tables import VerwerkingRow
+from app.db.tables import VerwerkingRow, VerwerkingsketenRow
+from app.domain import logketen
 from app.domain.verwerking import Handeling, Resultaat
 
 _SCOPE_KEY = "zvh.verwerkingen"
+_LOG: Table = VerwerkingRow.__table__  # type: ignore[assignment]
+_HEAD: Table = VerwerkingsketenRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,8 @@ class Verwerking:
     resultaat: Resultaat
     # The coordinating FG's stated reason for a supervisory read.
     reden: str | None = None
+    # The span of the caller's system that sent a `traceparent`, if it did.
+    parent_span_id: str | None = None
 
 
 def collect(scope: Scope, entry: Verwerking) -> None:
@@ -47,26 +62,183 @@ def with_outcome(entries: list[Verwerking], outcome: Resultaat) -> list[Verwerki
     return [replace(e, resultaat=outcome) for e in entries]
 
 
-def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
-    session.add_all(
-        VerwerkingRow(
-            id=e.id,
+async def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
+    """Append the entries to their partnerships' chains, in the session's transaction."""
+    per_zvh: dict[str, list[Verwerking]] = {}
+    for e in entries:
+        per_zvh.setdefault(e.zvh, []).append(e)
+    # One order for every writer: two transactions never wait for each other's heads.
+    for zvh in sorted(per_zvh):
+        await _append(session, zvh, per_zvh[zvh])
+
+
+async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) -> None:
+    head = await _claim(session, zvh, len(entries))
+    if head is None:
+        await _insert_head_if_missing(session, zvh)
+        head = await _claim(session, zvh, len(entries))
+        assert head is not None, "the chain head exists now"
+    last, vorige_hash = head
+    rows = []
+    for volgnummer, e in enumerate(entries, start=last - len(entries) + 1):
+        rollen = ",".join(e.rollen)
+        content = logketen.inhoud(
             zvh=e.zvh,
+            volgnummer=volgnummer,
+            id=e.id,
             tijdstip=e.tijdstip,
             trace_id=e.trace_id,
             span_id=e.span_id,
+            parent_span_id=e.parent_span_id,
             activiteit=e.activiteit,
             handeling=e.handeling.value,
             casus_id=e.casus_id,
             betrokkene=e.betrokkene,
             sub=e.sub,
             deelnemer=e.deelnemer,
-            rollen=",".join(e.rollen),
+            rollen=rollen,
             resultaat=e.resultaat.value,
             reden=e.reden,
         )
-        for e in entries
+        digest = logketen.ketenhash(vorige_hash, logketen.canonical(content))
+        rows.append(
+            {
+                "id": e.id,
+                "zvh": e.zvh,
+                "tijdstip": e.tijdstip,
+                "trace_id": e.trace_id,
+                "span_id": e.span_id,
+                "parent_span_id": e.parent_span_id,
+                "activiteit": e.activiteit,
+                "handeling": e.handeling.value,
+                "casus_id": e.casus_id,
+                "betrokkene": e.betrokkene,
+                "sub": e.sub,
+                "deelnemer": e.deelnemer,
+                "rollen": rollen,
+                "resultaat": e.resultaat.value,
+                "reden": e.reden,
+                "volgnummer": volgnummer,
+                "vorige_hash": vorige_hash,
+                "hash": digest,
+            }
+        )
+        vorige_hash = digest
+    # Core statements on the tables: the ORM's bookkeeping is not needed for these rows.
+    set_head = _HEAD.update().where(_HEAD.c.zvh == zvh).values(hash=vorige_hash)
+    if session.get_bind().dialect.name == "postgresql" and len(rows) == 1:
+        # One round trip while the head is locked: the row and the head in one statement.
+        added = _LOG.insert().values(rows[0]).cte("toegevoegd")
+        await session.execute(set_head.add_cte(added))
+    else:
+        await session.execute(_LOG.insert(), rows)
+        await session.execute(set_head)
+
+
+async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str] | None:
+    """Reserve `count` numbers at the head (locking it); the new last number and the hash
+    of the record before the reserved ones. None when the partnership has no chain yet."""
+    row = (
+        await session.execute(
+            _HEAD.update()
+            .where(_HEAD.c.zvh == zvh)
+            .values(volgnummer=_HEAD.c.volgnummer + count)
+            .returning(_HEAD.c.volgnummer, _HEAD.c.hash)
+        )
+    ).first()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+async def _insert_head_if_missing(session: AsyncSession, zvh: str) -> None:
+    values = {"zvh": zvh, "volgnummer": 0, "hash": logketen.GENESIS}
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            pg_insert(VerwerkingsketenRow).values(values).on_conflict_do_nothing()
+        )
+    else:
+        await session.execute(
+            sqlite_insert(VerwerkingsketenRow).values(values).on_conflict_do_nothing()
+        )
+
+
+async def chain_heads(session: AsyncSession, zvh: str | None) -> dict[str, tuple[int, str]]:
+    query = select(
+        VerwerkingsketenRow.zvh, VerwerkingsketenRow.volgnummer, VerwerkingsketenRow.hash
     )
+    if zvh is not None:
+        query = query.where(VerwerkingsketenRow.zvh == zvh)
+    return {r.zvh: (int(r.volgnummer), r.hash) for r in await session.execute(query)}
+
+
+async def chain_zvhs(session: AsyncSession, zvh: str | None) -> list[str]:
+    """Partnerships with a chain head or with log records (a lost head is a break too)."""
+    if zvh is not None:
+        return [zvh]
+    heads = set(await session.scalars(select(VerwerkingsketenRow.zvh)))
+    logged = set(await session.scalars(select(VerwerkingRow.zvh).distinct()))
+    return sorted(heads | logged)
+
+
+def schakel_van(v: Row[Any] | VerwerkingRow) -> logketen.Schakel:
+    return logketen.Schakel(
+        zvh=v.zvh,
+        volgnummer=int(v.volgnummer),
+        id=v.id,
+        tijdstip=v.tijdstip,
+        trace_id=v.trace_id,
+        span_id=v.span_id,
+        parent_span_id=v.parent_span_id,
+        activiteit=v.activiteit,
+        handeling=v.handeling,
+        casus_id=v.casus_id,
+        betrokkene=v.betrokkene,
+        sub=v.sub,
+        deelnemer=v.deelnemer,
+        rollen=v.rollen,
+        resultaat=v.resultaat,
+        reden=v.reden,
+        vorige_hash=v.vorige_hash,
+        hash=v.hash,
+    )
+
+
+async def chain(
+    session: AsyncSession,
+    zvh: str,
+    *,
+    van: int | None = None,
+    tot: int | None = None,
+    batch: int = 10_000,
+) -> AsyncIterator[logketen.Schakel]:
+    """A partnership's records in chain order (numbers `van`..`tot`), read in batches."""
+    volgende = van if van is not None else 0
+    while True:
+        query = (
+            select(_LOG)
+            .where(_LOG.c.zvh == zvh, _LOG.c.volgnummer >= volgende)
+            .order_by(_LOG.c.volgnummer, _LOG.c.id)
+            .limit(batch)
+        )
+        if tot is not None:
+            query = query.where(_LOG.c.volgnummer <= tot)
+        rows = (await session.execute(query)).all()
+        for v in rows:
+            yield schakel_van(v)
+        if len(rows) < batch:
+            return
+        # Doubles of the last number may straddle the batch: read from the number on,
+        # skipping the ids already given.
+        last = rows[-1]
+        gegeven = {v.id for v in rows if v.volgnummer == last.volgnummer}
+        volgende = int(last.volgnummer) + 1
+        doubles = await session.execute(
+            select(_LOG)
+            .where(_LOG.c.zvh == zvh, _LOG.c.volgnummer == last.volgnummer)
+            .order_by(_LOG.c.id)
+        )
+        for v in doubles:
+            if v.id not in gegeven:
+                yield schakel_van(v)
 
 
 async def read(
@@ -94,6 +266,7 @@ async def read(
             rollen=tuple(filter(None, r.rollen.split(","))),
             resultaat=Resultaat(r.resultaat),
             reden=r.reden,
+            parent_span_id=r.parent_span_id,
         )
         for r in rows
     ]

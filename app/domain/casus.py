@@ -100,3 +100,6 @@ class Gebeurtenissoort(StrEnum):
     DEELNEMERS_GESELECTEERD = "deelnemers-geselecteerd"
     AFGESLOTEN = "afgesloten"
     HEROPEND = "heropend"
+    # Art. 1.7 WGS: a disclosure to a third party asked for, and made.
+    DERDENVERSTREKKING = "derdenverstrekking"
+    VERSTREKT_AAN_DERDE = "verstrekt-aan-derde"

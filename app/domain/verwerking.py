@@ -41,6 +41,7 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
     "casus-gegevens-corrigeren": ("Melding en correctie van onjuiste gegevens", "art. 1.6 BGS"),
     "casus-overleg": ("Casusoverleg en plan van aanpak", "art. 2.31 lid 5 WGS"),
     "casus-informeren": ("Informatieplicht jegens betrokkene", "art. 14 AVG"),
+    "casus-derden-verstrekken": ("Verstrekking van resultaten aan een derde", "art. 1.7 WGS"),
     "casus-afsluiten": ("Afsluiting van een casus", "art. 2.31 lid 6 WGS"),
     "casus-heropenen": ("Heropening van een casus", "art. 2.31 WGS"),
     "casus-bewaartermijn": ("Bewaartermijn en verlenging", "art. 1.8 lid 7 WGS, art. 1.16 BGS"),

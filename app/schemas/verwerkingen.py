@@ -64,3 +64,15 @@ class VerwerkingenPagina(ApiModel):
     pagina: int = Field(description="Het paginanummer (vanaf 1).")
     pagina_grootte: int = Field(description="Het maximale aantal regels per pagina.")
     volgende: str | None = Field(description="URL van de volgende pagina, of null.")
+
+
+class Verwerkingsactiviteit(ApiModel):
+    """Een verwerkingsactiviteit uit het register (art. 30 AVG) waarnaar het log verwijst."""
+
+    code: str = Field(description="De code in het verwerkingenlog en in de export.")
+    omschrijving: str
+    grondslag: str = Field(description="De wettelijke grondslag.")
+
+
+class Verwerkingsactiviteiten(ApiModel):
+    verwerkingsactiviteiten: list[Verwerkingsactiviteit]

@@ -291,7 +291,7 @@ async def archive_cases(
             for e in entries
         ],
     )
-    verwerkingen.write(
+    await verwerkingen.write(
         session,
         [
             _log_entry(
@@ -349,7 +349,7 @@ async def archive_bron(
         )
     )
     betrokkene = gegevens.betrokkene.pseudoniem if gegevens.betrokkene else None
-    verwerkingen.write(
+    await verwerkingen.write(
         session, [_log_entry(zvh, casus.id, betrokkene, moment, opdracht.archiefbeheerder)]
     )
     await session.flush()

@@ -471,7 +471,7 @@ async def reevaluate_all(
                 sub=CLI_SUB,
                 vastleggen=_systeemlog(lijst_zvh, entries),
             )
-            verwerkingen.write(session, entries)
+            await verwerkingen.write(session, entries)
             resultaten.append(resultaat)
         if voortgang is not None:
             voortgang.advance(1)

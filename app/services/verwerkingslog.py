@@ -48,5 +48,6 @@ class Verwerkingslog:
                 rollen=tuple(sorted(r.value for r in caller.claims.rollen)),
                 resultaat=Resultaat.GESLAAGD,
                 reden=reden,
+                parent_span_id=trace.parent_id,
             ),
         )

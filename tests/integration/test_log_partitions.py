@@ -64,7 +64,7 @@ async def test_entries_across_a_month_boundary_read_as_one_log(db: Database) -> 
             _entry(FIRST_MOMENT_OF_FEBRUARY, casus_id),
             _entry(LAST_MOMENT_OF_JANUARY, casus_id),
         )
-        verwerkingen.write(session, [february, january])
+        await verwerkingen.write(session, [february, january])
         await session.flush()
         read = await verwerkingen.read(session, "zvh-demo", casus_id, offset=0, limit=10)
         assert [v.id for v in read] == [january.id, february.id]
@@ -91,9 +91,10 @@ async def test_entries_across_a_month_boundary_read_as_one_log(db: Database) -> 
 @requires_postgres
 async def test_a_month_without_a_partition_is_refused_loudly(db: Database) -> None:
     async with db.session() as session:
-        verwerkingen.write(session, [_entry(datetime(2040, 5, 1, tzinfo=UTC), str(uuid.uuid4()))])
         with pytest.raises(DBAPIError, match="no partition of relation"):
-            await session.flush()
+            await verwerkingen.write(
+                session, [_entry(datetime(2040, 5, 1, tzinfo=UTC), str(uuid.uuid4()))]
+            )
         await session.rollback()
 
 
@@ -110,7 +111,7 @@ async def test_a_month_without_a_partition_is_refused_loudly(db: Database) -> No
 async def test_every_partition_is_append_only(db: Database, statement: str) -> None:
     async with db.session() as session:
         await log_partitions.ensure(session, 0, first=date(2031, 1, 1))
-        verwerkingen.write(session, [_entry(LAST_MOMENT_OF_JANUARY, str(uuid.uuid4()))])
+        await verwerkingen.write(session, [_entry(LAST_MOMENT_OF_JANUARY, str(uuid.uuid4()))])
         await session.flush()
         with pytest.raises(DBAPIError, match="append-only"):
             await session.execute(text(statement))
@@ -122,7 +123,7 @@ async def _write_rows(url: str, moments: list[datetime]) -> list[str]:
     entries = [_entry(moment, str(uuid.uuid4())) for moment in moments]
     try:
         async with database.session() as session, session.begin():
-            verwerkingen.write(session, entries)
+            await verwerkingen.write(session, entries)
     finally:
         await database.dispose()
     return [e.id for e in entries]
