@@ -4,7 +4,7 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.authenticate import authenticate
@@ -15,6 +15,7 @@ from app.db import idempotency
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
+from app.schemas.fields import Tekst
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -93,9 +94,30 @@ async def get_verwerkingslog(request: Request) -> Verwerkingslog:
 Log = Annotated[Verwerkingslog, Depends(get_verwerkingslog)]
 
 
-async def idempotency_key(request: Request, caller: CurrentCaller, session: Session) -> None:
+IDEMPOTENCY_KEY_DESCRIPTION = (
+    "Optioneel: een sleutel van 1 tot 200 leesbare tekens die u per bedoelde aanmaak kiest "
+    "(bijvoorbeeld een UUID). Een herhaling met dezelfde sleutel en dezelfde body krijgt het "
+    "eerste antwoord terug (met `Idempotent-Replayed: true`) en maakt niets nieuws aan; "
+    "dezelfde sleutel met een andere body geeft 400 `sleutel-hergebruikt`, een gelijktijdig "
+    "verzoek met dezelfde sleutel 409 `sleutel-in-gebruik`. Een sleutel geldt per deelnemer, "
+    "24 uur lang."
+)
+
+
+async def idempotency_key(
+    request: Request,
+    caller: CurrentCaller,
+    session: Session,
+    sleutel: Annotated[
+        Tekst | None,
+        Header(
+            alias="Idempotency-Key",
+            description=IDEMPOTENCY_KEY_DESCRIPTION,
+            examples=["0b7e3c5e-2f4d-4c1a-9f7e-6d2b8a1c4e90"],
+        ),
+    ] = None,
+) -> None:
     """Creating POSTs: a retry with the same Idempotency-Key and body gets the first response."""
-    sleutel = request.headers.get("idempotency-key")
     if sleutel is None:
         return
     if not 1 <= len(sleutel) <= 200 or not sleutel.isprintable():

@@ -49,6 +49,7 @@ from app.routers import (
     verstrekkingen,
     verwerkingen,
     verwerkingsactiviteiten,
+    werkvoorraad,
 )
 from app.services.notificatieworker import NotificationWorker
 from app.validation import invalid_params_from
@@ -72,6 +73,7 @@ ROUTERS = (
     prioriteringsplaatsingen.router,
     prioriteringstoetsingen.router,
     publicaties.router,
+    werkvoorraad.router,
     rac_adviezen.router,
     derdenverstrekkingen.router,
     jaarverslagen.router,

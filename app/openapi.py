@@ -7,7 +7,10 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import API_VERSION
+from app.domain.deelnemer import Deelnemertype, Rol
+from app.openapi_examples import REQUEST_EXAMPLES, example_for, has_example
 from app.problem_codes import PROBLEEMCODES
+from app.problems import TYPE_PREFIX
 from app.schemas.abonnementen import Notificatie
 from app.schemas.prioritering import criteria_schemas
 from app.schemas.prioriteringstoetsing import toetsing_schemas
@@ -36,6 +39,139 @@ wordt geweigerd. Fouten volgen RFC 9457 (`application/problem+json`); ongeldige 
 altijd 400 met alle problemen in `invalidParams`. Elke `code` staat met haar betekenis in
 het schema `Probleemcode`.
 """
+
+# Operations that send the case's ETag (app/routers/casussen.py `_respond`,
+# app/routers/casusoverleg.py); tests/contract.py checks every ETag an API test meets.
+SENDS_ETAG = frozenset(
+    {
+        "casusAanmelden",
+        "casusOpvragen",
+        "casusIntake",
+        "casusDefinitiefBeoordelen",
+        "casusDeelnemersSelecteren",
+        "geheimhoudingsverklaringOndertekenen",
+        "casusAfsluiten",
+        "casusHeropenen",
+        "planVanAanpakVaststellen",
+        "planVanAanpakOpvragen",
+    }
+)
+
+HEADERS: dict[str, Any] = {
+    "API-Version": {
+        "description": "De volledige versie van de API (semver); op elk antwoord.",
+        "schema": {"type": "string", "example": API_VERSION},
+    },
+    "X-Request-Id": {
+        "description": (
+            "Kenmerk van dit verzoek (UUID), op elk antwoord; ook de `instance` van een "
+            "probleem. Noem het bij een vraag aan de beheerder."
+        ),
+        "schema": {"type": "string", "format": "uuid"},
+    },
+    "ETag": {
+        "description": (
+            'De versie van de casus (sterke ETag, bijvoorbeeld `"3"`). Stuur hem als '
+            "`If-Match` bij een wijziging (verouderd: 412) of als `If-None-Match` bij het "
+            "opnieuw ophalen (ongewijzigd: 304)."
+        ),
+        "schema": {"type": "string", "example": '"3"'},
+    },
+    "Location": {
+        "description": "Het pad van de aangemaakte resource, te lezen met GET.",
+        "schema": {
+            "type": "string",
+            "example": "/v1/casussen/5f0c1e2a-4b7d-4c8e-9a1f-2b3c4d5e6f70",
+        },
+    },
+    "Idempotent-Replayed": {
+        "description": (
+            "`true` als dit het bewaarde antwoord is op een eerder verzoek met dezelfde "
+            "`Idempotency-Key` en body: er is niets opnieuw aangemaakt. Afwezig anders."
+        ),
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+}
+
+_FASTAPI_DEFAULT = "Successful Response"
+_SUCCESS_LEADS = {
+    "200": "Gelukt.",
+    "201": "Aangemaakt; `Location` wijst naar waar het te lezen is.",
+}
+_PROBLEM_DESCRIPTIONS: dict[int, str] = {
+    400: "Ongeldige invoer: alle problemen staan in `invalidParams`.",
+    409: (
+        "Conflict met de huidige toestand, of een gelijktijdig verzoek met dezelfde "
+        "`Idempotency-Key` (`sleutel-in-gebruik`)."
+    ),
+    412: (
+        "De meegestuurde `If-Match` is verouderd (`verouderde-versie`): er is niets "
+        "veranderd; haal de casus opnieuw op."
+    ),
+    431: (
+        "De headers van het verzoek zijn samen te groot (standaard 16 KiB, "
+        "instelbaar met `ZVH_MAX_HEADER_BYTES`); code `headers-te-groot`."
+    ),
+    500: (
+        "Een onverwachte fout in de dienst (`interne-fout`). Noem de `X-Request-Id` bij een "
+        "melding aan de beheerder."
+    ),
+}
+_PROBLEM_EXAMPLES: dict[int, tuple[str, str, str]] = {
+    400: ("Ongeldige invoer", "ongeldige-invoer", "De invoer voldoet niet aan de regels."),
+    401: ("Niet geauthenticeerd", "token-ontbreekt", "Stuur een token als Bearer."),
+    403: ("Geen toegang", "geen-toegang", "Deze deelnemer of rol mag dit niet."),
+    404: ("Niet gevonden", "niet-gevonden", "De resource bestaat niet of is niet zichtbaar."),
+    409: (
+        "Conflict",
+        "casus-niet-in-behandeling",
+        "De casus heeft niet de status die deze handeling vraagt.",
+    ),
+    412: ("Verouderde versie", "verouderde-versie", "De casus is intussen gewijzigd."),
+    413: ("Verzoek te groot", "verzoek-te-groot", "Het verzoek is groter dan toegestaan."),
+    415: (
+        "Mediatype niet ondersteund",
+        "mediatype-niet-ondersteund",
+        "Stuur het verzoek als application/json.",
+    ),
+    431: ("Headers te groot", "headers-te-groot", "De headers zijn samen te groot."),
+    500: ("Interne fout", "interne-fout", "Er ging iets mis; vermeld de request-id."),
+}
+
+
+def _security_description() -> str:
+    rollen = ", ".join(f"`{rol.value}`" for rol in Rol)
+    typen = ", ".join(f"`{soort.value}`" for soort in Deelnemertype)
+    return f"""\
+Een JWT van de identiteitsvoorziening van de deelnemer, ondertekend met RS256 of ES256
+(nooit HS* of `none`), ten hoogste 8 KiB, zonder `crit`-header.
+
+Uitgever en publiek: `iss` moet de ingestelde uitgever zijn (`ZVH_JWT_ISSUER`; in productie
+nooit de ontwikkeluitgever) en `aud` moet `ZVH_JWT_AUDIENCE` bevatten (standaard `zvh-wgs`).
+De dienst vertrouwt in productie alleen de publieke sleutels van de ingestelde uitgevers
+(`ZVH_JWT_PUBLIC_KEY_FILES` of `ZVH_JWT_JWKS_FILE`).
+
+| claim | type | betekenis |
+|---|---|---|
+| `iss` | string | de uitgever |
+| `aud` | string of array van strings | het publiek; bevat `ZVH_JWT_AUDIENCE` |
+| `exp`, `iat` | getal (seconden sinds 1970) | verplicht; `exp` − `iat` ten hoogste `ZVH_JWT_MAX_LIFETIME_SECONDS` (standaard 3600) |
+| `nbf` | getal (seconden sinds 1970) | optioneel |
+| `sub` | string, 1–200 tekens | de persoon (pseudoniem bij de organisatie) |
+| `zvh` | string, 1–64 tekens | het samenwerkingsverband waarin de aanroep gebeurt |
+| `deelnemer` | string, 1–64 tekens | de organisatie in het register van dat samenwerkingsverband |
+| `deelnemertype` | string: {typen} | moet kloppen met het register |
+| `gezamenlijkVerwerkingsverantwoordelijke` | boolean | `true` alleen voor overheidsdeelnemers; moet kloppen met het register |
+| `rollen` | array van strings: {rollen} | optioneel; onbekende waarden geven 401 |
+
+De rollen `beheerder`, `contactpunt` en `archiefbeheerder` tellen alleen bij de
+aangewezen organisatie (zie `GET /instellingen`); een incidentele deelnemer heeft geen
+rollen. Een afwijkend deelnemertype of een onbekende deelnemer geeft 401
+(`claims-wijken-af-van-register`, `deelnemer-onbekend`).
+"""
+
+
+SECURITY_DESCRIPTION = _security_description()
 
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:
@@ -79,6 +215,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     for name, schema in {**criteria_schemas(), **toetsing_schemas()}.items():
         schemas.setdefault(name, schema)
     document = shape(raw)
+    add_examples(document)
     # Referenced by no operation on purpose: `code` stays an open string, so a client
     # built today still reads a code added later; this enum is what it compares with.
     document["components"]["schemas"]["Probleemcode"] = probleemcode_schema()
@@ -119,19 +256,12 @@ def shape(document: dict[str, Any]) -> dict[str, Any]:
         if path.startswith(PREFIX + "/")
     }
     components = doc.setdefault("components", {})
-    components.setdefault("headers", {})["API-Version"] = {
-        "description": "De volledige versie van de API (semver).",
-        "schema": {"type": "string", "example": API_VERSION},
-    }
+    components.setdefault("headers", {}).update(HEADERS)
     components.setdefault("securitySchemes", {})["jwt"] = {
         "type": "http",
         "scheme": "bearer",
         "bearerFormat": "JWT",
-        "description": (
-            "JWT (RS256 of ES256) van de identiteitsvoorziening van de deelnemer, met de claims "
-            "`zvh`, `deelnemer`, `deelnemertype`, `gezamenlijkVerwerkingsverantwoordelijke` en "
-            "`rollen`. Zie de claims in het contract."
-        ),
+        "description": SECURITY_DESCRIPTION,
     }
     for item in doc["paths"].values():
         for method in _METHODS:
@@ -139,6 +269,11 @@ def shape(document: dict[str, Any]) -> dict[str, Any]:
             if operation is not None:
                 _shape_operation(method, operation)
     schemas = components.get("schemas", {})
+    for item in doc["paths"].values():
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is not None:
+                _describe_success(method, operation, schemas)
     for name in _FASTAPI_VALIDATION_SCHEMAS:
         schemas.pop(name, None)
     _prune_unreferenced(doc)
@@ -191,36 +326,116 @@ def _shape_operation(method: str, operation: dict[str, Any]) -> None:
     operation.setdefault("security", [{"jwt": []}])
     responses: dict[str, Any] = operation.setdefault("responses", {})
     responses.pop("422", None)
-    has_input = bool(operation.get("parameters")) or "requestBody" in operation
+    parameters: list[dict[str, Any]] = operation.get("parameters", [])
+    reads = {parameter.get("name") for parameter in parameters if parameter.get("in") == "header"}
+    has_input = bool(parameters) or "requestBody" in operation
     if (has_input or method in ("post", "put", "patch")) and "400" not in responses:
-        responses["400"] = {
-            "description": "Ongeldige invoer: alle problemen staan in `invalidParams`.",
-            "content": {
-                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
-            },
-        }
-    responses.setdefault(
-        "431",
-        {
+        responses["400"] = {"description": _PROBLEM_DESCRIPTIONS[400]}
+    if "If-Match" in reads:
+        responses.setdefault("412", {"description": _PROBLEM_DESCRIPTIONS[412]})
+    if "Idempotency-Key" in reads:
+        responses.setdefault("409", {"description": _PROBLEM_DESCRIPTIONS[409]})
+    responses.setdefault("431", {"description": _PROBLEM_DESCRIPTIONS[431]})
+    responses.setdefault("500", {"description": _PROBLEM_DESCRIPTIONS[500]})
+    sends_etag = operation.get("operationId") in SENDS_ETAG
+    # The route declares If-None-Match itself (app/routers/casussen.py IfNoneMatch);
+    # app/routing.py answers it. tests/api/test_openapi_contract.py holds the two together.
+    if sends_etag and method == "get" and "If-None-Match" in reads:
+        responses["304"] = {
             "description": (
-                "De headers van het verzoek zijn samen te groot (standaard 16 KiB, "
-                "instelbaar met `ZVH_MAX_HEADER_BYTES`); code `headers-te-groot`."
-            )
-        },
-    )
+                "Niet gewijzigd: de `If-None-Match` noemt de huidige ETag. Geen body; "
+                "uw kopie is nog actueel."
+            ),
+            "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+        }
     for status, response in responses.items():
+        headers = response.setdefault("headers", {})
+        headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+        headers["X-Request-Id"] = {"$ref": "#/components/headers/X-Request-Id"}
         if status[0] in "45":
             content = response.get("content", {})
             schema = (content.get("application/json") or {}).get("schema") or {
                 "$ref": "#/components/schemas/Problem"
             }
-            response["content"] = {"application/problem+json": {"schema": schema}}
-        elif status[0] in "23":
-            response.setdefault("headers", {})["API-Version"] = {
-                "$ref": "#/components/headers/API-Version"
+            response["content"] = {
+                "application/problem+json": {"schema": schema, "example": _problem_example(status)}
             }
+            response.setdefault("description", _PROBLEM_DESCRIPTIONS.get(int(status), "Fout."))
+        elif status[0] == "2":
+            if sends_etag:
+                headers["ETag"] = {"$ref": "#/components/headers/ETag"}
+            if status == "201":
+                headers["Location"] = {"$ref": "#/components/headers/Location"}
+            if "Idempotency-Key" in reads:
+                headers["Idempotent-Replayed"] = {
+                    "$ref": "#/components/headers/Idempotent-Replayed"
+                }
     # Keep the operations in a stable order for readable diffs.
     operation["responses"] = dict(sorted(responses.items()))
+
+
+def _describe_success(method: str, operation: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """Replace FastAPI's "Successful Response" with what the answer is, in Dutch."""
+    for status, response in operation["responses"].items():
+        if status[0] != "2" or response.get("description") not in (None, "", _FASTAPI_DEFAULT):
+            continue
+        lead = _SUCCESS_LEADS.get(status, "Gelukt.")
+        if status == "200" and method != "get":
+            lead = "Uitgevoerd."
+        what = ""
+        for media in response.get("content", {}).values():
+            schema = media.get("schema", {})
+            ref = schema.get("$ref", "")
+            what = (schemas.get(ref.removeprefix(_SCHEMA_REF), {}) or schema).get("description", "")
+            if what:
+                what = what.split("\n\n", 1)[0]
+                break
+        if not what:
+            what = f"Het antwoord op: {operation.get('summary', '').rstrip('.')}."
+        response["description"] = f"{lead} {what}"
+
+
+def add_examples(document: dict[str, Any]) -> None:
+    """An example on every request body and response content that does not show one yet."""
+    schemas = document.get("components", {}).get("schemas", {})
+    for item in document["paths"].values():
+        for method in _METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            contents = [operation.get("requestBody", {}).get("content", {})]
+            contents += [r.get("content", {}) for r in operation["responses"].values()]
+            for content in contents:
+                for media in content.values():
+                    if has_example(media, schemas):
+                        continue
+                    schema = media.get("schema", {})
+                    ref = schema.get("$ref", "")
+                    # On the component when there is one: it then shows wherever it is used.
+                    target = schemas.get(ref.removeprefix(_SCHEMA_REF)) if ref else None
+                    if target is not None:
+                        name = ref.removeprefix(_SCHEMA_REF)
+                        example = REQUEST_EXAMPLES.get(name) or example_for(target, schemas)
+                        target["examples"] = [example]
+                    else:
+                        media["example"] = example_for(schema, schemas)
+
+
+def _problem_example(status: str) -> dict[str, Any]:
+    title, code, detail = _PROBLEM_EXAMPLES[int(status)]
+    example: dict[str, Any] = {
+        "type": TYPE_PREFIX + code,
+        "title": title,
+        "status": int(status),
+        "detail": detail,
+        "instance": "urn:uuid:0d9e1c52-8f3a-4b61-9c1e-2a7f5b3d4e68",
+        "code": code,
+    }
+    if status == "400":
+        example["invalidParams"] = [
+            {"name": "criteria.a.mate", "code": "verplicht", "reason": "Dit veld is verplicht."}
+        ]
+    return example
 
 
 def _collapse_nullable(node: Any) -> None:

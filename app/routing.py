@@ -106,6 +106,7 @@ class ZvhRoute(APIRoute):
                     etag=response.headers.get("etag"),
                     now=datetime.now(UTC),
                 )
+            response = _not_modified(request, response)
             # The transaction commits before the response is sent: a failed commit
             # is an error response, never a success reported for lost work.
             failure = None if response.status_code < 400 else Resultaat.MISLUKT
@@ -119,6 +120,21 @@ class ZvhRoute(APIRoute):
             return response
 
         return route_handler
+
+
+def _not_modified(request: Request, response: Response) -> Response:
+    """A conditional GET whose If-None-Match names the current ETag: 304 without a body.
+
+    The read has happened (and is logged): the caller's copy is simply still current.
+    """
+    current = response.headers.get("etag")
+    wanted = request.headers.get("if-none-match")
+    if request.method != "GET" or response.status_code != 200 or not current or not wanted:
+        return response
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    if "*" not in tags and current.removeprefix("W/") not in tags:
+        return response
+    return Response(status_code=304, headers={"ETag": current})
 
 
 class StreamingBodyRoute(ZvhRoute):

@@ -7,12 +7,13 @@ afterwards drops) a database of its own.
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -23,6 +24,7 @@ from app.db.migrate import upgrade
 from app.db.session import Database, create_engine
 from app.main import create_app
 from app.seed import DEMO, seed_demo
+from tests.contract import declared_only
 from tests.probleemcodes import assert_catalogued, codes_in_response
 
 
@@ -108,7 +110,9 @@ async def _catalogued_codes_only(response: httpx.Response) -> None:
     assert_catalogued(codes, {code: [where] for code in codes})
 
 
-CHECK_PROBLEM_CODES = {"response": [_catalogued_codes_only]}
+def _checks(app: FastAPI) -> dict[str, list[Callable[[httpx.Response], Awaitable[None]]]]:
+    """Response hooks of the API test clients: codes catalogued, statuses and headers declared."""
+    return {"response": [_catalogued_codes_only, declared_only(app.openapi)]}
 
 
 @pytest.fixture
@@ -116,7 +120,7 @@ async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncC
     app = create_app(settings, database=db)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", event_hooks=CHECK_PROBLEM_CODES
+        transport=transport, base_url="http://testserver", event_hooks=_checks(app)
     ) as client:
         yield client
 
@@ -130,7 +134,7 @@ async def live_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[
     app = create_app(settings, database=Database(engine))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", event_hooks=CHECK_PROBLEM_CODES
+        transport=transport, base_url="http://testserver", event_hooks=_checks(app)
     ) as client:
         yield client
 

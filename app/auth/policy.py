@@ -27,6 +27,7 @@ class Actie(StrEnum):
     PRIORITERINGSPLAATSINGEN_LEZEN = "prioriteringsplaatsingen-lezen"
     BEWAARTERMIJNEN_BEWAKEN = "bewaartermijnen-bewaken"
     INSTEMMINGSVERZOEKEN_LEZEN = "instemmingsverzoeken-lezen"
+    WERKVOORRAAD_LEZEN = "werkvoorraad-lezen"
     RAC_ADVIEZEN_BEHEREN = "rac-adviezen-beheren"
     RAC_AFWIJKINGEN_LEZEN = "rac-afwijkingen-lezen"
     JAARVERSLAG_LEZEN = "jaarverslag-lezen"
@@ -130,6 +131,10 @@ POLICY: Mapping[Actie, tuple[Callable[[Caller], bool], str]] = {
     ),
     # Each organisation sees only the consent requests addressed to itself.
     Actie.INSTEMMINGSVERZOEKEN_LEZEN: (_any_participant, "Iedere geauthenticeerde deelnemer."),
+    Actie.WERKVOORRAAD_LEZEN: (
+        _any_participant,
+        "Iedere geauthenticeerde deelnemer, ook een incidentele: alleen het eigen werk.",
+    ),
     Actie.RAC_ADVIEZEN_BEHEREN: (
         _joint_controller,
         "Alleen de gezamenlijk verwerkingsverantwoordelijken houden het register van adviezen "

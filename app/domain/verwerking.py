@@ -46,6 +46,10 @@ VERWERKINGSACTIVITEITEN: dict[str, tuple[str, str]] = {
     "casus-heropenen": ("Heropening van een casus", "art. 2.31 WGS"),
     "casus-bewaartermijn": ("Bewaartermijn en verlenging", "art. 1.8 lid 7 WGS, art. 1.16 BGS"),
     "casus-archiveren": ("Archivering en anonimisering", "art. 1.8 lid 7 WGS, Archiefwet"),
+    "werkvoorraad-raadplegen": (
+        "Overzicht van het werk dat op een organisatie wacht",
+        "art. 2.31 WGS, art. 1.16 BGS, art. 14 AVG",
+    ),
     "betrokkenenverzoek": (
         "Behandeling van een verzoek van een betrokkene",
         "art. 12 en 15-22 AVG, art. 41 UAVG, art. 14 bestuurlijke afspraken",

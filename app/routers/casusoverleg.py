@@ -9,7 +9,7 @@ from app.deps import Idempotent, Registry, Session
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
-from app.routers.casussen import READ, WRITE, toegang
+from app.routers.casussen import READ, WRITE, IfNoneMatch, toegang
 from app.schemas.casusoverleg import Casusoverleg, CasusoverleggenLijst, CasusoverlegNieuw
 from app.schemas.fields import Tekst
 from app.schemas.plan_van_aanpak import PlanVanAanpak, PlanVanAanpakNieuw, PlanVersies
@@ -124,7 +124,9 @@ async def set_plan(
     ),
     responses=READ,
 )
-async def get_plan(access: PlanLezen, session: Session, response: Response) -> PlanVanAanpak:
+async def get_plan(
+    access: PlanLezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
+) -> PlanVanAanpak:
     plan = await plan_van_aanpak.current(session, access)
     response.headers["ETag"] = etag(access.casus)
     return plan

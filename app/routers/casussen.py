@@ -47,6 +47,17 @@ IfMatch = Annotated[
         description="De ETag van de casus zoals u die kent; verouderd geeft 412 en verandert niets.",
     ),
 ]
+IfNoneMatch = Annotated[
+    Tekst | None,
+    Header(
+        alias="If-None-Match",
+        description=(
+            "Eén of meer ETags (of `*`) die u al heeft; noemt hij de huidige ETag, dan is het "
+            "antwoord 304 zonder body (app/routing.py). Het lezen komt wel in het "
+            "verwerkingenlog."
+        ),
+    ),
+]
 _REDEN = (
     "Alleen voor de coördinerend functionaris gegevensbescherming: de reden van deze "
     "raadpleging voor toezicht (verplicht voor hem, 400 `reden-ontbreekt` zonder). Het "
@@ -288,7 +299,9 @@ async def list_casussen(
     ),
     responses=READ,
 )
-async def get_casus(access: Lezen, session: Session, response: Response) -> CasusSchema:
+async def get_casus(
+    access: Lezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
+) -> CasusSchema:
     return await _respond(session, access, response)
 
 

@@ -97,6 +97,8 @@ class Verlengingsbesluit(ApiModel):
 
 
 class Verlengingsbesluiten(ApiModel):
+    """De verlengingen van de bewaartermijn van de casus, met de verzoeken om instemming."""
+
     verlengingen: list[Verlengingsbesluit]
 
 
@@ -113,6 +115,8 @@ class Instemmingsverzoek(ApiModel):
 
 
 class Instemmingsverzoeken(ApiModel):
+    """Een pagina open verzoeken om instemming met een verlenging aan uw organisatie."""
+
     instemmingsverzoeken: list[Instemmingsverzoek]
     pagina: int
     pagina_grootte: int
@@ -159,6 +163,8 @@ class VerlopenRegel(ApiModel):
 
 
 class VerlopenPagina(ApiModel):
+    """Een pagina te archiveren casussen en bronnen op de peildatum (art. 1.8 lid 7 WGS)."""
+
     peildatum: date
     verlopen: list[VerlopenRegel]
     pagina: int

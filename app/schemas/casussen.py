@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Literal
 
 from pydantic import Field
 
@@ -135,10 +135,14 @@ class OmgevingspersoonWeergave(ApiModel):
 class Criteriabeoordeling(ApiModel):
     """Een vastgelegde beoordeling van de criteria (art. 2.20 lid 3 BGS)."""
 
-    fase: str = Field(description="`aanmelding`, `intake` of `definitief`.")
+    fase: Literal["aanmelding", "intake", "definitief"] = Field(
+        description="`aanmelding`, `intake` of `definitief`."
+    )
     tijdstip: datetime
     deelnemer: str
-    criteria: dict[str, Any]
+    criteria: Criteria = Field(
+        description="De criteria zoals ze bij deze beoordeling zijn vastgelegd."
+    )
     uitkomst: Toetsingsuitkomst
 
 
@@ -213,6 +217,8 @@ class CasusSchema(ApiModel):
 
 
 class CasusSamenvatting(ApiModel):
+    """Een casus in het kort: kenmerk, status, aanmelddatum en aanmelder; geen persoonsgegevens."""
+
     id: str
     status: Casusstatus
     aanmelddatum: date
@@ -220,6 +226,8 @@ class CasusSamenvatting(ApiModel):
 
 
 class CasussenPagina(ApiModel):
+    """Een pagina met samenvattingen van de casussen die u mag lezen."""
+
     casussen: list[CasusSamenvatting]
     pagina: int
     pagina_grootte: int

@@ -25,6 +25,8 @@ class GegevensverzoekNieuw(RequestModel):
 
 
 class Gegevensverzoek(ApiModel):
+    """Een verzoek om gegevens aan een vaste deelnemer (art. 2.31 lid 3 WGS)."""
+
     id: str
     deelnemer: str = Field(description="De gevraagde deelnemer.")
     omschrijving: str
@@ -34,6 +36,8 @@ class Gegevensverzoek(ApiModel):
 
 
 class Gegevensverzoeken(ApiModel):
+    """De gegevensverzoeken van de casus die u mag zien."""
+
     gegevensverzoeken: list[Gegevensverzoek]
 
 
@@ -125,6 +129,8 @@ class Correctieverzoekstatus(StrEnum):
 
 
 class Correctieverzoek(ApiModel):
+    """Een melding van een onjuistheid in verstrekte gegevens, aan de verstrekker."""
+
     id: str
     melder: str
     toelichting: str
@@ -185,4 +191,6 @@ class Gegevensverstrekking(ApiModel):
 
 
 class Gegevensverstrekkingen(ApiModel):
+    """De verstrekte gegevens die uw deel vraagt en de voorwaarden toelaten."""
+
     gegevensverstrekkingen: list[Gegevensverstrekking]
