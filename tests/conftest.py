@@ -110,7 +110,7 @@ async def _catalogued_codes_only(response: httpx.Response) -> None:
     assert_catalogued(codes, {code: [where] for code in codes})
 
 
-def _checks(app: FastAPI) -> dict[str, list[Callable[[httpx.Response], Awaitable[None]]]]:
+def checks(app: FastAPI) -> dict[str, list[Callable[[httpx.Response], Awaitable[None]]]]:
     """Response hooks of the API test clients: codes catalogued, statuses and headers declared."""
     return {"response": [_catalogued_codes_only, declared_only(app.openapi)]}
 
@@ -120,7 +120,7 @@ async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncC
     app = create_app(settings, database=db)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", event_hooks=_checks(app)
+        transport=transport, base_url="http://testserver", event_hooks=checks(app)
     ) as client:
         yield client
 
@@ -134,7 +134,7 @@ async def live_client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[
     app = create_app(settings, database=Database(engine))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", event_hooks=_checks(app)
+        transport=transport, base_url="http://testserver", event_hooks=checks(app)
     ) as client:
         yield client
 

@@ -10,7 +10,7 @@ from app.auth.keys import DEV_KID, dev_key_pair
 from app.config import Environment, Settings
 from app.db.session import Database
 from app.main import create_app
-from tests.conftest import CHECK_PROBLEM_CODES, AuthHeaders
+from tests.conftest import AuthHeaders, checks
 from tests.notificaties import GEHEIM, create_abonnement
 
 pytestmark = pytest.mark.anyio
@@ -25,7 +25,7 @@ async def lokaal(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncC
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://testserver",
-        event_hooks=CHECK_PROBLEM_CODES,
+        event_hooks=checks(app),
     ) as client:
         yield client
 
@@ -154,9 +154,10 @@ async def test_production_wants_https(
             "jwt_public_key_files": [key],
         }
     )
-    transport = httpx.ASGITransport(app=create_app(production, database=db))
+    app = create_app(production, database=db)
+    transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver", event_hooks=CHECK_PROBLEM_CODES
+        transport=transport, base_url="http://testserver", event_hooks=checks(app)
     ) as client:
         response = await client.post(
             "/v1/abonnementen",

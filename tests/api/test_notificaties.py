@@ -18,7 +18,7 @@ from app.services.bewaartermijn import today_in_amsterdam
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver, redeliver
 from tests.casussen import admit, close, create_casus
 from tests.casussen import select as select_deelnemers
-from tests.conftest import CHECK_PROBLEM_CODES, AuthHeaders
+from tests.conftest import AuthHeaders, checks
 from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 
 pytestmark = pytest.mark.anyio
@@ -43,7 +43,7 @@ async def lokaal(lokaal_settings: Settings, db: Database) -> AsyncIterator[httpx
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://testserver",
-        event_hooks=CHECK_PROBLEM_CODES,
+        event_hooks=checks(app),
     ) as client:
         yield client
 

@@ -10,7 +10,7 @@ from app.config import Settings
 from app.db.session import Database
 from app.main import create_app
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver
-from tests.conftest import CHECK_PROBLEM_CODES, AuthHeaders
+from tests.conftest import AuthHeaders, checks
 from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, verzoek
 from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 
@@ -28,7 +28,7 @@ async def lokaal(lokaal_settings: Settings, db: Database) -> AsyncIterator[httpx
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://testserver",
-        event_hooks=CHECK_PROBLEM_CODES,
+        event_hooks=checks(app),
     ) as client:
         yield client
 
