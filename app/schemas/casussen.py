@@ -11,7 +11,7 @@ from app.domain.casus import Casusstatus, Intakebesluit
 from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bsn import BsnVeld
-from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.schemas.criteria import Criteria, Toetsingsuitkomst, VastgelegdeCriteria
 from app.schemas.fields import Datum, Tekst
 
 MAX_TEKST = 4_000
@@ -140,7 +140,7 @@ class Criteriabeoordeling(ApiModel):
     )
     tijdstip: datetime
     deelnemer: str
-    criteria: Criteria = Field(
+    criteria: VastgelegdeCriteria = Field(
         description="De criteria zoals ze bij deze beoordeling zijn vastgelegd."
     )
     uitkomst: Toetsingsuitkomst

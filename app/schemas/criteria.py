@@ -164,6 +164,52 @@ class Criteria(RequestModel):
         )
 
 
+_VASTGELEGDE_ONDERBOUWING = (
+    "De objectieve onderbouwing zoals vastgelegd (art. 2.20 lid 3 BGS); null nadat de "
+    "persoonsgegevens van de casus na afloop van de bewaartermijn zijn verwijderd."
+)
+_VASTGELEGDE_AANWIJZINGEN = (
+    "De objectieve aanwijzingen zoals vastgelegd; null als ze ontbraken of nadat de "
+    "persoonsgegevens van de casus zijn verwijderd."
+)
+
+
+class VastgelegdCriteriumA(CriteriumA):
+    """Criterium a zoals vastgelegd bij een beoordeling."""
+
+    onderbouwing: str | None = Field(description=_VASTGELEGDE_ONDERBOUWING)  # type: ignore[assignment]
+
+
+class VastgelegdCriteriumB(CriteriumB):
+    """Criterium b zoals vastgelegd bij een beoordeling."""
+
+    onderbouwing: str | None = Field(description=_VASTGELEGDE_ONDERBOUWING)  # type: ignore[assignment]
+
+
+class VastgelegdCriteriumC(CriteriumC):
+    """Criterium c zoals vastgelegd bij een beoordeling."""
+
+    objectieve_aanwijzingen: str | None = Field(default=None, description=_VASTGELEGDE_AANWIJZINGEN)
+    onderbouwing: str | None = Field(description=_VASTGELEGDE_ONDERBOUWING)  # type: ignore[assignment]
+
+
+class VastgelegdCriteriumD(CriteriumD):
+    """Criterium d zoals vastgelegd bij een beoordeling."""
+
+    onderbouwing: str | None = Field(description=_VASTGELEGDE_ONDERBOUWING)  # type: ignore[assignment]
+
+
+class VastgelegdeCriteria(ApiModel):
+    """De vier criteria zoals ze bij een beoordeling zijn vastgelegd. Na afloop van de bewaartermijn blijven de codes staan en zijn de vrije teksten null."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [VOORBEELD_CRITERIA]})
+
+    a: VastgelegdCriteriumA
+    b: VastgelegdCriteriumB
+    c: VastgelegdCriteriumC
+    d: VastgelegdCriteriumD
+
+
 class CriteriaToetsing(RequestModel):
     """Een toetsing van een casus aan de criteria van art. 2.20 BGS; er wordt niets opgeslagen."""
 
