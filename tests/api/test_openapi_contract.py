@@ -174,7 +174,12 @@ def test_no_schema_is_an_untyped_object(document: dict[str, Any]) -> None:
     walk(document["paths"], "#/paths")
     assert untyped == []
     beoordeling = document["components"]["schemas"]["Criteriabeoordeling"]["properties"]
-    assert beoordeling["criteria"]["$ref"] == "#/components/schemas/Criteria"
+    # Stored assessments are typed too; their free texts may be null once anonymised.
+    assert beoordeling["criteria"]["$ref"] == "#/components/schemas/VastgelegdeCriteria"
+    vastgelegd = document["components"]["schemas"]["VastgelegdeCriteria"]["properties"]
+    assert sorted(vastgelegd) == ["a", "b", "c", "d"]
+    criterium_a = document["components"]["schemas"]["VastgelegdCriteriumA"]["properties"]
+    assert criterium_a["onderbouwing"]["type"] == ["string", "null"]
 
 
 def test_the_security_scheme_describes_issuer_audience_claims_and_roles(
