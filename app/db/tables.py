@@ -123,6 +123,9 @@ class VerwerkingsketenRow(Base):
     zvh: Mapped[str] = mapped_column(String(64), primary_key=True)
     volgnummer: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+    # The hash before `hash` (null until the first write after this column came): lets one
+    # statement update the head and write the record from its RETURNING.
+    vorige_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class CasusRow(Base):

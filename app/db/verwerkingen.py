@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, select
+from sqlalchemy import Row, Table, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,6 +73,14 @@ async def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
 
 
 async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) -> None:
+    if session.get_bind().dialect.name == "postgresql" and len(entries) == 1:
+        # A request's usual single record: one round trip while the head is locked.
+        if await _append_one_pg(session, entries[0]):
+            return
+        await _insert_head_if_missing(session, zvh)
+        appended = await _append_one_pg(session, entries[0])
+        assert appended, "the chain head exists now"
+        return
     head = await _claim(session, zvh, len(entries))
     if head is None:
         await _insert_head_if_missing(session, zvh)
@@ -80,59 +88,110 @@ async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) ->
         assert head is not None, "the chain head exists now"
     last, vorige_hash = head
     rows = []
+    hash_before_last = vorige_hash
     for volgnummer, e in enumerate(entries, start=last - len(entries) + 1):
-        rollen = ",".join(e.rollen)
-        content = logketen.inhoud(
-            zvh=e.zvh,
-            volgnummer=volgnummer,
-            id=e.id,
-            tijdstip=e.tijdstip,
-            trace_id=e.trace_id,
-            span_id=e.span_id,
-            parent_span_id=e.parent_span_id,
-            activiteit=e.activiteit,
-            handeling=e.handeling.value,
-            casus_id=e.casus_id,
-            betrokkene=e.betrokkene,
-            sub=e.sub,
-            deelnemer=e.deelnemer,
-            rollen=rollen,
-            resultaat=e.resultaat.value,
-            reden=e.reden,
-        )
-        digest = logketen.ketenhash(vorige_hash, logketen.canonical(content))
-        rows.append(
-            {
-                "id": e.id,
-                "zvh": e.zvh,
-                "tijdstip": e.tijdstip,
-                "trace_id": e.trace_id,
-                "span_id": e.span_id,
-                "parent_span_id": e.parent_span_id,
-                "activiteit": e.activiteit,
-                "handeling": e.handeling.value,
-                "casus_id": e.casus_id,
-                "betrokkene": e.betrokkene,
-                "sub": e.sub,
-                "deelnemer": e.deelnemer,
-                "rollen": rollen,
-                "resultaat": e.resultaat.value,
-                "reden": e.reden,
-                "volgnummer": volgnummer,
-                "vorige_hash": vorige_hash,
-                "hash": digest,
-            }
-        )
-        vorige_hash = digest
+        row = _row(e)
+        digest = logketen.ketenhash(vorige_hash, logketen.canonical(_inhoud(e, volgnummer)))
+        rows.append({**row, "volgnummer": volgnummer, "vorige_hash": vorige_hash, "hash": digest})
+        hash_before_last, vorige_hash = vorige_hash, digest
     # Core statements on the tables: the ORM's bookkeeping is not needed for these rows.
-    set_head = _HEAD.update().where(_HEAD.c.zvh == zvh).values(hash=vorige_hash)
-    if session.get_bind().dialect.name == "postgresql" and len(rows) == 1:
-        # One round trip while the head is locked: the row and the head in one statement.
-        added = _LOG.insert().values(rows[0]).cte("toegevoegd")
-        await session.execute(set_head.add_cte(added))
-    else:
-        await session.execute(_LOG.insert(), rows)
-        await session.execute(set_head)
+    await session.execute(_LOG.insert(), rows)
+    await session.execute(
+        _HEAD.update()
+        .where(_HEAD.c.zvh == zvh)
+        .values(hash=vorige_hash, vorige_hash=hash_before_last)
+    )
+
+
+# The number is only known once the head is locked, so the database hashes: the canonical
+# content is made here with a placeholder number, split around it, and the statement
+# joins the two halves with the reserved number (`logketen.ketenhash` in SQL: SHA-256 of
+# the previous hash, a newline and the UTF-8 content). The head keeps the previous hash
+# too, so that the record can be written from the head's RETURNING in the same statement.
+_PLAATSHOUDER = -1
+_NUMMER_IN_INHOUD = f'"volgnummer":{_PLAATSHOUDER}'
+_APPEND_ONE_PG = text(
+    """
+    WITH kop AS (
+        UPDATE verwerkingsketens
+        SET volgnummer = volgnummer + 1,
+            vorige_hash = hash,
+            hash = encode(sha256(convert_to(
+                hash || E'\\n' || :voor || CAST(volgnummer + 1 AS text) || :na, 'UTF8')), 'hex')
+        WHERE zvh = :zvh
+        RETURNING volgnummer, vorige_hash, hash
+    )
+    INSERT INTO verwerkingen (
+        id, zvh, tijdstip, trace_id, span_id, parent_span_id, activiteit, handeling,
+        casus_id, betrokkene, sub, deelnemer, rollen, resultaat, reden,
+        volgnummer, vorige_hash, hash)
+    SELECT CAST(:id AS varchar), CAST(:zvh AS varchar), CAST(:tijdstip AS timestamptz),
+        CAST(:trace_id AS varchar), CAST(:span_id AS varchar),
+        CAST(:parent_span_id AS varchar), CAST(:activiteit AS varchar),
+        CAST(:handeling AS varchar), CAST(:casus_id AS varchar),
+        CAST(:betrokkene AS varchar), CAST(:sub AS varchar), CAST(:deelnemer AS varchar),
+        CAST(:rollen AS varchar), CAST(:resultaat AS varchar), CAST(:reden AS text),
+        kop.volgnummer, kop.vorige_hash, kop.hash
+    FROM kop
+    RETURNING volgnummer
+    """
+)
+
+
+async def _append_one_pg(session: AsyncSession, e: Verwerking) -> bool:
+    """Number, hash and write one record in one statement; False when the partnership
+    has no chain head yet (nothing written)."""
+    voor, plek, na = (
+        logketen.canonical(_inhoud(e, _PLAATSHOUDER)).decode("utf-8").partition(_NUMMER_IN_INHOUD)
+    )
+    # Keys are sorted and strings escape their quotes: the placeholder occurs exactly once.
+    if not plek or _NUMMER_IN_INHOUD in na:
+        raise RuntimeError("the canonical content holds its number once")
+    written = await session.execute(
+        _APPEND_ONE_PG, {**_row(e), "voor": voor + '"volgnummer":', "na": na}
+    )
+    return written.first() is not None
+
+
+def _row(e: Verwerking) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "zvh": e.zvh,
+        "tijdstip": e.tijdstip,
+        "trace_id": e.trace_id,
+        "span_id": e.span_id,
+        "parent_span_id": e.parent_span_id,
+        "activiteit": e.activiteit,
+        "handeling": e.handeling.value,
+        "casus_id": e.casus_id,
+        "betrokkene": e.betrokkene,
+        "sub": e.sub,
+        "deelnemer": e.deelnemer,
+        "rollen": ",".join(e.rollen),
+        "resultaat": e.resultaat.value,
+        "reden": e.reden,
+    }
+
+
+def _inhoud(e: Verwerking, volgnummer: int) -> dict[str, object]:
+    return logketen.inhoud(
+        zvh=e.zvh,
+        volgnummer=volgnummer,
+        id=e.id,
+        tijdstip=e.tijdstip,
+        trace_id=e.trace_id,
+        span_id=e.span_id,
+        parent_span_id=e.parent_span_id,
+        activiteit=e.activiteit,
+        handeling=e.handeling.value,
+        casus_id=e.casus_id,
+        betrokkene=e.betrokkene,
+        sub=e.sub,
+        deelnemer=e.deelnemer,
+        rollen=",".join(e.rollen),
+        resultaat=e.resultaat.value,
+        reden=e.reden,
+    )
 
 
 async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str] | None:

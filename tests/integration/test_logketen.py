@@ -109,6 +109,42 @@ async def test_records_are_numbered_and_chained(db: Database, chain: tuple[str, 
     assert (await logketen_service.verify(db, zvh))[1] is None
 
 
+async def test_single_writes_hash_as_the_canonical_form_says(db: Database) -> None:
+    """A request writes one record: on PostgreSQL the database numbers and hashes it in one
+    statement. The hash must be the canonical form's, whatever the texts hold."""
+    zvh = f"zvh-keten-{uuid.uuid4().hex[:8]}"
+    redenen = [
+        None,
+        'aanhalingstekens " en \\ en "volgnummer":-1 in een tekst',
+        "regel\nregel, tab\t, é, 😀, 中文",
+        '{"volgnummer":1}',
+    ]
+    entries = [_entry(zvh, n, reden=reden) for n, reden in enumerate(redenen)]
+    for e in entries:
+        async with db.session() as session:
+            await verwerkingen.write(session, [e])
+            await session.commit()
+    async with db.session() as session:
+        rows = list(
+            await session.scalars(
+                select(VerwerkingRow)
+                .where(VerwerkingRow.zvh == zvh)
+                .order_by(VerwerkingRow.volgnummer)
+            )
+        )
+        head = await session.get(VerwerkingsketenRow, zvh)
+    assert [(r.id, r.reden) for r in rows] == [(e.id, e.reden) for e in entries]
+    vorige = logketen.GENESIS
+    for volgnummer, row in enumerate(rows, start=1):
+        content = logketen.canonical(logketen.inhoud_van(verwerkingen.schakel_van(row)))
+        assert (row.volgnummer, row.vorige_hash) == (volgnummer, vorige)
+        assert row.hash == logketen.ketenhash(vorige, content)
+        vorige = row.hash
+    assert head is not None
+    assert (head.volgnummer, head.hash, head.vorige_hash) == (4, rows[3].hash, rows[2].hash)
+    assert (await logketen_service.verify(db, zvh))[1] is None
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [
