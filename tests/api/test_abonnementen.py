@@ -11,7 +11,7 @@ from app.config import Environment, Settings
 from app.db.session import Database
 from app.main import create_app
 from tests.conftest import AuthHeaders, checks
-from tests.notificaties import GEHEIM, create_abonnement
+from tests.factories.notificaties import GEHEIM, create_abonnement
 
 pytestmark = pytest.mark.anyio
 

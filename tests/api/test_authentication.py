@@ -14,7 +14,7 @@ from app.auth.keys import DEV_KID, dev_key_pair
 from app.auth.tokens import sign
 from app.config import Settings
 from tests.conftest import TokenFactory
-from tests.tokens import claims as _claims
+from tests.factories.tokens import claims as _claims
 
 pytestmark = pytest.mark.anyio
 

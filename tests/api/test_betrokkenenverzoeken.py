@@ -9,15 +9,22 @@ import pytest
 
 from app.rules.kalender import add_months
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import close
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, react, verzoek
-from tests.mandaten import create_mandaat, end_mandaat
+from tests.factories.casussen import close
+from tests.factories.contactpunt import (
+    CONTACTPUNT,
+    case_of,
+    create_verzoek,
+    persoon,
+    react,
+    verzoek,
+)
+from tests.factories.mandaten import create_mandaat, end_mandaat
 
 pytestmark = pytest.mark.anyio
 
 URL = "/v1/betrokkenenverzoeken"
-# Registrant, the supplier and selected participants of the case of tests/contactpunt.py.
+# Registrant, the supplier and selected participants of the case of tests/factories/contactpunt.py.
 BETROKKEN = {"politie", "reclassering-nederland", "ggz"}
 
 

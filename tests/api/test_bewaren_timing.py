@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import admit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, close, create_casus
 
 pytestmark = pytest.mark.anyio
 

@@ -3,9 +3,9 @@
 import httpx
 import pytest
 
-from tests.casussen import admit, close, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, overleg, put_plan, sign
+from tests.factories.casussen import admit, close, create_casus, select
+from tests.factories.overleg import in_behandeling, log_of, overleg, put_plan, sign
 
 pytestmark = pytest.mark.anyio
 

@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import CRITERIA, besluit, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import CRITERIA, besluit, create_casus
 
 pytestmark = pytest.mark.anyio
 

@@ -16,9 +16,9 @@ import pytest
 
 from app.db.session import Database
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import AANMELDING, admit, besluit, close, create_casus, select
+from tests.factories.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 

@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.db.session import Database
 from app.db.tables import BetrokkeneRow, CasusRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, aanmelding, admit, besluit, close
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, aanmelding, admit, besluit, close
 
 pytestmark = pytest.mark.anyio
 

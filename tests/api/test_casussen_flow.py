@@ -9,8 +9,16 @@ import sqlalchemy as sa
 from app.db.session import Database
 from app.db.tables import CasusRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select, unieke_bsn
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import (
+    AANMELDING,
+    admit,
+    besluit,
+    close,
+    create_casus,
+    select,
+    unieke_bsn,
+)
 
 pytestmark = pytest.mark.anyio
 

@@ -9,10 +9,10 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import create_casus
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import create_casus
+from tests.factories.contactpunt import CONTACTPUNT
+from tests.factories.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 

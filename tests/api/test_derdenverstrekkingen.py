@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, put_plan
+from tests.factories.overleg import in_behandeling, log_of, put_plan
 
 pytestmark = pytest.mark.anyio
 

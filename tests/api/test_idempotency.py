@@ -14,8 +14,8 @@ from app.db.session import Database
 from app.db.tables import CasusRow
 from app.deps import idempotency_key
 from app.main import create_app
-from tests.casussen import AANMELDING, aanmelding
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, aanmelding
 
 pytestmark = pytest.mark.anyio
 

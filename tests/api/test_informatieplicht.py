@@ -8,10 +8,10 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat
-from tests.overleg import in_behandeling, log_of
+from tests.factories.casussen import admit, besluit, close, create_casus
+from tests.factories.mandaten import create_mandaat, end_mandaat
+from tests.factories.overleg import in_behandeling, log_of
 
 pytestmark = pytest.mark.anyio
 

@@ -8,9 +8,9 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import besluit, create_casus
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.factories.casussen import besluit, create_casus
+from tests.factories.mandaten import create_mandaat, end_mandaat, mandaat
 
 pytestmark = pytest.mark.anyio
 

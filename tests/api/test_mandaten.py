@@ -7,7 +7,7 @@ import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.factories.mandaten import create_mandaat, end_mandaat, mandaat
 
 pytestmark = pytest.mark.anyio
 

@@ -16,10 +16,10 @@ from app.db.tables_notificaties import AfleveringRow, NotificatieRow
 from app.main import create_app
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver, redeliver
-from tests.casussen import admit, close, create_casus
-from tests.casussen import select as select_deelnemers
 from tests.conftest import AuthHeaders, checks
-from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
+from tests.factories.casussen import admit, close, create_casus
+from tests.factories.casussen import select as select_deelnemers
+from tests.factories.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 
 pytestmark = pytest.mark.anyio
 

@@ -5,9 +5,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import close, create_casus
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, overleg, plan, put_plan
+from tests.factories.casussen import close, create_casus
+from tests.factories.overleg import in_behandeling, log_of, overleg, plan, put_plan
 
 pytestmark = pytest.mark.anyio
 

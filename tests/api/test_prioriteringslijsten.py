@@ -10,38 +10,14 @@ from sqlalchemy.exc import DBAPIError
 from app.db.session import Database
 from app.db.tables import PrioriteringslijstVersieRow
 from tests.conftest import AuthHeaders
+from tests.factories.prioritering import CRITERIA, create, publish
 
 pytestmark = pytest.mark.anyio
 
-CRITERIA: dict[str, Any] = {
-    "alle": [
-        {"telling": {"soort": "veroordeling", "categorieen": ["geweld"], "periodeMaanden": 24}, "minimaal": 2},
-        {"telling": {"soort": "aanhouding", "periodeMaanden": 12}, "minimaal": 1},
-    ]
-}  # fmt: skip
 ANDERE_CRITERIA: dict[str, Any] = {
     "telling": {"soort": "overlastmelding", "periodeMaanden": 6},
     "minimaal": 3,
 }
-
-
-async def create(
-    client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top 20 HIC", **kwargs: Any
-) -> dict[str, Any]:
-    response = await client.post(
-        "/v1/prioriteringslijsten",
-        json={"naam": naam, "omschrijving": "Veelplegers high impact crime.", "criteria": CRITERIA},
-        headers=auth("gemeente-utrecht", **kwargs),
-    )
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def publish(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> httpx.Response:
-    return await client.post(
-        f"/v1/prioriteringslijsten/{lijst_id}/publicatie", headers=auth("politie")
-    )
 
 
 async def test_create_is_concept_with_location(

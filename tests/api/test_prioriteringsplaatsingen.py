@@ -3,7 +3,7 @@
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import anyio
@@ -16,34 +16,23 @@ from app.db.session import Database
 from app.db.tables import CasusRow
 from app.db.tables_plaatsing import PlaatsingsfeitRow
 from app.services.prioriteringsplaatsingen import reevaluate_all
-from tests.api.test_prioriteringslijsten import create, publish
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, besluit, close, create_casus
+from tests.factories.prioritering import (
+    FEITEN,
+    FEITEN_RECENT,
+    GVV,
+    actuele_feiten,
+    admitted_case,
+    create,
+    feit,
+    place,
+    publish,
+    published_list,
+    url,
+)
 
 pytestmark = pytest.mark.anyio
-
-GVV = "gemeente-utrecht"
-
-
-def feit(soort: str, categorie: str, datum: str, bron: str = "om") -> dict[str, str]:
-    return {"soort": soort, "categorie": categorie, "datum": datum, "bron": bron}
-
-
-# The list's criteria (tests/api/test_prioriteringslijsten.py): at least 2 violent
-# convictions in 24 months, and at least 1 arrest in 12 months.
-FEITEN = [
-    feit("veroordeling", "geweld", "2025-01-10"),
-    feit("overlastmelding", "geluid", "2025-02-01", "gemeente-utrecht"),  # counts nowhere
-    feit("aanhouding", "diefstal", "2025-06-01", "politie"),
-    feit("veroordeling", "geweld", "2025-09-30"),
-]
-# Still meets the criteria later on: a recent arrest.
-FEITEN_RECENT = [
-    feit("veroordeling", "geweld", "2025-01-10"),
-    feit("veroordeling", "geweld", "2025-09-30"),
-    feit("aanhouding", "diefstal", "2026-03-01", "politie"),
-]
-
 
 SetToday = Callable[[str], None]
 
@@ -61,53 +50,11 @@ def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
     return set_today
 
 
-def actuele_feiten(dag: date) -> list[dict[str, str]]:
-    """Facts that meet the list's criteria on `dag` (and for a good while after)."""
-    return [
-        feit("veroordeling", "geweld", (dag - timedelta(days=300)).isoformat()),
-        feit("aanhouding", "diefstal", (dag - timedelta(days=20)).isoformat(), "politie"),
-        feit("veroordeling", "geweld", (dag - timedelta(days=30)).isoformat()),
-    ]
-
-
-async def published_list(client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top X") -> str:
-    lijst = await create(client, auth, naam)
-    assert (await publish(client, auth, lijst["id"])).status_code == 200
-    return str(lijst["id"])
-
-
 async def intake(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> None:
     response = await client.post(
         f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth(GVV)
     )
     assert response.status_code == 200, response.text
-
-
-async def admitted_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
-    casus = await create_casus(client, auth)
-    await admit(client, auth, casus["id"])
-    return str(casus["id"])
-
-
-def url(lijst_id: str, rest: str = "plaatsingen") -> str:
-    return f"/v1/prioriteringslijsten/{lijst_id}/{rest}"
-
-
-async def place(
-    client: httpx.AsyncClient,
-    auth: AuthHeaders,
-    lijst_id: str,
-    casus_id: str,
-    feiten: list[dict[str, str]] | None = None,
-    peildatum: str = "2026-01-01",
-    caller: str = GVV,
-    **kwargs: Any,
-) -> httpx.Response:
-    return await client.post(
-        url(lijst_id),
-        json={"casusId": casus_id, "peildatum": peildatum, "feiten": FEITEN if feiten is None else feiten},
-        headers=auth(caller, **kwargs),
-    )  # fmt: skip
 
 
 async def current(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> list[Any]:

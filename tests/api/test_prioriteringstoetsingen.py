@@ -16,38 +16,18 @@ from app.schemas.prioriteringstoetsing import (
     Toetsingsresultaat,
 )
 from app.services.prioriteringstoetsing import LOOKAHEAD
-from tests.api.test_prioriteringslijsten import create, publish
 from tests.conftest import AuthHeaders
+from tests.factories.prioritering import (
+    VOLDOET,
+    VOLDOET_NIET,
+    create,
+    kandidaat,
+    publish,
+    published_list,
+)
 
 pytestmark = pytest.mark.anyio
 NDJSON = {"Content-Type": "application/x-ndjson"}
-
-
-def kandidaat(ref: str, *feiten: tuple[str, str, str, str]) -> dict[str, Any]:
-    return {
-        "ref": ref,
-        "feiten": [{"soort": s, "categorie": c, "datum": d, "bron": b} for s, c, d, b in feiten],
-    }
-
-
-VOLDOET = kandidaat(
-    "k-1",
-    ("veroordeling", "geweld", "2025-01-10", "om"),
-    ("aanhouding", "diefstal", "2025-06-01", "politie"),
-    ("veroordeling", "geweld", "2025-09-30", "om"),
-)
-VOLDOET_NIET = kandidaat(
-    "k-2",
-    ("veroordeling", "geweld", "2025-01-10", "om"),
-    ("veroordeling", "geweld", "2026-01-02", "om"),  # after the peildatum
-    ("aanhouding", "diefstal", "2025-06-01", "reclassering-nederland"),
-)
-
-
-async def published_list(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
-    lijst = await create(client, auth)
-    assert (await publish(client, auth, lijst["id"])).status_code == 200
-    return str(lijst["id"])
 
 
 def url(lijst_id: str) -> str:

@@ -8,10 +8,10 @@ import pytest
 
 from app.rules.kalender import add_months
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, create_casus
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, create_verzoek, persoon, verzoek
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import admit, create_casus
+from tests.factories.contactpunt import CONTACTPUNT, create_verzoek, persoon, verzoek
+from tests.factories.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 

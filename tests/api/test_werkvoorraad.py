@@ -10,10 +10,17 @@ import sqlalchemy as sa
 from app.db.session import Database
 from app.db.tables import VerwerkingRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, react, verzoek
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import admit, besluit, create_casus, select
+from tests.factories.contactpunt import (
+    CONTACTPUNT,
+    case_of,
+    create_verzoek,
+    persoon,
+    react,
+    verzoek,
+)
+from tests.factories.mandaten import create_mandaat
 
 pytestmark = pytest.mark.anyio
 

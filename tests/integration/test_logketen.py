@@ -23,8 +23,8 @@ from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.domain import logketen
 from app.domain.verwerking import Handeling, Resultaat
 from app.services import logketen as logketen_service
-from tests.casussen import aanmelding
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import aanmelding
 from tests.scaleout import requires_postgres
 
 pytestmark = pytest.mark.anyio

@@ -13,7 +13,7 @@ from app.rules.bewaartermijn_toelichting import (
     WGS_MAXIMUM,
 )
 from app.rules.bewaartermijn_typen import Bewaarbeleid, BronGrens, Status
-from tests.unit.bewaartermijn_helpers import (
+from tests.factories.bewaartermijn import (
     S1,
     S2,
     bereken,

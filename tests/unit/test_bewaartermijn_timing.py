@@ -20,8 +20,8 @@ from app.rules.bewaartermijn_typen import (
 )
 from app.rules.kalender import add_months, add_years
 from app.rules.verlenging import earliest_decision
-from tests.unit.bewaartermijn_helpers import S1, S2, bereken, bron, casus, dd, verlenging
-from tests.unit.test_bewaartermijn_eigenschappen import PEILDATUM, cases
+from tests.factories.bewaartermijn import S1, S2, bereken, bron, casus, dd, verlenging
+from tests.factories.bewaartermijn_gevallen import PEILDATUM, cases
 
 
 def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[str, str]]:

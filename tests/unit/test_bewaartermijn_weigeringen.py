@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.errors import InvalidInput
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata, Verlengingsreden
-from tests.unit.bewaartermijn_helpers import S1, S2, bereken, bron, casus, dd, verlenging
+from tests.factories.bewaartermijn import S1, S2, bereken, bron, casus, dd, verlenging
 
 
 def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[str, str]]:
