@@ -19,6 +19,7 @@ from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
 from tests.factories.bewaren import opdracht
 from tests.factories.casussen import admit, close, create_casus
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -155,7 +156,7 @@ async def test_crash_then_rerun_then_no_op(
         json={"toelichting": "Terugval."},
         headers=auth("gemeente-utrecht", "beheerder"),
     )
-    assert refused.status_code == 409
+    assert refusal(refused) == (409, "casus-gearchiveerd")
 
 
 async def test_a_rejected_registration_is_swept_like_a_closed_case(
