@@ -77,7 +77,7 @@ def rate(step: Callable[[int], object], seconds: float) -> float:
 def measure(seconds: float) -> tuple[float, float, float]:
     """(baseline, evaluate, share of candidates that meet the criterion) rates."""
     pool = candidates(1000)
-    beoordeel = compile_criteria(parse_criteria(CRITERIA), PEILDATUM)
+    assess = compile_criteria(parse_criteria(CRITERIA), PEILDATUM)
 
     def baseline(i: int) -> object:
         n = 0
@@ -87,12 +87,12 @@ def measure(seconds: float) -> tuple[float, float, float]:
         return n
 
     def evaluate(i: int) -> object:
-        return beoordeel(pool[i % 1000])
+        return assess(pool[i % 1000])
 
     rate(evaluate, 0.2)  # warm up
     base = rate(baseline, seconds)
     full = rate(evaluate, seconds)
-    share = sum(beoordeel(c).voldoet for c in pool) / len(pool)
+    share = sum(assess(c).voldoet for c in pool) / len(pool)
     return base, full, share
 
 

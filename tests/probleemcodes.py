@@ -23,6 +23,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from app.problem_codes import PROBLEEMCODES
 
 CATALOGUE = "app/problem_codes.py"
@@ -161,3 +163,16 @@ def codes_in_response(content_type: str, body: bytes) -> set[str]:
             for param in problem.get("invalidParams") or []:
                 codes.add(param["code"])
     return codes
+
+
+def refusal(response: httpx.Response) -> tuple[int, str]:
+    """A refusal's status and problem code, to assert as one: `== (404, "casus-niet-gevonden")`.
+
+    An answer that is not a problem gives its media type in place of the code, so a
+    failing assertion shows what came instead.
+    """
+    content_type = response.headers.get("content-type", "")
+    if not content_type.startswith("application/problem+json"):
+        return response.status_code, f"<{content_type or 'geen inhoud'}>"
+    code = response.json().get("code")
+    return response.status_code, code if isinstance(code, str) else "<zonder code>"

@@ -48,7 +48,7 @@ class VerzoekRepository:
         )
         return list(rows)
 
-    async def volgend_nummer(self, verzoek_id: str) -> int:
+    async def next_number(self, verzoek_id: str) -> int:
         hoogste = await self.session.scalar(
             select(func.max(VerzoekreactieRow.volgnummer)).where(
                 VerzoekreactieRow.verzoek_id == verzoek_id

@@ -164,7 +164,7 @@ class Controle:
     hash: str = GENESIS
     breuk: Breuk | None = None
 
-    def voeg_toe(self, s: Schakel) -> Breuk | None:
+    def check(self, s: Schakel) -> Breuk | None:
         """Check the next record; the first break found is kept (and returned)."""
         if self.breuk is not None:
             return self.breuk
@@ -189,7 +189,7 @@ class Controle:
             self.volgnummer, self.hash = s.volgnummer, s.hash
         return self.breuk
 
-    def sluit(self, kop_volgnummer: int, kop_hash: str) -> Breuk | None:
+    def finish(self, kop_volgnummer: int, kop_hash: str) -> Breuk | None:
         """Compare the end of the chain with the head the service kept."""
         if self.breuk is None and (kop_volgnummer, kop_hash) != (self.volgnummer, self.hash):
             self.breuk = Breuk(
@@ -202,9 +202,9 @@ class Controle:
         return self.breuk
 
 
-def controleer(zvh: str, schakels: Iterable[Schakel], kop: tuple[int, str]) -> Breuk | None:
+def verify_chain(zvh: str, schakels: Iterable[Schakel], kop: tuple[int, str]) -> Breuk | None:
     controle = Controle(zvh)
     for s in schakels:
-        if controle.voeg_toe(s):
+        if controle.check(s):
             break
-    return controle.sluit(*kop)
+    return controle.finish(*kop)

@@ -124,7 +124,7 @@ class Herbeoordeling:
     toelichting: str | None
 
 
-def herbeoordeel(
+def reassess(
     status: Casusstatus,
     feiten: Sequence[Feit],
     toetsen: Sequence[tuple[date, Callable[[Sequence[Feit]], Uitkomst]]],

@@ -37,9 +37,9 @@ Deelnemer = Annotated[Caller, Depends(allowed(Actie.REGELS_TOEPASSEN))]
     ),
     responses=problem_responses(400, 401, 413, 415),
 )
-async def bereken_bewaartermijn(
+async def calculate_bewaartermijn(
     caller: Deelnemer,
     settings: AppSettings,
     berekening: Annotated[BewaartermijnBerekening, Body(openapi_examples=VOORBEELDEN)],
 ) -> BewaartermijnUitkomst:
-    return bewaartermijn.bereken(settings, berekening)
+    return bewaartermijn.calculate(settings, berekening)

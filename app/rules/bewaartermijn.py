@@ -215,7 +215,7 @@ def _consented_maximum(
     for position, verlenging in enumerate(verlengingen):
         if verlenging.vervallen:
             continue
-        if not bron.stemt_in(position):
+        if not bron.consents(position):
             break
         maximum = verlenging.einddatum
     return maximum

@@ -94,7 +94,7 @@ class Bron:
     wettelijke_uiterlijke_bewaardatum: date | None = None
     instemmingen: tuple[bool, ...] | None = None
 
-    def stemt_in(self, index: int) -> bool:
+    def consents(self, index: int) -> bool:
         """Whether the supplier consented to the extension at `index`."""
         if self.instemmingen is None:
             return self.instemming_verlenging

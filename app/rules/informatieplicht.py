@@ -48,7 +48,7 @@ def uiterlijke_datum(toegelaten_op: date) -> date:
     return add_months(toegelaten_op, TERMIJN_MAANDEN)
 
 
-def beoordeel_informatieplicht(
+def assess_informatieplicht(
     toegelaten_op: date,
     uitgevoerd_op: date | None,
     uitzondering: Uitzondering | None,

@@ -315,7 +315,7 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
     # than counting ten facts (bench/README.md, priority lists).
     new = tuple.__new__
 
-    def beoordeel(feiten: Sequence[Feit]) -> Uitkomst:
+    def assess(feiten: Sequence[Feit]) -> Uitkomst:
         hits: list[list[int]] = [[] for _ in meta]
         for positie, feit in enumerate(feiten):
             treffers = lookup(feit["soort"])
@@ -333,7 +333,7 @@ def compile_criteria(expressie: Expressie, peildatum: date) -> Beoordeling:
         ]
         return new(Uitkomst, (voldoet(voldaan), tuple(clausuleuitkomsten)))
 
-    return beoordeel
+    return assess
 
 
 def evaluate(expressie: Expressie, feiten: Sequence[Feit], peildatum: date) -> Uitkomst:

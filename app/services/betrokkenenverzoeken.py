@@ -474,7 +474,7 @@ async def react(
         VerzoekreactieRow(
             id=new_id(),
             verzoek_id=row.id,
-            volgnummer=await repo.volgend_nummer(row.id),
+            volgnummer=await repo.next_number(row.id),
             deelnemer=caller.deelnemer,
             standpunt=reactie.standpunt.value,
             grond=reactie.grond.value if reactie.grond else None,

@@ -15,7 +15,7 @@ def today_in_amsterdam() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def bereken(settings: Settings, berekening: BewaartermijnBerekening) -> BewaartermijnUitkomst:
+def calculate(settings: Settings, berekening: BewaartermijnBerekening) -> BewaartermijnUitkomst:
     beleid = settings.bewaarbeleid()
     peildatum = berekening.peildatum or today_in_amsterdam()
     uitkomst = calculate_bewaartermijn(berekening.to_rule(), peildatum, beleid)

@@ -18,7 +18,7 @@ from app.db.registry import RegistryRepository
 from app.db.tables_overleg import InformatieplichtRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.rules.betrokkenenverzoek import Grond41
-from app.rules.informatieplicht import Uitzondering, beoordeel_informatieplicht, uiterlijke_datum
+from app.rules.informatieplicht import Uitzondering, assess_informatieplicht, uiterlijke_datum
 from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling, Opheffing
 
 
@@ -43,7 +43,7 @@ async def _load(session: AsyncSession, casus_id: str) -> InformatieplichtRow:
 
 def render(row: InformatieplichtRow, vandaag: date) -> Informatieplicht:
     uitzondering = Uitzondering(row.uitzondering) if row.uitzondering else None
-    stand = beoordeel_informatieplicht(
+    stand = assess_informatieplicht(
         row.toegelaten_op, row.uitgevoerd_op, uitzondering, vandaag, row.opgeheven_op
     )
     return Informatieplicht(

@@ -38,9 +38,9 @@ async def verify(database: Database, zvh: str | None) -> tuple[list[str], logket
         for z in zvhs:
             controle = logketen.Controle(z)
             async for schakel in verwerkingen.chain(session, z):
-                if controle.voeg_toe(schakel):
+                if controle.check(schakel):
                     break
-            breuk = controle.sluit(*heads.get(z, (0, logketen.GENESIS)))
+            breuk = controle.finish(*heads.get(z, (0, logketen.GENESIS)))
             if breuk is not None:
                 return zvhs, breuk
         return zvhs, None

@@ -36,8 +36,8 @@ from app.domain.plaatsing import (
     buiten_casusproces,
     check_toegelaten,
     getelde_feiten,
-    herbeoordeel,
     onvoldaan,
+    reassess,
     vervallen_toelichting,
 )
 from app.domain.prioritering import Feit
@@ -383,7 +383,7 @@ async def reevaluate_lijst(
         if plaatsing.peildatum > peildatum:
             niet_beoordeeld += 1
             continue
-        uitkomst = herbeoordeel(
+        uitkomst = reassess(
             Casusstatus(casus.status),
             feiten[plaatsing.id],
             [(peildatum, op_peildatum), (dag, op_vandaag)],

@@ -72,7 +72,7 @@ class Beoordelaar:
 
     def __init__(self, toetsing: Toetsing, peildatum: date, *, per_regel: bool = False) -> None:
         self.bronnen = toetsing.bronnen
-        self.beoordeel = compile_criteria(toetsing.expressie, peildatum)
+        self.assess = compile_criteria(toetsing.expressie, peildatum)
         # An NDJSON line stands alone, so it says what was applied; a JSON answer says it
         # once, beside the results.
         self.toegepast = (
@@ -109,7 +109,7 @@ class Beoordelaar:
                 problems += problems_in_feit(feit, bronnen, f"kandidaten.{index}.feiten.{j}")
         if problems:
             return problems
-        return self.encode(kandidaat["ref"], self.beoordeel(kandidaat["feiten"]))
+        return self.encode(kandidaat["ref"], self.assess(kandidaat["feiten"]))
 
     def regel(self, line: bytes, index: int) -> str | list[InvalidParam]:
         try:

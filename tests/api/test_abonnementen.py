@@ -11,7 +11,8 @@ from app.config import Environment, Settings
 from app.db.session import Database
 from app.main import create_app
 from tests.conftest import AuthHeaders, checks
-from tests.notificaties import GEHEIM, create_abonnement
+from tests.factories.notificaties import GEHEIM, create_abonnement
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -93,7 +94,7 @@ async def test_another_organisations_subscription_does_not_exist(
     assert created["id"] not in [a["id"] for a in listed.json()["abonnementen"]]
     # Same organisation name, another partnership: not found either.
     other = await lokaal.get(path, headers=auth("politie", zvh="zvh-oost"))
-    assert other.status_code == 404
+    assert refusal(other) == (404, "niet-gevonden")
 
 
 async def test_incidental_participant_is_refused(

@@ -14,7 +14,8 @@ from app.auth.keys import DEV_KID, dev_key_pair
 from app.auth.tokens import sign
 from app.config import Settings
 from tests.conftest import TokenFactory
-from tests.tokens import claims as _claims
+from tests.factories.tokens import claims as _claims
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -54,14 +55,14 @@ async def test_valid_token_is_accepted(client: httpx.AsyncClient, settings: Sett
 
 
 async def test_missing_and_malformed_authorization(client: httpx.AsyncClient) -> None:
-    for headers in (
-        {},
-        {"Authorization": "Basic dXNlcjpwdw=="},
-        {"Authorization": "Bearer "},
-        {"Authorization": "Bearer abc.def"},
+    for headers, code in (
+        ({}, "token-ontbreekt"),
+        ({"Authorization": "Basic dXNlcjpwdw=="}, "token-ontbreekt"),
+        ({"Authorization": "Bearer "}, "token-ontbreekt"),
+        ({"Authorization": "Bearer abc.def"}, "token-onleesbaar"),
     ):
         response = await client.get(URL, headers=headers)
-        assert response.status_code == 401, headers
+        assert refusal(response) == (401, code), headers
         body = response.json()
         assert {"type", "title", "status", "detail"} <= body.keys()
         assert body["status"] == 401

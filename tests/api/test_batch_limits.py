@@ -10,8 +10,8 @@ import pytest
 from app.config import Settings
 from app.db.session import Database
 from app.main import create_app
-from tests.api.test_prioriteringstoetsingen import VOLDOET, published_list, url
 from tests.conftest import AuthHeaders
+from tests.factories.prioritering import VOLDOET, published_list, url
 
 pytestmark = pytest.mark.anyio
 
@@ -32,7 +32,7 @@ async def test_fifty_thousand_candidates_in_one_json_body(
     assert len(body) <= settings.max_batch_bytes, "within the default batch cap"
     started = time.perf_counter()
     response = await client.post(
-        url(lijst_id),
+        url(lijst_id, "toetsingen"),
         content=body,
         headers={**auth("politie"), "Content-Type": "application/json"},
     )
@@ -74,13 +74,14 @@ async def test_the_batch_cap_names_the_ndjson_form(
     within = _batch(500)
     assert 64 * 1024 < len(within) < 256 * 1024
     assert (
-        await small_caps.post(url(lijst_id), content=within, headers=headers)
+        await small_caps.post(url(lijst_id, "toetsingen"), content=within, headers=headers)
     ).status_code == 200
 
     too_big = _batch(2_000)
     assert len(too_big) > 256 * 1024
     detail = _assert_413(
-        await small_caps.post(url(lijst_id), content=too_big, headers=headers), 256 * 1024
+        await small_caps.post(url(lijst_id, "toetsingen"), content=too_big, headers=headers),
+        256 * 1024,
     )
     assert "application/x-ndjson" in detail
     assert "peildatum" in detail
@@ -90,7 +91,8 @@ async def test_the_batch_cap_names_the_ndjson_form(
             yield too_big[start : start + 65_536]
 
     detail = _assert_413(
-        await small_caps.post(url(lijst_id), content=streamed(), headers=headers), 256 * 1024
+        await small_caps.post(url(lijst_id, "toetsingen"), content=streamed(), headers=headers),
+        256 * 1024,
     )
     assert "application/x-ndjson" in detail
 
@@ -99,7 +101,7 @@ async def test_the_batch_cap_names_the_ndjson_form(
         json.dumps({**VOLDOET, "ref": f"k-{i}"}).encode() + b"\n" for i in range(2_000)
     )
     as_ndjson = await small_caps.post(
-        f"{url(lijst_id)}?peildatum=2026-01-01",
+        f"{url(lijst_id, 'toetsingen')}?peildatum=2026-01-01",
         content=lines,
         headers={**auth("politie"), "Content-Type": "application/x-ndjson"},
     )

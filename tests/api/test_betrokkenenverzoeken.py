@@ -9,15 +9,23 @@ import pytest
 
 from app.rules.kalender import add_months
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import close
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, react, verzoek
-from tests.mandaten import create_mandaat, end_mandaat
+from tests.factories.casussen import close
+from tests.factories.contactpunt import (
+    CONTACTPUNT,
+    case_of,
+    create_verzoek,
+    persoon,
+    react,
+    verzoek,
+)
+from tests.factories.mandaten import create_mandaat, end_mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
 URL = "/v1/betrokkenenverzoeken"
-# Registrant, the supplier and selected participants of the case of tests/contactpunt.py.
+# Registrant, the supplier and selected participants of the case of tests/factories/contactpunt.py.
 BETROKKEN = {"politie", "reclassering-nederland", "ggz"}
 
 
@@ -152,7 +160,7 @@ async def test_full_inzage_flow_with_a_restriction_and_its_lifting(
     assert again.json()["code"] == "verzoek-al-besloten"
     # Another participant cannot react after the decision; the restricting one can lift.
     late = await react(client, auth, v["id"], "ggz")
-    assert late.status_code == 409
+    assert refusal(late) == (409, "verzoek-al-besloten")
     lifted = await react(client, auth, v["id"], "reclassering-nederland")
     assert lifted.status_code == 201, lifted.text
     inzage = (await client.get(f"{URL}/{v['id']}/inzage", headers=auth(*CONTACTPUNT))).json()
@@ -165,7 +173,7 @@ async def test_restriction_input_is_checked(client: httpx.AsyncClient, auth: Aut
     case = await case_of(client, auth, wie)
     v = await create_verzoek(client, auth, verzoek(wie))
     missing = await react(client, auth, v["id"], "reclassering-nederland", standpunt="beperking")
-    assert missing.status_code == 400
+    assert refusal(missing) == (400, "ongeldige-invoer")
     assert {(p["name"], p["code"]) for p in missing.json()["invalidParams"]} == {
         ("grond", "waarde-ontbreekt"),
         ("onderdelen", "waarde-ontbreekt"),
@@ -188,7 +196,7 @@ async def test_restriction_input_is_checked(client: httpx.AsyncClient, auth: Aut
         ("herbeoordelingOp", "herbeoordeling-niet-in-toekomst"),
     }
     letter = await react(client, auth, v["id"], "ggz", standpunt="beperking", grond="k")
-    assert letter.status_code == 400
+    assert refusal(letter) == (400, "ongeldige-invoer")
     assert ("grond", "onbekende-waarde") in {
         (p["name"], p["code"]) for p in letter.json()["invalidParams"]
     }
@@ -216,7 +224,7 @@ async def test_extension_once_before_the_deadline(
     url = f"{URL}/{v['id']}/verlenging"
     body = {"motivering": "Veel deelnemers betrokken."}
     refused = await client.post(url, json=body, headers=auth("politie", "contactpunt"))
-    assert refused.status_code == 403
+    assert refusal(refused) == (403, "geen-toegang")
     extended = await client.post(url, json=body, headers=auth(*CONTACTPUNT))
     assert extended.status_code == 200, extended.text
     assert extended.json()["uiterlijkeBeslisdatum"] == add_months(vandaag, 3).isoformat()
@@ -231,7 +239,7 @@ async def test_extension_once_before_the_deadline(
     assert too_late.status_code == 409
     assert too_late.json()["code"] == "termijn-verstreken"
     missing = await client.post(url, json={}, headers=auth(*CONTACTPUNT))
-    assert missing.status_code == 400
+    assert refusal(missing) == (400, "ongeldige-invoer")
 
 
 async def test_input_is_checked(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -241,7 +249,7 @@ async def test_input_is_checked(client: httpx.AsyncClient, auth: AuthHeaders) ->
         json=verzoek(persoon(), soort="vergeten", ontvangenOp=20260101),
         headers=auth(*CONTACTPUNT),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     codes = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert {("soort", "onbekende-waarde"), ("ontvangenOp", "geen-datum")} <= codes
     future = await client.post(
@@ -251,7 +259,7 @@ async def test_input_is_checked(client: httpx.AsyncClient, auth: AuthHeaders) ->
     bad_bsn = await client.post(
         URL, json=verzoek(persoon(bsn="123456789")), headers=auth(*CONTACTPUNT)
     )
-    assert bad_bsn.status_code == 400
+    assert refusal(bad_bsn) == (400, "ongeldige-invoer")
 
 
 @pytest.mark.parametrize(
@@ -285,7 +293,7 @@ async def test_who_takes_a_request_in(
     if extra.get("zvh") == "zvh-oost":
         assert response.json()["casussen"] == []  # zvh-demo's cases stay invisible
         demo = await client.get(f"{URL}/{response.json()['id']}", headers=auth(*CONTACTPUNT))
-        assert demo.status_code == 404
+        assert refusal(demo) == (404, "niet-gevonden")
 
 
 async def test_refused_before_the_body_is_read(
@@ -296,7 +304,7 @@ async def test_refused_before_the_body_is_read(
         content=b"{not json",
         headers={**auth("gemeente-zeist", "contactpunt"), "Content-Type": "application/json"},
     )
-    assert response.status_code == 403
+    assert refusal(response) == (403, "geen-toegang")
 
 
 async def test_a_mandated_network_manager_acts_while_the_mandate_holds(
@@ -305,21 +313,33 @@ async def test_a_mandated_network_manager_acts_while_the_mandate_holds(
     wie = persoon()
     await case_of(client, auth, wie)
     manager = auth("wijkteam", "netwerkmanager")
-    assert (await client.post(URL, json=verzoek(wie), headers=manager)).status_code == 403
+    assert refusal(await client.post(URL, json=verzoek(wie), headers=manager)) == (
+        403,
+        "geen-toegang",
+    )
     # A mandate for another power, or starting tomorrow, opens nothing.
     await create_mandaat(client, auth, "datalekken", "wijkteam")
     morgen = today_in_amsterdam() + timedelta(days=1)
     await create_mandaat(client, auth, "betrokkenenverzoeken", "wijkteam", ingangsdatum=morgen)
-    assert (await client.post(URL, json=verzoek(wie), headers=manager)).status_code == 403
+    assert refusal(await client.post(URL, json=verzoek(wie), headers=manager)) == (
+        403,
+        "geen-toegang",
+    )
     mandate = await create_mandaat(
         client, auth, "betrokkenenverzoeken", "wijkteam", ingangsdatum=date(2026, 1, 1)
     )
     created = await client.post(URL, json=verzoek(wie), headers=manager)
     assert created.status_code == 201, created.text
     # Without the role the mandate gives nothing.
-    assert (await client.post(URL, json=verzoek(wie), headers=auth("wijkteam"))).status_code == 403
+    assert refusal(await client.post(URL, json=verzoek(wie), headers=auth("wijkteam"))) == (
+        403,
+        "geen-toegang",
+    )
     await end_mandaat(client, auth, mandate["id"], today_in_amsterdam() - timedelta(days=1))
-    assert (await client.post(URL, json=verzoek(wie), headers=manager)).status_code == 403
+    assert refusal(await client.post(URL, json=verzoek(wie), headers=manager)) == (
+        403,
+        "geen-toegang",
+    )
 
 
 async def test_who_lists_and_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -344,16 +364,16 @@ async def test_who_lists_and_reads(client: httpx.AsyncClient, auth: AuthHeaders)
     oost = await client.get(
         f"{URL}/{v['id']}", headers=auth("gemeente-zwolle", "contactpunt", zvh="zvh-oost")
     )
-    assert oost.status_code == 404
+    assert refusal(oost) == (404, "niet-gevonden")
     incidental = await client.get(URL, headers=auth("cjib", deelnemertype="incidenteel"))
-    assert incidental.status_code == 403
+    assert refusal(incidental) == (403, "geen-toegang")
     # The overview of the person's data is the contact point's alone.
     for headers in (fg, auth("reclassering-nederland")):
         inzage = await client.get(f"{URL}/{v['id']}/inzage", headers=headers)
-        assert inzage.status_code == 403
+        assert refusal(inzage) == (403, "geen-toegang")
     # Not involved: no reaction.
     stranger = await react(client, auth, v["id"], "wijkteam")
-    assert stranger.status_code == 403
+    assert refusal(stranger) == (403, "geen-toegang")
     closed = await client.get(f"{URL}?open=false", headers=auth(*CONTACTPUNT))
     assert v["id"] in {x["id"] for x in closed.json()["verzoeken"]}
 

@@ -8,6 +8,7 @@ import pytest
 from app.schemas.bewaartermijn_voorbeelden import VOORBEELDEN
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -119,9 +120,9 @@ async def test_any_authenticated_participant_may_calculate(
 
 async def test_without_token_401_beats_a_bad_body(client: httpx.AsyncClient) -> None:
     response = await client.post(PATH, content=b"{", headers={"Content-Type": "application/json"})
-    assert response.status_code == 401
+    assert refusal(response) == (401, "token-ontbreekt")
     assert response.headers["content-type"] == "application/problem+json"
-    assert (await client.post(PATH, json=CONTRACT)).status_code == 401
+    assert refusal(await client.post(PATH, json=CONTRACT)) == (401, "token-ontbreekt")
 
 
 async def test_rule_refusals_list_every_problem(
@@ -165,7 +166,7 @@ async def test_malformed_values_list_every_problem(
         "onbekend": True,
     }
     response = await post(client, auth("politie"), body)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {
         "aanmelddatum",
@@ -202,7 +203,7 @@ async def test_impossible_or_unknown_values_are_400(
     client: httpx.AsyncClient, auth: AuthHeaders, body: dict[str, Any], name: str
 ) -> None:
     response = await post(client, auth("politie"), body)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert name in {p["name"] for p in response.json()["invalidParams"]}
 
 
@@ -212,7 +213,7 @@ async def test_malformed_json_is_400(
 ) -> None:
     headers = {**auth("politie"), "Content-Type": "application/json"}
     response = await client.post(PATH, content=content, headers=headers)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["invalidParams"]
 
@@ -220,7 +221,7 @@ async def test_malformed_json_is_400(
 async def test_other_media_type_is_415(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("politie"), "Content-Type": "text/plain"}
     response = await client.post(PATH, content=b"aanmelddatum=2025-06-05", headers=headers)
-    assert response.status_code == 415
+    assert refusal(response) == (415, "mediatype-niet-ondersteund")
 
 
 async def test_openapi_documents_the_factsheet_examples(client: httpx.AsyncClient) -> None:
@@ -284,7 +285,7 @@ async def test_an_extension_decided_on_registration_day_is_refused(
         ],
     }
     response = await post(client, auth("politie"), body)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("verlengingen.0.besluitdatum", "verlenging-te-vroeg")
     ]
@@ -308,7 +309,7 @@ async def test_reopenings(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
         "heropeningen": ["2025-01-01", "2026-02-01", 20260101],
     }
     response = await post(client, auth("politie"), wrong)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert {p["name"] for p in response.json()["invalidParams"]} == {"heropeningen.2"}
     del wrong["heropeningen"][2]  # type: ignore[attr-defined]
     response = await post(client, auth("politie"), wrong)

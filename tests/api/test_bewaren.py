@@ -9,8 +9,9 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, besluit, close, create_casus, select
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -142,7 +143,7 @@ async def test_extension_is_refused_outside_the_situations(
         json={"maanden": 30, "reden": "terugvalrisico", "motivering": "x"},
         headers=auth(GVV),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     codes = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert ("maanden", "verlenging-maanden-buiten-bereik") in codes
     assert ("reden", "verlenging-situatie-niet-van-toepassing") in codes
@@ -192,7 +193,7 @@ async def test_mixed_consent_and_statutory_limit(
         json={"instemming": True},
         headers=auth("reclassering-nederland"),
     )
-    assert again.status_code == 409
+    assert refusal(again) == (409, "instemming-al-gegeven")
     body = await bewaartermijn(client, auth, cid)
     verlengd = body["maximaleBewaardatum"]
     per_bron = {b["id"]: (b["archiefdatum"], b["begrensdDoor"]) for b in body["bronnen"]}
@@ -249,19 +250,23 @@ async def test_who_may_do_what(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     await select(client, auth, cid, deelnemers=("reclassering-nederland",))
     await supply(client, auth, cid, "reclassering-nederland")
     lezen = f"/v1/casussen/{cid}/bewaartermijn"
-    assert (await client.get(lezen, headers=auth("reclassering-nederland"))).status_code == 403
+    assert refusal(await client.get(lezen, headers=auth("reclassering-nederland"))) == (
+        403,
+        "geen-toegang",
+    )
     assert (
         await client.get(lezen, headers=auth("gemeente-utrecht", "archiefbeheerder"))
     ).status_code == 200
-    assert (
-        await client.get(lezen, headers=auth("cjib", deelnemertype="incidenteel"))
-    ).status_code == 403
+    assert refusal(await client.get(lezen, headers=auth("cjib", deelnemertype="incidenteel"))) == (
+        403,
+        "geen-toegang",
+    )
     other = await client.get(lezen, headers=auth("gemeente-zwolle", zvh="zvh-oost"))
-    assert other.status_code == 404
+    assert refusal(other) == (404, "niet-gevonden")
     body = {"maanden": 12, "reden": "criteria-nog-van-toepassing", "motivering": "Nodig."}
     url = f"/v1/casussen/{cid}/verlengingen"
     private = await client.post(url, json=body, headers=auth("reclassering-nederland"))
-    assert private.status_code == 403
+    assert refusal(private) == (403, "geen-toegang")
     # An archive-manager role claimed at a private participant counts for nothing (issue 10).
     archivist = await client.post(
         url, json=body, headers=auth("leger-des-heils", "archiefbeheerder")
@@ -269,27 +274,30 @@ async def test_who_may_do_what(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     assert archivist.status_code == 403
     assert archivist.json()["code"] == "geen-toegang"
     claimed = await client.get(lezen, headers=auth("leger-des-heils", "archiefbeheerder"))
-    assert claimed.status_code == 403
+    assert refusal(claimed) == (403, "geen-toegang")
     created = await client.post(url, json=body, headers=auth(GVV))
     assert created.status_code == 201
     vid = created.json()["id"]
     instemmen = f"/v1/casussen/{cid}/verlengingen/{vid}/instemmingen"
     not_a_supplier = await client.post(instemmen, json={"instemming": True}, headers=auth("ggz"))
-    assert not_a_supplier.status_code == 403
+    assert refusal(not_a_supplier) == (403, "geen-toegang")
     incidental = await client.post(
         instemmen, json={"instemming": True}, headers=auth("cjib", deelnemertype="incidenteel")
     )
-    assert incidental.status_code == 403
+    assert refusal(incidental) == (403, "geen-toegang")
     oost = await client.post(
         instemmen, json={"instemming": True}, headers=auth("politie", zvh="zvh-oost")
     )
-    assert oost.status_code == 404
-    for headers in (
-        auth("politie"),
-        auth("politie", "archiefbeheerder", deelnemertype="incidenteel"),
+    assert refusal(oost) == (404, "niet-gevonden")
+    for headers, refused in (
+        (auth("politie"), (403, "geen-toegang")),
+        (
+            auth("politie", "archiefbeheerder", deelnemertype="incidenteel"),
+            (401, "claims-wijken-af-van-register"),
+        ),
     ):
         due = await client.get("/v1/bewaartermijnen/verlopen", headers=headers)
-        assert due.status_code in (401, 403)
+        assert refusal(due) == refused
     # The role counts only at the designated archive manager (issue 10).
     claimed = await client.get(
         "/v1/bewaartermijnen/verlopen", headers=auth("reclassering-nederland", "archiefbeheerder")

@@ -8,8 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import admit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, close, create_casus
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -56,7 +57,7 @@ async def test_an_extension_years_before_the_maximum_is_refused(
     casus = await create_casus(client, auth, aanmelddatum="2025-06-05")
     await admit(client, auth, casus["id"])
     response = await extend(client, auth, casus["id"], "criteria-nog-van-toepassing")
-    assert response.status_code == 400, response.text
+    assert refusal(response) == (400, "ongeldige-invoer"), response.text
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("besluitdatum", "verlenging-te-vroeg")
     ]

@@ -3,9 +3,10 @@
 import httpx
 import pytest
 
-from tests.casussen import admit, close, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, overleg, put_plan, sign
+from tests.factories.casussen import admit, close, create_casus, select
+from tests.factories.overleg import in_behandeling, log_of, overleg, put_plan, sign
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -44,7 +45,7 @@ async def test_a_joint_controller_attends_only_when_selected(
     response = await client.post(
         _url(casus_id), json=overleg("ggz", "politie"), headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("aanwezigen.1", "deelnemer-niet-geselecteerd")
     ]
@@ -56,7 +57,7 @@ async def test_attendees_must_take_part_in_the_case(
     casus_id = await in_behandeling(client, auth, signed=False)
     body = overleg("ggz", "ggz", "svg", "cjib", datum="2999-01-01")
     response = await client.post(_url(casus_id), json=body, headers=auth("gemeente-utrecht"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     problems = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert problems == {
         ("datum", "datum-in-toekomst"),
@@ -69,7 +70,7 @@ async def test_attendees_must_take_part_in_the_case(
     assert response.json()["invalidParams"][0]["code"] == "datum-voor-aanmelddatum"
     for empty in ({**overleg(), "aanwezigen": []}, {**overleg("ggz"), "afspraken": ""}):
         response = await client.post(_url(casus_id), json=empty, headers=auth("gemeente-utrecht"))
-        assert response.status_code == 400
+        assert refusal(response) == (400, "ongeldige-invoer")
     listed = await client.get(_url(casus_id), headers=auth("ggz"))
     assert listed.json()["casusoverleggen"] == []
 
@@ -110,7 +111,7 @@ async def test_the_appointed_case_director_records_and_reads_all(
     # The director's colleagues without the role, and directors elsewhere, may not.
     for headers in (auth("reclassering-nederland"), auth("ggz", "casusregisseur")):
         refused = await client.post(_url(casus_id), json=overleg("ggz"), headers=headers)
-        assert refused.status_code == 403
+        assert refusal(refused) == (403, "geen-toegang")
     # It supervises the whole plan (art. 8a.2): it sees conferences it did not attend.
     listed = await client.get(_url(casus_id), headers=regisseur)
     assert [o["aanwezigen"] for o in listed.json()["casusoverleggen"]] == [["ggz"]]
@@ -136,16 +137,16 @@ async def test_participants_read_only_the_conferences_they_attended(
     # The coordinating FG sees all, for supervision; the joint controller not selected none.
     toezicht = {**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Audit."}
     assert await seen(toezicht) == ids
-    assert (await client.get(_url(casus_id), headers=gvv)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=gvv)) == (403, "geen-toegang")
     assert await seen(auth("ggz")) == {first.json()["id"]}
     assert await seen(auth("reclassering-nederland")) == {second.json()["id"]}
     assert await seen(auth("cjib", deelnemertype="incidenteel")) == {second.json()["id"]}
     attended = await client.get(f"{_url(casus_id)}/{first.json()['id']}", headers=auth("ggz"))
     assert attended.status_code == 200
     unattended = await client.get(f"{_url(casus_id)}/{second.json()['id']}", headers=auth("ggz"))
-    assert unattended.status_code == 404
+    assert refusal(unattended) == (404, "niet-gevonden")
     for headers in (auth("svg"), auth("wijkteam", "casusregisseur")):
-        assert (await client.get(_url(casus_id), headers=headers)).status_code == 403
+        assert refusal(await client.get(_url(casus_id), headers=headers)) == (403, "geen-toegang")
 
 
 async def test_incidental_participant_reads_nothing_before_signing(
@@ -153,7 +154,7 @@ async def test_incidental_participant_reads_nothing_before_signing(
 ) -> None:
     casus_id = await in_behandeling(client, auth, signed=False)
     incidental = auth("cjib", deelnemertype="incidenteel")
-    assert (await client.get(_url(casus_id), headers=incidental)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=incidental)) == (403, "geen-toegang")
     await sign(client, auth, casus_id, "cjib")
     assert (await client.get(_url(casus_id), headers=incidental)).status_code == 200
 
@@ -166,7 +167,10 @@ async def test_registrant_that_was_not_selected_reads_no_conferences(
     await select(client, auth, casus["id"])
     own = await client.get(f"/v1/casussen/{casus['id']}", headers=auth("wijkteam"))
     assert own.json()["weergave"] == "aanmelder"
-    assert (await client.get(_url(casus["id"]), headers=auth("wijkteam"))).status_code == 403
+    assert refusal(await client.get(_url(casus["id"]), headers=auth("wijkteam"))) == (
+        403,
+        "geen-toegang",
+    )
 
 
 async def test_only_for_a_case_in_treatment(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -183,9 +187,12 @@ async def test_closed_case_is_shielded(client: httpx.AsyncClient, auth: AuthHead
     gvv = auth("gemeente-utrecht")
     await client.post(_url(casus_id), json=overleg("ggz"), headers=gvv)
     await close(client, auth, casus_id, "2025-12-23")
-    assert (await client.post(_url(casus_id), json=overleg("ggz"), headers=gvv)).status_code == 403
+    assert refusal(await client.post(_url(casus_id), json=overleg("ggz"), headers=gvv)) == (
+        403,
+        "geen-toegang",
+    )
     for headers in (gvv, auth("ggz")):
-        assert (await client.get(_url(casus_id), headers=headers)).status_code == 403
+        assert refusal(await client.get(_url(casus_id), headers=headers)) == (403, "geen-toegang")
     contactpunt = await client.get(_url(casus_id), headers=auth("gemeente-utrecht", "contactpunt"))
     assert contactpunt.status_code == 200
     assert len(contactpunt.json()["casusoverleggen"]) == 1
@@ -194,9 +201,9 @@ async def test_closed_case_is_shielded(client: httpx.AsyncClient, auth: AuthHead
 async def test_another_partnership_gets_404(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     casus_id = await in_behandeling(client, auth)
     oost = auth("gemeente-zwolle", zvh="zvh-oost")
-    assert (await client.get(_url(casus_id), headers=oost)).status_code == 404
+    assert refusal(await client.get(_url(casus_id), headers=oost)) == (404, "niet-gevonden")
     response = await client.post(_url(casus_id), json=overleg("ggz"), headers=oost)
-    assert response.status_code == 404
+    assert refusal(response) == (404, "niet-gevonden")
 
 
 async def test_every_attempt_is_logged(client: httpx.AsyncClient, auth: AuthHeaders) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import CRITERIA, besluit, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import CRITERIA, besluit, create_casus
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -37,7 +38,7 @@ async def test_plausible_at_intake_then_established_definitively(
     refused = await client.post(
         f"{url}/definitieve-beoordeling", json=besluit(**aannemelijk("b", "c")), headers=auth(GVV)
     )
-    assert refused.status_code == 400
+    assert refusal(refused) == (400, "ongeldige-invoer")
     assert {(p["name"], p["code"]) for p in refused.json()["invalidParams"]} == {
         ("criteria.b", "b.alleen-aannemelijk"),
         ("criteria.c", "c.alleen-aannemelijk"),

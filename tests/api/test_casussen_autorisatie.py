@@ -16,9 +16,10 @@ import pytest
 
 from app.db.session import Database
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import AANMELDING, admit, besluit, close, create_casus, select
+from tests.factories.mandaten import create_mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -331,7 +332,7 @@ async def test_incidental_participants_never_register(
     client: httpx.AsyncClient, auth: AuthHeaders, kind: str
 ) -> None:
     response = await client.post("/v1/casussen", json=AANMELDING, headers=headers_for(auth, kind))
-    assert response.status_code == 403
+    assert refusal(response) == (403, "geen-toegang")
 
 
 async def test_process_director_needs_the_mandate(
@@ -339,9 +340,9 @@ async def test_process_director_needs_the_mandate(
 ) -> None:
     casus_id = await aangemeld(client, auth)
     regisseur = headers_for(auth, "procesregisseur")
-    assert (
+    assert refusal(
         await client.post(f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=regisseur)
-    ).status_code == 403
+    ) == (403, "geen-toegang")
     await create_mandaat(client, auth, "intake", "veilig-thuis")
     allowed = await client.post(
         f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=regisseur
@@ -350,18 +351,21 @@ async def test_process_director_needs_the_mandate(
     # It may decide, not read: the answer is the outcome only.
     assert allowed.json()["weergave"] == "status"
     assert allowed.json()["betrokkene"] is None
-    assert (await client.get(f"/v1/casussen/{casus_id}", headers=regisseur)).status_code == 403
+    assert refusal(await client.get(f"/v1/casussen/{casus_id}", headers=regisseur)) == (
+        403,
+        "geen-toegang",
+    )
     # The mandate covers the intake only, not the definitive assessment.
     definitive = await client.post(
         f"/v1/casussen/{casus_id}/definitieve-beoordeling", json=besluit(), headers=regisseur
     )
-    assert definitive.status_code == 403
+    assert refusal(definitive) == (403, "geen-toegang")
     # An incidental participant claiming the role gets nothing from it.
     fake = auth("cjib", "procesregisseur", deelnemertype="incidenteel")
     other = await aangemeld(client, auth)
-    assert (
+    assert refusal(
         await client.post(f"/v1/casussen/{other}/intake", json=besluit(), headers=fake)
-    ).status_code == 403
+    ) == (403, "geen-toegang")
 
 
 async def test_denial_wins_over_a_bad_body(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -372,7 +376,7 @@ async def test_denial_wins_over_a_bad_body(client: httpx.AsyncClient, auth: Auth
             content=b"{niet json",
             headers={**headers_for(auth, kind), "Content-Type": "application/json"},
         )
-        assert response.status_code == 403
+        assert refusal(response) == (403, "geen-toegang")
 
 
 @pytest.mark.parametrize("stage", list(STAGES))
@@ -411,7 +415,7 @@ async def test_stale_if_match_is_412_and_changes_nothing(
     stale = await client.post(
         f"/v1/casussen/{casus_id}/intake", json=besluit(), headers={**gvv, "If-Match": '"7"'}
     )
-    assert stale.status_code == 412
+    assert refusal(stale) == (412, "verouderde-versie")
     current = await client.get(f"/v1/casussen/{casus_id}", headers=gvv)
     assert current.json()["status"] == "aangemeld"
     fresh = await client.post(

@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.db.session import Database
 from app.db.tables import BetrokkeneRow, CasusRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, aanmelding, admit, besluit, close
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, aanmelding, admit, besluit, close
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -77,7 +78,10 @@ async def test_the_refused_attempt_is_in_the_running_cases_log(
 ) -> None:
     betrokkene = persoon()
     casus_id = (await register(client, auth, betrokkene)).json()["id"]
-    assert (await register(client, auth, betrokkene, deelnemer="om")).status_code == 409
+    assert refusal(await register(client, auth, betrokkene, deelnemer="om")) == (
+        409,
+        "betrokkene-heeft-lopende-casus",
+    )
     log = await client.get(
         f"/v1/verwerkingen?casusId={casus_id}", headers=auth("gemeente-utrecht", "beheerder")
     )
@@ -96,7 +100,10 @@ async def test_every_open_status_counts(
             f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth("gemeente-utrecht")
         )
         assert intake.json()["status"] == status
-    assert (await register(client, auth, betrokkene, deelnemer="om")).status_code == 409
+    assert refusal(await register(client, auth, betrokkene, deelnemer="om")) == (
+        409,
+        "betrokkene-heeft-lopende-casus",
+    )
 
 
 async def test_after_closure_a_new_term_linked_to_the_closed_case(
@@ -113,7 +120,10 @@ async def test_after_closure_a_new_term_linked_to_the_closed_case(
     vandaag = today_in_amsterdam()
     assert again.json()["aanmelddatum"] == vandaag.isoformat()
     # And now that one runs: a third registration is refused.
-    assert (await register(client, auth, betrokkene, deelnemer="om")).status_code == 409
+    assert refusal(await register(client, auth, betrokkene, deelnemer="om")) == (
+        409,
+        "betrokkene-heeft-lopende-casus",
+    )
 
 
 async def test_a_rejected_registration_does_not_block_and_is_linked(

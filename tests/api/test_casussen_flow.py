@@ -9,8 +9,17 @@ import sqlalchemy as sa
 from app.db.session import Database
 from app.db.tables import CasusRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select, unieke_bsn
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import (
+    AANMELDING,
+    admit,
+    besluit,
+    close,
+    create_casus,
+    select,
+    unieke_bsn,
+)
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -69,7 +78,10 @@ async def test_the_whole_flow(client: httpx.AsyncClient, auth: AuthHeaders) -> N
     assert part.json()["betrokkene"]["bsn"] is None
     assert part.json()["aanmeldreden"] is None
     incidental = auth("cjib", deelnemertype="incidenteel")
-    assert (await client.get(f"/v1/casussen/{casus_id}", headers=incidental)).status_code == 403
+    assert refusal(await client.get(f"/v1/casussen/{casus_id}", headers=incidental)) == (
+        403,
+        "geen-toegang",
+    )
     signed = await client.post(
         f"/v1/casussen/{casus_id}/geheimhoudingsverklaringen",
         json={"ondertekenaar": "A. de Vries, medewerker", "regime": "artikel-1-11-wgs"},
@@ -97,7 +109,10 @@ async def test_the_whole_flow(client: httpx.AsyncClient, auth: AuthHeaders) -> N
         incidental,
         auth("politie"),
     ):
-        assert (await client.get(f"/v1/casussen/{casus_id}", headers=headers)).status_code == 403
+        assert refusal(await client.get(f"/v1/casussen/{casus_id}", headers=headers)) == (
+            403,
+            "geen-toegang",
+        )
     for rol in ("beheerder", "archiefbeheerder", "contactpunt"):
         shielded = await client.get(
             f"/v1/casussen/{casus_id}", headers=auth("gemeente-utrecht", rol)
@@ -139,7 +154,7 @@ async def test_admission_requires_the_criteria(
     response = await client.post(
         f"/v1/casussen/{casus['id']}/intake", json=weak, headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert {p["code"] for p in response.json()["invalidParams"]} == {"b.te-weinig-leefgebieden"}
     unchanged = await client.get(f"/v1/casussen/{casus['id']}", headers=auth("gemeente-utrecht"))
     assert unchanged.json()["status"] == "aangemeld"
@@ -171,9 +186,9 @@ async def test_rejected_registration_is_shielded_but_the_registrant_sees_the_out
     assert own.status_code == 200
     assert own.json()["weergave"] == "aanmelder"
     assert own.json()["status"] == "intake-afgewezen"
-    assert (
+    assert refusal(
         await client.get(f"/v1/casussen/{casus['id']}", headers=auth("gemeente-utrecht"))
-    ).status_code == 403
+    ) == (403, "geen-toegang")
     archivist = await client.get(
         f"/v1/casussen/{casus['id']}", headers=auth("gemeente-utrecht", "archiefbeheerder")
     )
@@ -189,7 +204,7 @@ async def test_selection_only_after_definitive_admission(
     response = await client.put(
         f"/v1/casussen/{casus['id']}/deelnemers", json=body, headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 409
+    assert refusal(response) == (409, "casus-niet-in-behandeling")
 
 
 async def test_selection_is_checked(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -206,7 +221,7 @@ async def test_selection_is_checked(client: httpx.AsyncClient, auth: AuthHeaders
     response = await client.put(
         f"/v1/casussen/{casus['id']}/deelnemers", json=body, headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     codes = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert codes == {
         ("deelnemers.1.deelnemer", "deelnemer-dubbel"),
@@ -214,13 +229,13 @@ async def test_selection_is_checked(client: httpx.AsyncClient, auth: AuthHeaders
         ("incidenteleDeelnemers.0.deelnemer", "is-vaste-deelnemer"),
     }
     no_reason = {"deelnemers": [{"deelnemer": "ggz", "noodzaak": ""}]}
-    assert (
+    assert refusal(
         await client.put(
             f"/v1/casussen/{casus['id']}/deelnemers",
             json=no_reason,
             headers=auth("gemeente-utrecht"),
         )
-    ).status_code == 400
+    ) == (400, "ongeldige-invoer")
 
 
 async def test_closure_dates_are_checked(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -255,7 +270,7 @@ async def test_registration_input_is_checked(
         "criteria": {**AANMELDING["criteria"], "a": {"mate": "misschien"}},
     }
     response = await client.post("/v1/casussen", json=body, headers=auth("politie"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"betrokkene.bsn", "betrokkene.geboortedatum", "criteria.a.mate"}
     assert "123456789" not in response.text

@@ -4,8 +4,8 @@ import anyio
 import httpx
 import pytest
 
-from tests.casussen import aanmelding, besluit
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import aanmelding, besluit
 
 pytestmark = pytest.mark.anyio
 

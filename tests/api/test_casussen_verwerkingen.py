@@ -4,8 +4,8 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, besluit, close, create_casus, select
 
 pytestmark = pytest.mark.anyio
 

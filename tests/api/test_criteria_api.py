@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -115,7 +116,7 @@ async def test_unknown_values_are_all_listed(client: httpx.AsyncClient, auth: Au
         d={"domeinen": ["onderwijs"]},
     )
     response = await client.post(URL, json=request, headers=auth("politie"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert response.headers["content-type"] == "application/problem+json"
     params = response.json()["invalidParams"]
     assert {p["name"] for p in params} == {
@@ -140,7 +141,7 @@ async def test_missing_criterion_and_mate_are_refused(
     del request["criteria"]["a"]["mate"]
     request["criteria"]["e"] = {"mate": "voldaan"}
     response = await client.post(URL, json=request, headers=auth("politie"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
     assert params == {
         "criteria.c": "verplicht",
@@ -152,7 +153,7 @@ async def test_missing_criterion_and_mate_are_refused(
 async def test_wrong_types_are_refused(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     request = body(b={"criminogeneFactoren": "misschien"}, d={"domeinen": "zorg"})
     response = await client.post(URL, json=request, headers=auth("politie"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"criteria.b.criminogeneFactoren", "criteria.d.domeinen"}
 
@@ -168,13 +169,13 @@ async def test_malformed_json_is_one_problem(client: httpx.AsyncClient, auth: Au
 async def test_other_media_type_is_415(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("politie"), "Content-Type": "text/plain"}
     response = await client.post(URL, content=b"fase=intake", headers=headers)
-    assert response.status_code == 415
+    assert refusal(response) == (415, "mediatype-niet-ondersteund")
 
 
 async def test_no_token_is_401_before_the_body(client: httpx.AsyncClient) -> None:
     response = await client.post(URL, content=b"{", headers={"Content-Type": "application/json"})
-    assert response.status_code == 401
-    assert (await client.post(URL, json=body())).status_code == 401
+    assert refusal(response) == (401, "token-ontbreekt")
+    assert refusal(await client.post(URL, json=body())) == (401, "token-ontbreekt")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import httpx
 import pytest
 
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -52,7 +53,7 @@ async def test_beheerder_registers_and_it_is_visible(
     elsewhere = await client.get(
         "/v1/deelnemers/leerplicht", headers=auth("politie", zvh="zvh-oost")
     )
-    assert elsewhere.status_code == 404
+    assert refusal(elsewhere) == (404, "niet-gevonden")
 
 
 async def test_registering_twice_conflicts(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -70,7 +71,7 @@ async def test_only_beheerder_may_register(
     response = await client.post(
         "/v1/deelnemers", json=NIEUW, headers=auth("gemeente-utrecht", *rollen)
     )
-    assert response.status_code == 403
+    assert refusal(response) == (403, "geen-toegang")
     assert response.headers["content-type"] == "application/problem+json"
     listed = await client.get("/v1/deelnemers", headers=auth("politie"))
     assert "leerplicht" not in {d["id"] for d in listed.json()["deelnemers"]}
@@ -79,18 +80,18 @@ async def test_only_beheerder_may_register(
 async def test_forbidden_wins_over_bad_body(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("politie", "medewerker"), "Content-Type": "application/json"}
     malformed = await client.post("/v1/deelnemers", content=b"{not json", headers=headers)
-    assert malformed.status_code == 403
+    assert refusal(malformed) == (403, "geen-toegang")
     wrong = await client.post("/v1/deelnemers", json={"id": 5}, headers=headers)
-    assert wrong.status_code == 403
+    assert refusal(wrong) == (403, "geen-toegang")
     patched = await client.patch("/v1/deelnemers/ggz", content=b"[", headers=headers)
-    assert patched.status_code == 403
+    assert refusal(patched) == (403, "geen-toegang")
 
 
 async def test_no_token_wins_over_bad_body(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/v1/deelnemers", content=b"{", headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 401
+    assert refusal(response) == (401, "token-ontbreekt")
 
 
 async def test_beheerder_changes_type_and_the_tokens_follow(
@@ -108,7 +109,10 @@ async def test_beheerder_changes_type_and_the_tokens_follow(
     assert response.json()["naam"] == "Sociaal wijkteam"
     # A token that still says "privaat" now disagrees with the registry.
     stale = auth("wijkteam", deelnemertype="privaat", gvv=False)
-    assert (await client.get("/v1/deelnemers", headers=stale)).status_code == 401
+    assert refusal(await client.get("/v1/deelnemers", headers=stale)) == (
+        401,
+        "claims-wijken-af-van-register",
+    )
     cleared = await client.patch(
         "/v1/deelnemers/wijkteam", json={"beroepsgeheim": None}, headers=beheerder
     )
@@ -123,7 +127,7 @@ async def test_beheerder_cannot_change_another_partnership(
         json={"naam": "Overgenomen"},
         headers=auth("gemeente-zwolle", "beheerder", zvh="zvh-oost"),
     )
-    assert response.status_code == 404
+    assert refusal(response) == (404, "niet-gevonden")
     own = await client.get("/v1/deelnemers/gemeente-utrecht", headers=auth("politie"))
     assert own.json()["naam"] != "Overgenomen"
 
@@ -141,7 +145,7 @@ async def test_invalid_registration_lists_every_problem(
     response = await client.post(
         "/v1/deelnemers", json=body, headers=auth("gemeente-utrecht", "beheerder")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"id", "deelnemertype", "toetredingsdatum", "extra"}
 
@@ -150,7 +154,10 @@ async def test_incidental_participant_claiming_beheerder_may_not_register(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
-    assert (await client.post("/v1/deelnemers", json=NIEUW, headers=headers)).status_code == 403
+    assert refusal(await client.post("/v1/deelnemers", json=NIEUW, headers=headers)) == (
+        403,
+        "geen-toegang",
+    )
 
 
 # --- Issue 10: designated beheerder only; art. 2.27 WGS category and kind -----------------
@@ -168,7 +175,7 @@ async def test_a_claimed_beheerder_changes_nothing_issue_10(
     assert own.status_code == 403
     assert own.json()["code"] == "geen-toegang"
     created = await client.post("/v1/deelnemers", json=NIEUW, headers=headers)
-    assert created.status_code == 403
+    assert refusal(created) == (403, "geen-toegang")
     after = await client.get(f"/v1/deelnemers/{deelnemer}", headers=auth("om"))
     assert after.json()["deelnemertype"] == ("overheid" if deelnemer == "politie" else "privaat")
 
@@ -180,7 +187,7 @@ async def test_ggz_is_never_made_a_government_participant_issue_10(
     patched = await client.patch(
         "/v1/deelnemers/ggz", json={"deelnemertype": "overheid"}, headers=beheerder
     )
-    assert patched.status_code == 400
+    assert refusal(patched) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in patched.json()["invalidParams"]] == [
         ("deelnemertype", "deelnemertype-past-niet-bij-categorie")
     ]
@@ -190,10 +197,16 @@ async def test_ggz_is_never_made_a_government_participant_issue_10(
     assert created.json()["invalidParams"][0]["code"] == "deelnemertype-past-niet-bij-categorie"
     # And the other way round: a municipality is never private.
     private = {**NIEUW, "deelnemertype": "privaat"}
-    assert (await client.post("/v1/deelnemers", json=private, headers=beheerder)).status_code == 400
+    assert refusal(await client.post("/v1/deelnemers", json=private, headers=beheerder)) == (
+        400,
+        "ongeldige-invoer",
+    )
     ggz = await client.get("/v1/deelnemers/ggz", headers=auth("om"))
     assert ggz.json()["deelnemertype"] == "privaat"
-    assert (await client.get("/v1/deelnemers/ggz-noord", headers=auth("om"))).status_code == 404
+    assert refusal(await client.get("/v1/deelnemers/ggz-noord", headers=auth("om"))) == (
+        404,
+        "niet-gevonden",
+    )
 
 
 async def test_a_designated_participant_stays_fit_for_its_functions(
@@ -205,7 +218,7 @@ async def test_a_designated_participant_stays_fit_for_its_functions(
         json={"categorie": "politie"},
         headers=beheerder,
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     problems = response.json()["invalidParams"]
     assert {p["code"] for p in problems} == {"aanwijzing-ongeldig"}
     assert "contactpunt" in problems[0]["reason"]

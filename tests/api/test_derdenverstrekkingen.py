@@ -7,7 +7,8 @@ import httpx
 import pytest
 
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, put_plan
+from tests.factories.overleg import in_behandeling, log_of, put_plan
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -207,7 +208,7 @@ async def test_without_rac_advice_nothing_is_disclosed(
         response = await client.post(
             _url(casus_id), json=disclosure(advies, gewoon), headers=auth(GVV)
         )
-        assert response.status_code == 400
+        assert refusal(response) == (400, "ongeldige-invoer")
         assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
             ("racAdvies", "rac-advies-onbekend")
         ]
@@ -225,7 +226,7 @@ async def test_every_problem_of_the_request_at_once(
         json=disclosure(advies, elders, plan=True, ontvanger="Openbaar Ministerie"),
         headers=auth(GVV),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert sorted((p["name"], p["code"]) for p in response.json()["invalidParams"]) == [
         ("onderdelen.planVanAanpak", "geen-plan-van-aanpak"),
         ("onderdelen.verstrekkingen.0", "verstrekking-onbekend"),

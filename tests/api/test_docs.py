@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from tests.probleemcodes import refusal
+
 pytestmark = pytest.mark.anyio
 
 
@@ -113,6 +115,9 @@ async def test_other_file_names_are_not_served(client: httpx.AsyncClient) -> Non
     pinned = version("swagger-ui-bundle-v2")
     for name in ("index.html", "swagger-initializer.js", "..%2F..%2F__init__.py"):
         response = await client.get(f"/v1/docs/{pinned}/{name}")
-        assert response.status_code == 404, name
+        assert refusal(response) == (404, "niet-gevonden"), name
         assert response.headers["content-type"] == "application/problem+json"
-    assert (await client.get("/v1/docs/4.15.5/swagger-ui-bundle.js")).status_code == 404
+    assert refusal(await client.get("/v1/docs/4.15.5/swagger-ui-bundle.js")) == (
+        404,
+        "niet-gevonden",
+    )

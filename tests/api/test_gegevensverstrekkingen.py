@@ -7,8 +7,9 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, besluit, close, create_casus, select
+from tests.probleemcodes import refusal
 
 TODAY = today_in_amsterdam().isoformat()
 
@@ -61,7 +62,7 @@ async def test_in_step_3_only_an_asked_participant_supplies(
 ) -> None:
     casus_id = await _gathering(client, auth)
     refused = await _supply(client, auth, casus_id, "reclassering-nederland")
-    assert refused.status_code == 403
+    assert refusal(refused) == (403, "geen-toegang")
     verzoek = await _ask(client, auth, casus_id, "reclassering-nederland")
     supplied = await _supply(
         client, auth, casus_id, "reclassering-nederland", gegevensverzoek=verzoek
@@ -73,7 +74,7 @@ async def test_in_step_3_only_an_asked_participant_supplies(
     assert body["versie"] == 1
     assert body["gegevensverzoek"] == verzoek
     # Still not asked, still refused; the joint controllers gather what they hold (lid 3).
-    assert (await _supply(client, auth, casus_id, "svg")).status_code == 403
+    assert refusal(await _supply(client, auth, casus_id, "svg")) == (403, "geen-toegang")
     assert (await _supply(client, auth, casus_id, "politie")).status_code == 201
     # The asked participant sees only its own supply, and the requests addressed to it.
     assert await _visible(client, auth, casus_id, "reclassering-nederland") == [GEWOON["inhoud"]]
@@ -93,7 +94,7 @@ async def test_data_requests_are_for_the_joint_controllers(
         response = await client.post(
             _url(casus_id, "gegevensverzoeken"), json=body, headers=auth(caller)
         )
-        assert response.status_code == 403
+        assert refusal(response) == (403, "geen-toegang")
     await _ask(client, auth, casus_id, "ggz")
     created = await client.post(
         _url(casus_id, "gegevensverzoeken"),
@@ -104,13 +105,13 @@ async def test_data_requests_are_for_the_joint_controllers(
     assert location == _url(casus_id, f"gegevensverzoeken/{created.json()['id']}")
     assert (await client.get(location, headers=auth("svg"))).json()["verzoeker"] == "om"
     assert (await client.get(location, headers=auth("gemeente-zeist"))).status_code == 200
-    assert (await client.get(location, headers=auth("ggz"))).status_code == 404
+    assert refusal(await client.get(location, headers=auth("ggz"))) == (404, "niet-gevonden")
     alle = await client.get(_url(casus_id, "gegevensverzoeken"), headers=auth("om"))
     assert {v["deelnemer"] for v in alle.json()["gegevensverzoeken"]} == {"ggz", "svg"}
     eigen = await client.get(_url(casus_id, "gegevensverzoeken"), headers=auth("ggz"))
     assert [v["deelnemer"] for v in eigen.json()["gegevensverzoeken"]] == ["ggz"]
     niet = await client.get(_url(casus_id, "gegevensverzoeken"), headers=auth("wijkteam"))
-    assert niet.status_code == 403
+    assert refusal(niet) == (403, "geen-toegang")
     unknown = await client.post(
         _url(casus_id, "gegevensverzoeken"),
         json={"deelnemer": "cjib", "omschrijving": "x"},
@@ -124,13 +125,16 @@ async def test_nothing_is_gathered_before_the_intake(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     casus = await create_casus(client, auth)
-    assert (await _supply(client, auth, casus["id"], "politie")).status_code == 409
+    assert refusal(await _supply(client, auth, casus["id"], "politie")) == (
+        409,
+        "casus-nog-niet-toegelaten",
+    )
     response = await client.post(
         _url(casus["id"], "gegevensverzoeken"),
         json={"deelnemer": "ggz", "omschrijving": "x"},
         headers=auth("gemeente-utrecht"),
     )
-    assert response.status_code == 409
+    assert refusal(response) == (409, "casus-nog-niet-toegelaten")
 
 
 async def test_in_step_5_selected_participants_supply_and_unselected_do_not(
@@ -140,8 +144,14 @@ async def test_in_step_5_selected_participants_supply_and_unselected_do_not(
     await admit(client, auth, casus["id"])
     await select(client, auth, casus["id"], deelnemers=("reclassering-nederland",))
     assert (await _supply(client, auth, casus["id"], "reclassering-nederland")).status_code == 201
-    assert (await _supply(client, auth, casus["id"], "leger-des-heils")).status_code == 403
-    assert (await client.get(_url(casus["id"]), headers=auth("leger-des-heils"))).status_code == 403
+    assert refusal(await _supply(client, auth, casus["id"], "leger-des-heils")) == (
+        403,
+        "geen-toegang",
+    )
+    assert refusal(await client.get(_url(casus["id"]), headers=auth("leger-des-heils"))) == (
+        403,
+        "geen-toegang",
+    )
 
 
 async def test_incidental_participant_supplies_and_reads_only_after_signing(
@@ -151,8 +161,8 @@ async def test_incidental_participant_supplies_and_reads_only_after_signing(
     await admit(client, auth, casus["id"])
     await select(client, auth, casus["id"], incidenteel=("cjib",))
     incidental = auth("cjib", deelnemertype="incidenteel")
-    assert (await _supply(client, auth, casus["id"], "cjib")).status_code == 403
-    assert (await client.get(_url(casus["id"]), headers=incidental)).status_code == 403
+    assert refusal(await _supply(client, auth, casus["id"], "cjib")) == (403, "geen-toegang")
+    assert refusal(await client.get(_url(casus["id"]), headers=incidental)) == (403, "geen-toegang")
     signed = await client.post(
         _url(casus["id"], "geheimhoudingsverklaringen"),
         json={"ondertekenaar": "A. de Vries", "regime": "artikel-1-11-wgs"},
@@ -230,7 +240,7 @@ async def test_conditions_hide_data_from_incidental_and_unnamed_participants(
         "gegevensverstrekkingen"
     ][3]["id"]
     hidden = await client.get(f"{_url(casus_id)}/{hidden_id}", headers=auth("svg"))
-    assert hidden.status_code == 404
+    assert refusal(hidden) == (404, "niet-gevonden")
 
 
 @pytest.mark.parametrize(
@@ -245,7 +255,7 @@ async def test_professional_secrecy_basis_is_required_of_those_bound_by_it(
     await select(client, auth, casus["id"], deelnemers=("ggz", "gi-jeugd", "svg"))
     without = await _supply(client, auth, casus["id"], deelnemer, categorie="bijzonder")
     if required:
-        assert without.status_code == 400
+        assert refusal(without) == (400, "ongeldige-invoer")
         assert [p["code"] for p in without.json()["invalidParams"]] == [
             "grondslag-beroepsgeheim-vereist"
         ]
@@ -276,7 +286,7 @@ async def test_incidental_participant_under_a_special_secrecy_regime_states_the_
         headers=headers,
     )
     without = await client.post(_url(casus["id"]), json=GEWOON, headers=headers)
-    assert without.status_code == 400
+    assert refusal(without) == (400, "ongeldige-invoer")
     with_consent = await client.post(
         _url(casus["id"]),
         json={**GEWOON, "grondslagBeroepsgeheim": "toestemming"},
@@ -303,7 +313,7 @@ async def test_invalid_input_lists_every_problem(
             "alleenVoorDeelnemers": ["svg", "svg", "onbekend", "cjib"],
         },
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     problems = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert problems == {
         ("grondslagBeroepsgeheim", "grondslag-beroepsgeheim-vereist"),
@@ -314,7 +324,7 @@ async def test_invalid_input_lists_every_problem(
         ("gegevensverzoek", "gegevensverzoek-onbekend"),
     }
     schema = await _supply(client, auth, casus["id"], "politie", categorie="geheim", inhoud="")
-    assert schema.status_code == 400
+    assert refusal(schema) == (400, "ongeldige-invoer")
     assert {p["name"] for p in schema.json()["invalidParams"]} == {"categorie", "inhoud"}
     # A statutory limit from today on is accepted, and kept as this source's own limit.
     later = await _supply(
@@ -326,9 +336,15 @@ async def test_invalid_input_lists_every_problem(
 async def test_another_partnership_gets_404(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     casus_id = await _gathering(client, auth)
     oost = auth("politie", zvh="zvh-oost")
-    assert (await client.get(_url(casus_id), headers=oost)).status_code == 404
-    assert (await client.post(_url(casus_id), json=GEWOON, headers=oost)).status_code == 404
-    assert (await client.get(_url(casus_id, "gegevensverzoeken"), headers=oost)).status_code == 404
+    assert refusal(await client.get(_url(casus_id), headers=oost)) == (404, "niet-gevonden")
+    assert refusal(await client.post(_url(casus_id), json=GEWOON, headers=oost)) == (
+        404,
+        "niet-gevonden",
+    )
+    assert refusal(await client.get(_url(casus_id, "gegevensverzoeken"), headers=oost)) == (
+        404,
+        "niet-gevonden",
+    )
 
 
 async def test_a_closed_case_takes_no_data_and_is_shielded(
@@ -341,11 +357,15 @@ async def test_a_closed_case_takes_no_data_and_is_shielded(
         await _supply(client, auth, casus["id"], "ggz", grondslagBeroepsgeheim="toestemming")
     ).status_code == 201
     await close(client, auth, casus["id"], "2025-12-23")
-    assert (await _supply(client, auth, casus["id"], "politie")).status_code == 403
-    assert (await client.get(_url(casus["id"]), headers=auth("ggz"))).status_code == 403
-    assert (
-        await client.get(_url(casus["id"]), headers=auth("gemeente-utrecht"))
-    ).status_code == 403
+    assert refusal(await _supply(client, auth, casus["id"], "politie")) == (403, "geen-toegang")
+    assert refusal(await client.get(_url(casus["id"]), headers=auth("ggz"))) == (
+        403,
+        "geen-toegang",
+    )
+    assert refusal(await client.get(_url(casus["id"]), headers=auth("gemeente-utrecht"))) == (
+        403,
+        "geen-toegang",
+    )
     shielded = await client.get(
         _url(casus["id"]), headers=auth("gemeente-utrecht", "archiefbeheerder")
     )
@@ -358,7 +378,7 @@ async def test_a_rejected_case_takes_no_data(client: httpx.AsyncClient, auth: Au
     await client.post(
         _url(casus["id"], "intake"), json=besluit("afgewezen"), headers=auth("gemeente-utrecht")
     )
-    assert (await _supply(client, auth, casus["id"], "politie")).status_code == 403
+    assert refusal(await _supply(client, auth, casus["id"], "politie")) == (403, "geen-toegang")
 
 
 async def test_whoever_finds_an_error_reports_it_and_only_the_supplier_corrects(
@@ -426,16 +446,16 @@ async def test_an_error_is_reported_only_on_what_the_reporter_may_see(
     hidden = await client.post(
         f"{url}/correctieverzoeken", json=body, headers=auth("reclassering-nederland")
     )
-    assert hidden.status_code == 404
+    assert refusal(hidden) == (404, "niet-gevonden")
     outsider = await client.post(f"{url}/correctieverzoeken", json=body, headers=auth("wijkteam"))
-    assert outsider.status_code == 403
+    assert refusal(outsider) == (403, "geen-toegang")
     assert (
         await client.post(f"{url}/correctieverzoeken", json=body, headers=auth("svg"))
     ).status_code == 201
     # The reporter sees its own request; another reader does not see it.
     assert len((await client.get(url, headers=auth("svg"))).json()["correctieverzoeken"]) == 1
     bad = await client.post(f"{url}/correcties", json={"inhoud": ""}, headers=auth("om"))
-    assert bad.status_code == 400
+    assert refusal(bad) == (400, "ongeldige-invoer")
     assert {p["name"] for p in bad.json()["invalidParams"]} == {"inhoud", "toelichting"}
 
 
@@ -498,7 +518,7 @@ async def test_conditions_bind_the_joint_controllers_issue_10(
     item = f"{_url(casus_id)}/{restricted.json()['id']}"
     # Before the selection: DJI has the whole case, but not what GGZ kept to itself.
     assert await _visible(client, auth, casus_id, "dji") == []
-    assert (await client.get(item, headers=auth("dji"))).status_code == 404
+    assert refusal(await client.get(item, headers=auth("dji"))) == (404, "niet-gevonden")
     await select(client, auth, casus_id, deelnemers=("reclassering-nederland",))
     for headers in (
         auth("dji"),
@@ -506,7 +526,7 @@ async def test_conditions_bind_the_joint_controllers_issue_10(
         auth("gemeente-utrecht", "beheerder"),
         auth("reclassering-nederland"),
     ):
-        assert (await client.get(item, headers=headers)).status_code == 404
+        assert refusal(await client.get(item, headers=headers)) == (404, "niet-gevonden")
     assert await _visible(client, auth, casus_id, "ggz") == ["Psychose, middelengebruik."]
     fg = {**auth("gemeente-utrecht", "functionaris-gegevensbescherming"), "Reden": "Klacht."}
     assert (await client.get(item, headers=fg)).json()["inhoud"] == "Psychose, middelengebruik."

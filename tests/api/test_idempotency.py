@@ -14,8 +14,9 @@ from app.db.session import Database
 from app.db.tables import CasusRow
 from app.deps import idempotency_key
 from app.main import create_app
-from tests.casussen import AANMELDING, aanmelding
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, aanmelding
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -95,19 +96,25 @@ async def test_a_refused_request_stores_no_key(
 ) -> None:
     headers = {**auth("politie"), "Idempotency-Key": "eerst-fout"}
     bad = {**AANMELDING, "aanmeldreden": ""}
-    assert (await client.post("/v1/casussen", json=bad, headers=headers)).status_code == 400
+    assert refusal(await client.post("/v1/casussen", json=bad, headers=headers)) == (
+        400,
+        "ongeldige-invoer",
+    )
     assert (await client.post("/v1/casussen", json=LOCAL, headers=headers)).status_code == 201
 
 
 async def test_forbidden_wins_over_a_key(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("cjib", deelnemertype="incidenteel"), "Idempotency-Key": "k"}
-    assert (await client.post("/v1/casussen", json=LOCAL, headers=headers)).status_code == 403
+    assert refusal(await client.post("/v1/casussen", json=LOCAL, headers=headers)) == (
+        403,
+        "geen-toegang",
+    )
 
 
 async def test_invalid_key_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     headers = {**auth("politie"), "Idempotency-Key": "x" * 201}
     response = await client.post("/v1/casussen", json=LOCAL, headers=headers)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert response.json()["invalidParams"][0]["name"] == "Idempotency-Key"
 
 
@@ -125,7 +132,12 @@ async def test_concurrent_retries_create_one_case(
     async with anyio.create_task_group() as group:
         for _ in range(4):
             group.start_soon(send)
-    assert {r.status_code for r in responses} <= {201, 409}, [r.text for r in responses]
+    refused = {refusal(r) for r in responses if r.status_code != 201}
+    # On PostgreSQL a retry can meet the one-open-case rule before its key is settled and
+    # answer `betrokkene-heeft-lopende-casus`; a client would rather see the key's code
+    # (docs/notes/issue-15-architectuur.md lists it).
+    expected = {(409, "sleutel-in-gebruik"), (409, "betrokkene-heeft-lopende-casus")}
+    assert refused <= expected, [r.text for r in responses]
     assert len({r.json()["id"] for r in responses if r.status_code == 201}) == 1
     async with engine.connect() as conn:
         stored = await conn.scalar(

@@ -8,10 +8,11 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat
-from tests.overleg import in_behandeling, log_of
+from tests.factories.casussen import admit, besluit, close, create_casus
+from tests.factories.mandaten import create_mandaat, end_mandaat
+from tests.factories.overleg import in_behandeling, log_of
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -98,7 +99,10 @@ async def test_no_duty_before_admission_or_after_rejection(
         json=besluit("afgewezen"),
         headers=auth("gemeente-utrecht"),
     )
-    assert (await client.get(_url(casus["id"]), headers=auth(*CONTACTPUNT))).status_code == 404
+    assert refusal(await client.get(_url(casus["id"]), headers=auth(*CONTACTPUNT))) == (
+        404,
+        "geen-informatieplicht",
+    )
 
 
 async def test_every_admitted_case_has_one_that_survives_treatment(
@@ -193,7 +197,7 @@ async def test_input_is_checked(
     casus_id = await _admitted(client, auth, vandaag)
     vandaag("2025-06-20")
     response = await client.post(_url(casus_id), json=body, headers=auth(*CONTACTPUNT))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert {(p["name"], p["code"]) for p in response.json()["invalidParams"]} == expected
     assert (await _get(client, auth, casus_id))["status"] == "open"
 
@@ -250,23 +254,26 @@ async def test_who_reads(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     # A mandate for another organisation, or for another power, opens nothing.
     await create_mandaat(client, auth, "informatieplicht", "reclassering-nederland")
     await create_mandaat(client, auth, "datalekken", "wijkteam")
-    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=manager)) == (403, "geen-toegang")
     tomorrow = today_in_amsterdam() + timedelta(days=1)
     await create_mandaat(client, auth, "informatieplicht", "wijkteam", ingangsdatum=tomorrow)
-    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=manager)) == (403, "geen-toegang")
     mandate = await create_mandaat(
         client, auth, "informatieplicht", "wijkteam", ingangsdatum=date(2026, 1, 1)
     )
     assert (await client.get(_url(casus_id), headers=manager)).status_code == 200
     ended = await end_mandaat(client, auth, mandate["id"], today_in_amsterdam() - timedelta(days=1))
     assert ended.status_code == 200, ended.text
-    assert (await client.get(_url(casus_id), headers=manager)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=manager)) == (403, "geen-toegang")
 
 
 async def test_closure_does_not_end_the_duty(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     casus_id = await in_behandeling(client, auth)
     await close(client, auth, casus_id, "2025-12-23")
-    assert (await client.get(_url(casus_id), headers=auth("gemeente-utrecht"))).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=auth("gemeente-utrecht"))) == (
+        403,
+        "geen-toegang",
+    )
     response = await client.post(_url(casus_id), json=UITZONDERING, headers=auth(*CONTACTPUNT))
     assert response.status_code == 200, response.text
 
@@ -315,9 +322,12 @@ async def test_lifting_an_art_41_exception_reopens_the_duty(
         assert refused.json()["code"] == "geen-toegang"
     incidental = auth("cjib", deelnemertype="incidenteel")
     refused = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=incidental)
-    assert refused.status_code == 403
+    assert refusal(refused) == (403, "geen-toegang")
     oost = auth("politie", zvh="zvh-oost")
-    assert (await client.post(_lift_url(casus_id), json=OPHEFFING, headers=oost)).status_code == 404
+    assert refusal(await client.post(_lift_url(casus_id), json=OPHEFFING, headers=oost)) == (
+        404,
+        "niet-gevonden",
+    )
     vandaag("2026-01-31")
     lifted = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth("politie"))
     assert lifted.status_code == 200, lifted.text
@@ -350,7 +360,7 @@ async def test_the_contact_point_lifts_too_and_only_art_41(
     assert open_duty.json()["code"] == "geen-uitzondering-art-41"
     await client.post(_url(casus_id), json=UITZONDERING, headers=auth(*CONTACTPUNT))
     missing = await client.post(_lift_url(casus_id), json={}, headers=auth(*CONTACTPUNT))
-    assert missing.status_code == 400
+    assert refusal(missing) == (400, "ongeldige-invoer")
     lifted = await client.post(_lift_url(casus_id), json=OPHEFFING, headers=auth(*CONTACTPUNT))
     assert lifted.status_code == 200
     assert lifted.json()["uiterlijkeDatum"] == "2025-07-20"

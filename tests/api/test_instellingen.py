@@ -8,9 +8,10 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import besluit, create_casus
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.factories.casussen import besluit, create_casus
+from tests.factories.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -52,7 +53,7 @@ async def test_who_reads_the_settings(
             "zvh": "zvh-demo",
             "aanwijzingen": AANWIJZINGEN_DEMO,
         }
-    assert (await client.get("/v1/instellingen")).status_code == 401
+    assert refusal(await client.get("/v1/instellingen")) == (401, "token-ontbreekt")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ async def test_incidental_beheerder_claim_is_refused(
 ) -> None:
     headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
     response = await client.patch("/v1/instellingen", json=ONGEWIJZIGD, headers=headers)
-    assert response.status_code == 403
+    assert refusal(response) == (403, "geen-toegang")
 
 
 async def test_refusal_comes_before_the_body_is_read(
@@ -98,7 +99,7 @@ async def test_refusal_comes_before_the_body_is_read(
         content=b"{not json",
         headers={**auth("gemeente-utrecht"), "Content-Type": "application/json"},
     )
-    assert response.status_code == 403
+    assert refusal(response) == (403, "geen-toegang")
 
 
 async def test_patch_changes_only_what_is_given_and_checks_input(
@@ -114,7 +115,7 @@ async def test_patch_changes_only_what_is_given_and_checks_input(
         ({"onbekend": True}, "onbekend", "onbekend-veld"),
     ):
         response = await client.patch("/v1/instellingen", json=body, headers=auth(*BEHEERDER))
-        assert response.status_code == 400, body
+        assert refusal(response) == (400, "ongeldige-invoer"), body
         assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [(name, code)]
     oost = await client.get("/v1/instellingen", headers=auth("gemeente-zwolle", zvh="zvh-oost"))
     assert oost.json()["aanwijzingen"]["contactpunt"] == "gemeente-zwolle"
@@ -134,7 +135,7 @@ async def test_process_director_does_the_intake_only_with_the_mandate(
     assert await _intake(client, casus["id"], regisseur) == 403
     # Before the mandate it may not even read the registration.
     read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
-    assert read.status_code == 403
+    assert refusal(read) == (403, "geen-toegang")
     mandate = await create_mandaat(
         client, auth, "intake", "reclassering-nederland", ingangsdatum=date(2026, 1, 1)
     )
@@ -150,7 +151,7 @@ async def test_process_director_does_the_intake_only_with_the_mandate(
     assert admitted.json()["status"] == "gegevensverzameling"
     # Past the intake its view ends: step 3 is the joint controllers'.
     read = await client.get(f"/v1/casussen/{casus['id']}", headers=regisseur)
-    assert read.status_code == 403
+    assert refusal(read) == (403, "geen-toegang")
     waiting = await client.get("/v1/casussen?paginaGrootte=200", headers=regisseur)
     listed = {c["id"] for c in waiting.json()["casussen"]}
     assert other["id"] in listed
@@ -241,7 +242,7 @@ async def test_designations_are_checked_and_all_problems_listed(
         ({"beheerder": "Gemeente Utrecht"}, "aanwijzingen.beheerder", "ongeldige-vorm"),
     ):
         refused = await _designate(client, auth(*BEHEERDER), **body)
-        assert refused.status_code == 400, body
+        assert refusal(refused) == (400, "ongeldige-invoer"), body
         assert [(p["name"], p["code"]) for p in refused.json()["invalidParams"]] == [(name, code)]
     unchanged = await client.get("/v1/instellingen", headers=auth("om"))
     assert unchanged.json()["aanwijzingen"] == AANWIJZINGEN_DEMO
@@ -293,4 +294,4 @@ async def test_a_private_beheerder_changes_no_mandate_issue_10(
         assert response.status_code == 403
         assert response.json()["code"] == "geen-toegang"
         designate = await _designate(client, auth(deelnemer, "beheerder"), beheerder=deelnemer)
-        assert designate.status_code == 403
+        assert refusal(designate) == (403, "geen-toegang")

@@ -12,9 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.test_prioriteringsplaatsingen import admitted_case, published_list
-from tests.casussen import AANMELDING, besluit, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, besluit, create_casus
+from tests.factories.prioritering import admitted_case, published_list
 
 pytestmark = pytest.mark.anyio
 

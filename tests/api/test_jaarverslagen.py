@@ -17,8 +17,8 @@ from app.db.session import Database
 from app.db.tables_contactpunt import BetrokkenenverzoekRow, DatalekRow
 from app.db.tables_verantwoording import RacAdviesRow
 from app.services.jaarverslag import suppress
-from tests.casussen import aanmelding, admit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import aanmelding, admit, close, create_casus
 
 pytestmark = pytest.mark.anyio
 
@@ -122,7 +122,7 @@ async def test_decisions_of_this_year(client: httpx.AsyncClient, auth: AuthHeade
 
 
 async def _criteria() -> dict[str, Any]:
-    from tests.casussen import besluit
+    from tests.factories.casussen import besluit
 
     criteria: dict[str, Any] = besluit()["criteria"]
     return criteria

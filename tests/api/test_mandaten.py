@@ -7,7 +7,8 @@ import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
-from tests.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.factories.mandaten import create_mandaat, end_mandaat, mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -68,7 +69,7 @@ async def test_who_reads_the_mandates(client: httpx.AsyncClient, auth: AuthHeade
             assert response.json()["code"] == "geen-toegang"
     oost = await client.get("/v1/mandaten", headers=auth("gemeente-zwolle", zvh="zvh-oost"))
     assert created["id"] not in {m["id"] for m in oost.json()["mandaten"]}
-    assert (await client.get("/v1/mandaten")).status_code == 401
+    assert refusal(await client.get("/v1/mandaten")) == (401, "token-ontbreekt")
 
 
 async def test_a_mandate_is_checked_and_every_problem_listed(
@@ -84,7 +85,7 @@ async def test_a_mandate_is_checked_and_every_problem_listed(
         einddatum=vandaag - timedelta(days=1),
     )
     response = await client.post("/v1/mandaten", json=body, headers=auth(*BEHEERDER))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert {(p["name"], p["code"]) for p in response.json()["invalidParams"]} == {
         ("rol", "rol-past-niet-bij-bevoegdheid"),
         ("einddatum", "einddatum-voor-ingangsdatum"),
@@ -107,7 +108,7 @@ async def test_a_mandate_is_checked_and_every_problem_listed(
             json={**mandaat("datalekken", "wijkteam"), **wrong},
             headers=auth(*BEHEERDER),
         )
-        assert response.status_code == 400, wrong
+        assert refusal(response) == (400, "ongeldige-invoer"), wrong
         assert (name, code) in {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
 
 
@@ -145,7 +146,7 @@ async def test_ending_a_mandate(client: httpx.AsyncClient, auth: AuthHeaders) ->
     assert ended.json()["geldtVandaag"] is False
     # Never extended again by ending it later.
     later = await end_mandaat(client, auth, created["id"], vandaag + timedelta(days=5))
-    assert later.status_code == 400
+    assert refusal(later) == (400, "ongeldige-invoer")
     refused = await client.post(
         f"/v1/mandaten/{created['id']}/beeindiging",
         json={"einddatum": vandaag.isoformat()},
@@ -154,13 +155,13 @@ async def test_ending_a_mandate(client: httpx.AsyncClient, auth: AuthHeaders) ->
     assert refused.status_code == 403
     assert refused.json()["code"] == "geen-toegang"
     missing = await end_mandaat(client, auth, "bestaat-niet", vandaag)
-    assert missing.status_code == 404
+    assert refusal(missing) == (404, "niet-gevonden")
     oost = await client.post(
         f"/v1/mandaten/{created['id']}/beeindiging",
         json={"einddatum": vandaag.isoformat()},
         headers=auth("gemeente-zwolle", "beheerder", zvh="zvh-oost"),
     )
-    assert oost.status_code == 404
+    assert refusal(oost) == (404, "niet-gevonden")
 
 
 async def test_idempotent_creation(client: httpx.AsyncClient, auth: AuthHeaders) -> None:

@@ -13,6 +13,7 @@ from app.config import Settings
 from app.db.session import Database
 from app.main import create_app
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -66,8 +67,8 @@ async def test_requests_counted_by_route_template_and_status(
         before = _samples((await client.get("/metrics")).text)
         assert (await client.get("/v1/deelnemers/ggz", headers=auth("politie"))).status_code == 200
         missing = await client.get("/v1/deelnemers/bestaat-niet-4711", headers=auth("politie"))
-        assert missing.status_code == 404
-        assert (await client.get("/v1/nergens/4711")).status_code == 404
+        assert refusal(missing) == (404, "niet-gevonden")
+        assert refusal(await client.get("/v1/nergens/4711")) == (404, "niet-gevonden")
         response = await client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8"
@@ -172,7 +173,7 @@ async def test_allowed_networks_are_configurable(metrics_client: Client) -> None
         assert (await client.get("/metrics")).status_code == 200
     async with metrics_client("127.0.0.1", metrics_allowed_networks=[]) as client:
         # No networks and no token: nobody.
-        assert (await client.get("/metrics")).status_code == 403
+        assert refusal(await client.get("/metrics")) == (403, "metrics-niet-toegestaan")
 
 
 async def test_openmetrics_when_asked(metrics_client: Client) -> None:

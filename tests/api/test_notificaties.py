@@ -16,10 +16,11 @@ from app.db.tables_notificaties import AfleveringRow, NotificatieRow
 from app.main import create_app
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver, redeliver
-from tests.casussen import admit, close, create_casus
-from tests.casussen import select as select_deelnemers
 from tests.conftest import AuthHeaders, checks
-from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
+from tests.factories.casussen import admit, close, create_casus
+from tests.factories.casussen import select as select_deelnemers
+from tests.factories.notificaties import GEHEIM, create_abonnement, ontvanger, verify
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -284,7 +285,7 @@ async def test_the_outbox_rolls_back_with_the_change(
     response = await lokaal.post(
         "/v1/casussen", json={"aanmeldreden": "x"}, headers=auth("politie")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     async with db.session() as session:
         assert len((await session.scalars(select(NotificatieRow))).all()) == before
 

@@ -11,8 +11,8 @@ from app.db.session import Database
 from app.main import create_app
 from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliver
 from tests.conftest import AuthHeaders, checks
-from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, verzoek
-from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
+from tests.factories.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, verzoek
+from tests.factories.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 
 pytestmark = pytest.mark.anyio
 

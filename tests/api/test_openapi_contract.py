@@ -17,8 +17,8 @@ from app.domain.deelnemer import Deelnemertype, Rol
 from app.main import create_app
 from app.openapi_examples import REQUEST_EXAMPLES, has_example
 from app.schemas.base import RequestModel
-from tests.casussen import aanmelding, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import aanmelding, create_casus
 
 pytestmark = pytest.mark.anyio
 

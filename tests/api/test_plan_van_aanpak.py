@@ -5,9 +5,10 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.casussen import close, create_casus
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, log_of, overleg, plan, put_plan
+from tests.factories.casussen import close, create_casus
+from tests.factories.overleg import in_behandeling, log_of, overleg, plan, put_plan
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -63,7 +64,7 @@ async def test_changes_are_guarded_by_the_case_etag(
     stale = await client.put(
         _url(casus_id), json=plan(doelen=["Anders"]), headers={**gvv, "If-Match": tag}
     )
-    assert stale.status_code == 412
+    assert refusal(stale) == (412, "verouderde-versie")
     fresh = await client.put(
         _url(casus_id),
         json=plan(doelen=["Anders"]),
@@ -104,7 +105,7 @@ async def test_plan_names_only_participants_of_the_case(
         casusoverleg="00000000-0000-0000-0000-000000000000",
     )
     response = await client.put(_url(casus_id), json=body, headers=auth("gemeente-utrecht"))
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     problems = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     assert problems == {
         ("interventies.0.deelnemer", "deelnemer-niet-geselecteerd"),
@@ -115,7 +116,7 @@ async def test_plan_names_only_participants_of_the_case(
     }
     for bad in (plan(doelen=[]), plan(interventies=[{"deelnemer": "ggz"}]), plan(extra=1)):
         response = await client.put(_url(casus_id), json=bad, headers=auth("gemeente-utrecht"))
-        assert response.status_code == 400
+        assert refusal(response) == (400, "ongeldige-invoer")
     versies = await client.get(f"{_url(casus_id)}/versies", headers=auth("gemeente-utrecht"))
     assert versies.json()["versies"] == []
 
@@ -203,8 +204,11 @@ async def test_need_to_know_views(client: httpx.AsyncClient, auth: AuthHeaders) 
     history = await client.get(f"{_url(casus_id)}/versies", headers=auth("reclassering-nederland"))
     assert [owners(v) for v in history.json()["versies"]] == [["reclassering-nederland"]]
     for headers in (auth("svg"), auth("wijkteam", "casusregisseur")):
-        assert (await client.get(_url(casus_id), headers=headers)).status_code == 403
-        assert (await client.get(f"{_url(casus_id)}/versies", headers=headers)).status_code == 403
+        assert refusal(await client.get(_url(casus_id), headers=headers)) == (403, "geen-toegang")
+        assert refusal(await client.get(f"{_url(casus_id)}/versies", headers=headers)) == (
+            403,
+            "geen-toegang",
+        )
 
 
 async def test_incidental_participant_reads_its_part_only_after_signing(
@@ -213,7 +217,7 @@ async def test_incidental_participant_reads_its_part_only_after_signing(
     casus_id = await in_behandeling(client, auth, signed=False)
     await put_plan(client, auth, casus_id)
     incidental = auth("cjib", deelnemertype="incidenteel")
-    assert (await client.get(_url(casus_id), headers=incidental)).status_code == 403
+    assert refusal(await client.get(_url(casus_id), headers=incidental)) == (403, "geen-toegang")
 
 
 async def test_refused_outside_treatment_and_in_another_partnership(
@@ -223,16 +227,22 @@ async def test_refused_outside_treatment_and_in_another_partnership(
     response = await client.put(
         _url(registered["id"]), json=plan(), headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 409
+    assert refusal(response) == (409, "casus-niet-in-behandeling")
     casus_id = await in_behandeling(client, auth)
     await put_plan(client, auth, casus_id)
     oost = auth("gemeente-zwolle", zvh="zvh-oost")
-    assert (await client.get(_url(casus_id), headers=oost)).status_code == 404
-    assert (await client.put(_url(casus_id), json=plan(), headers=oost)).status_code == 404
+    assert refusal(await client.get(_url(casus_id), headers=oost)) == (404, "niet-gevonden")
+    assert refusal(await client.put(_url(casus_id), json=plan(), headers=oost)) == (
+        404,
+        "niet-gevonden",
+    )
     await close(client, auth, casus_id, "2025-12-23")
     gvv = auth("gemeente-utrecht")
-    assert (await client.put(_url(casus_id), json=plan(), headers=gvv)).status_code == 403
-    assert (await client.get(_url(casus_id), headers=auth("ggz"))).status_code == 403
+    assert refusal(await client.put(_url(casus_id), json=plan(), headers=gvv)) == (
+        403,
+        "geen-toegang",
+    )
+    assert refusal(await client.get(_url(casus_id), headers=auth("ggz"))) == (403, "geen-toegang")
     archive = await client.get(_url(casus_id), headers=auth("gemeente-utrecht", "archiefbeheerder"))
     assert archive.json()["weergave"] == "volledig"
 

@@ -10,38 +10,15 @@ from sqlalchemy.exc import DBAPIError
 from app.db.session import Database
 from app.db.tables import PrioriteringslijstVersieRow
 from tests.conftest import AuthHeaders
+from tests.factories.prioritering import CRITERIA, create, publish
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
-CRITERIA: dict[str, Any] = {
-    "alle": [
-        {"telling": {"soort": "veroordeling", "categorieen": ["geweld"], "periodeMaanden": 24}, "minimaal": 2},
-        {"telling": {"soort": "aanhouding", "periodeMaanden": 12}, "minimaal": 1},
-    ]
-}  # fmt: skip
 ANDERE_CRITERIA: dict[str, Any] = {
     "telling": {"soort": "overlastmelding", "periodeMaanden": 6},
     "minimaal": 3,
 }
-
-
-async def create(
-    client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top 20 HIC", **kwargs: Any
-) -> dict[str, Any]:
-    response = await client.post(
-        "/v1/prioriteringslijsten",
-        json={"naam": naam, "omschrijving": "Veelplegers high impact crime.", "criteria": CRITERIA},
-        headers=auth("gemeente-utrecht", **kwargs),
-    )
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def publish(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> httpx.Response:
-    return await client.post(
-        f"/v1/prioriteringslijsten/{lijst_id}/publicatie", headers=auth("politie")
-    )
 
 
 async def test_create_is_concept_with_location(
@@ -84,12 +61,15 @@ async def test_only_joint_controllers(
     headers = auth(deelnemer, "beheerder", "procesregisseur", **kwargs)
     # 403 is decided before the body is looked at: an empty body is not a 400 here.
     post = await client.post("/v1/prioriteringslijsten", json={}, headers=headers)
-    assert post.status_code == 403
-    assert (await client.get("/v1/prioriteringslijsten", headers=headers)).status_code == 403
+    assert refusal(post) == (403, "geen-toegang")
+    assert refusal(await client.get("/v1/prioriteringslijsten", headers=headers)) == (
+        403,
+        "geen-toegang",
+    )
 
 
 async def test_without_token_401(client: httpx.AsyncClient) -> None:
-    assert (await client.get("/v1/prioriteringslijsten")).status_code == 401
+    assert refusal(await client.get("/v1/prioriteringslijsten")) == (401, "token-ontbreekt")
 
 
 async def test_any_role_of_a_government_participant_may(
@@ -114,13 +94,13 @@ async def test_other_partnership_sees_nothing(client: httpx.AsyncClient, auth: A
         response = await client.request(
             method, f"/v1/prioriteringslijsten/{lijst['id']}{suffix}", headers=oost
         )
-        assert response.status_code == 404, suffix
+        assert refusal(response) == (404, "niet-gevonden"), suffix
     versie = await client.post(
         f"/v1/prioriteringslijsten/{lijst['id']}/versies",
         json={"omschrijving": "x", "criteria": CRITERIA},
         headers=oost,
     )
-    assert versie.status_code == 404
+    assert refusal(versie) == (404, "niet-gevonden")
 
 
 async def test_forbidden_criteria_are_400_naming_the_rule(
@@ -140,7 +120,7 @@ async def test_forbidden_criteria_are_400_naming_the_rule(
         },
         headers=auth("politie"),
     )  # fmt: skip
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     problems = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
     # Every problem at once: the name field's and both in the criteria.
     assert problems == {
@@ -251,12 +231,12 @@ async def test_withdrawal_is_final(client: httpx.AsyncClient, auth: AuthHeaders)
 
 async def test_unknown_list_and_bad_id(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
     missing = "00000000-0000-0000-0000-000000000000"
-    assert (
+    assert refusal(
         await client.get(f"/v1/prioriteringslijsten/{missing}", headers=auth("politie"))
-    ).status_code == 404
-    assert (
+    ) == (404, "niet-gevonden")
+    assert refusal(
         await client.get("/v1/prioriteringslijsten/niet-een-id", headers=auth("politie"))
-    ).status_code == 400
+    ) == (400, "ongeldige-invoer")
 
 
 async def test_public_publication_without_token(
@@ -293,10 +273,14 @@ async def test_public_publication_without_token(
 
     other = await client.get("/v1/publicaties/prioriteringslijsten?zvh=zvh-oost")
     assert other.json() == {"zvh": "zvh-oost", "prioriteringslijsten": []}
-    assert (
-        await client.get("/v1/publicaties/prioriteringslijsten?zvh=bestaat-niet")
-    ).status_code == 404
-    assert (await client.get("/v1/publicaties/prioriteringslijsten")).status_code == 400
+    assert refusal(await client.get("/v1/publicaties/prioriteringslijsten?zvh=bestaat-niet")) == (
+        404,
+        "niet-gevonden",
+    )
+    assert refusal(await client.get("/v1/publicaties/prioriteringslijsten")) == (
+        400,
+        "ongeldige-invoer",
+    )
 
 
 async def test_public_publication_is_documented_without_security(client: httpx.AsyncClient) -> None:

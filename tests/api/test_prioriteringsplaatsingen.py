@@ -3,7 +3,7 @@
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import anyio
@@ -16,34 +16,24 @@ from app.db.session import Database
 from app.db.tables import CasusRow
 from app.db.tables_plaatsing import PlaatsingsfeitRow
 from app.services.prioriteringsplaatsingen import reevaluate_all
-from tests.api.test_prioriteringslijsten import create, publish
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, besluit, close, create_casus
+from tests.factories.prioritering import (
+    FEITEN,
+    FEITEN_RECENT,
+    GVV,
+    actuele_feiten,
+    admitted_case,
+    create,
+    feit,
+    place,
+    publish,
+    published_list,
+    url,
+)
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
-
-GVV = "gemeente-utrecht"
-
-
-def feit(soort: str, categorie: str, datum: str, bron: str = "om") -> dict[str, str]:
-    return {"soort": soort, "categorie": categorie, "datum": datum, "bron": bron}
-
-
-# The list's criteria (tests/api/test_prioriteringslijsten.py): at least 2 violent
-# convictions in 24 months, and at least 1 arrest in 12 months.
-FEITEN = [
-    feit("veroordeling", "geweld", "2025-01-10"),
-    feit("overlastmelding", "geluid", "2025-02-01", "gemeente-utrecht"),  # counts nowhere
-    feit("aanhouding", "diefstal", "2025-06-01", "politie"),
-    feit("veroordeling", "geweld", "2025-09-30"),
-]
-# Still meets the criteria later on: a recent arrest.
-FEITEN_RECENT = [
-    feit("veroordeling", "geweld", "2025-01-10"),
-    feit("veroordeling", "geweld", "2025-09-30"),
-    feit("aanhouding", "diefstal", "2026-03-01", "politie"),
-]
-
 
 SetToday = Callable[[str], None]
 
@@ -61,53 +51,11 @@ def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
     return set_today
 
 
-def actuele_feiten(dag: date) -> list[dict[str, str]]:
-    """Facts that meet the list's criteria on `dag` (and for a good while after)."""
-    return [
-        feit("veroordeling", "geweld", (dag - timedelta(days=300)).isoformat()),
-        feit("aanhouding", "diefstal", (dag - timedelta(days=20)).isoformat(), "politie"),
-        feit("veroordeling", "geweld", (dag - timedelta(days=30)).isoformat()),
-    ]
-
-
-async def published_list(client: httpx.AsyncClient, auth: AuthHeaders, naam: str = "Top X") -> str:
-    lijst = await create(client, auth, naam)
-    assert (await publish(client, auth, lijst["id"])).status_code == 200
-    return str(lijst["id"])
-
-
 async def intake(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> None:
     response = await client.post(
         f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth(GVV)
     )
     assert response.status_code == 200, response.text
-
-
-async def admitted_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
-    casus = await create_casus(client, auth)
-    await admit(client, auth, casus["id"])
-    return str(casus["id"])
-
-
-def url(lijst_id: str, rest: str = "plaatsingen") -> str:
-    return f"/v1/prioriteringslijsten/{lijst_id}/{rest}"
-
-
-async def place(
-    client: httpx.AsyncClient,
-    auth: AuthHeaders,
-    lijst_id: str,
-    casus_id: str,
-    feiten: list[dict[str, str]] | None = None,
-    peildatum: str = "2026-01-01",
-    caller: str = GVV,
-    **kwargs: Any,
-) -> httpx.Response:
-    return await client.post(
-        url(lijst_id),
-        json={"casusId": casus_id, "peildatum": peildatum, "feiten": FEITEN if feiten is None else feiten},
-        headers=auth(caller, **kwargs),
-    )  # fmt: skip
 
 
 async def current(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> list[Any]:
@@ -219,7 +167,7 @@ async def test_case_of_another_partnership_is_404(
     )
     assert oost.status_code == 201, oost.text
     response = await place(client, auth, lijst_id, oost.json()["id"])
-    assert response.status_code == 404
+    assert refusal(response) == (404, "niet-gevonden")
 
 
 async def test_only_joint_controllers_of_the_partnership(
@@ -227,13 +175,19 @@ async def test_only_joint_controllers_of_the_partnership(
 ) -> None:
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
-    assert (await place(client, auth, lijst_id, casus_id, caller="reclassering-nederland")).status_code == 403  # fmt: skip
-    assert (await place(client, auth, lijst_id, casus_id, caller="cjib")).status_code == 403
-    assert (await place(client, auth, lijst_id, casus_id, caller="gemeente-zwolle", zvh="zvh-oost")).status_code == 404  # fmt: skip
+    assert refusal(await place(client, auth, lijst_id, casus_id, caller="reclassering-nederland")) == (403, "geen-toegang")  # fmt: skip
+    assert refusal(await place(client, auth, lijst_id, casus_id, caller="cjib")) == (
+        403,
+        "geen-toegang",
+    )
+    assert refusal(await place(client, auth, lijst_id, casus_id, caller="gemeente-zwolle", zvh="zvh-oost")) == (404, "niet-gevonden")  # fmt: skip
     for caller in ("reclassering-nederland", "cjib"):
-        assert (await client.get(url(lijst_id), headers=auth(caller))).status_code == 403
+        assert refusal(await client.get(url(lijst_id), headers=auth(caller))) == (
+            403,
+            "geen-toegang",
+        )
     oost = await client.get(url(lijst_id), headers=auth("gemeente-zwolle", zvh="zvh-oost"))
-    assert oost.status_code == 404
+    assert refusal(oost) == (404, "niet-gevonden")
     assert await current(client, auth, lijst_id) == []
 
 
@@ -268,7 +222,7 @@ async def test_third_party_and_incidental_sources_are_refused(
     feiten = [*FEITEN, feit("aanhouding", "diefstal", "2025-12-01", "cjib")]
     feiten.append(feit("veroordeling", "geweld", "2025-12-01", "woningcorporatie"))
     response = await place(client, auth, lijst_id, casus_id, feiten)
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     params = response.json()["invalidParams"]
     assert [(p["name"], p["code"]) for p in params] == [
         ("feiten.4.bron", "bron-niet-toegestaan"),
@@ -293,8 +247,11 @@ async def test_removal_with_reason_deletes_the_facts(
     plaatsing = (await place(client, auth, lijst_id, casus_id)).json()
     assert await stored_facts(db, plaatsing["id"]) == 3
     verwijdering = url(lijst_id, f"plaatsingen/{plaatsing['id']}/verwijdering")
-    assert (await client.post(verwijdering, json={"reden": "x"}, headers=auth("ggz"))).status_code == 403  # fmt: skip
-    assert (await client.post(verwijdering, json={}, headers=auth(GVV))).status_code == 400
+    assert refusal(await client.post(verwijdering, json={"reden": "x"}, headers=auth("ggz"))) == (403, "geen-toegang")  # fmt: skip
+    assert refusal(await client.post(verwijdering, json={}, headers=auth(GVV))) == (
+        400,
+        "ongeldige-invoer",
+    )
     response = await client.post(
         verwijdering, json={"reden": "Niet langer nodig: aanpak afgerond."}, headers=auth("om")
     )
@@ -315,7 +272,10 @@ async def test_removal_with_reason_deletes_the_facts(
     assert again.status_code == 409
     assert again.json()["code"] == "plaatsing-al-verwijderd"
     unknown = url(lijst_id, "plaatsingen/00000000-0000-0000-0000-000000000000/verwijdering")
-    assert (await client.post(unknown, json={"reden": "x"}, headers=auth(GVV))).status_code == 404
+    assert refusal(await client.post(unknown, json={"reden": "x"}, headers=auth(GVV))) == (
+        404,
+        "niet-gevonden",
+    )
 
 
 async def test_reevaluation_removes_at_once_whose_facts_left_the_window(
@@ -362,15 +322,18 @@ async def test_reevaluation_refusals(client: httpx.AsyncClient, auth: AuthHeader
     herbeoordeling = url(lijst["id"], "herbeoordelingen")
     body = {"peildatum": "2026-01-01"}
     concept = await client.post(herbeoordeling, json=body, headers=auth(GVV))
-    assert concept.status_code == 409
+    assert refusal(concept) == (409, "lijst-niet-gepubliceerd")
     await publish(client, auth, lijst["id"])
-    assert (await client.post(herbeoordeling, json=body, headers=auth("ggz"))).status_code == 403
+    assert refusal(await client.post(herbeoordeling, json=body, headers=auth("ggz"))) == (
+        403,
+        "geen-toegang",
+    )
     future = await client.post(herbeoordeling, json={"peildatum": "2999-01-01"}, headers=auth(GVV))
-    assert future.status_code == 400
+    assert refusal(future) == (400, "ongeldige-invoer")
     oost = await client.post(
         herbeoordeling, json=body, headers=auth("gemeente-zwolle", zvh="zvh-oost")
     )
-    assert oost.status_code == 404
+    assert refusal(oost) == (404, "niet-gevonden")
 
 
 async def test_a_placement_on_a_later_peildatum_is_left_alone(

@@ -16,38 +16,19 @@ from app.schemas.prioriteringstoetsing import (
     Toetsingsresultaat,
 )
 from app.services.prioriteringstoetsing import LOOKAHEAD
-from tests.api.test_prioriteringslijsten import create, publish
 from tests.conftest import AuthHeaders
+from tests.factories.prioritering import (
+    VOLDOET,
+    VOLDOET_NIET,
+    create,
+    kandidaat,
+    publish,
+    published_list,
+)
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 NDJSON = {"Content-Type": "application/x-ndjson"}
-
-
-def kandidaat(ref: str, *feiten: tuple[str, str, str, str]) -> dict[str, Any]:
-    return {
-        "ref": ref,
-        "feiten": [{"soort": s, "categorie": c, "datum": d, "bron": b} for s, c, d, b in feiten],
-    }
-
-
-VOLDOET = kandidaat(
-    "k-1",
-    ("veroordeling", "geweld", "2025-01-10", "om"),
-    ("aanhouding", "diefstal", "2025-06-01", "politie"),
-    ("veroordeling", "geweld", "2025-09-30", "om"),
-)
-VOLDOET_NIET = kandidaat(
-    "k-2",
-    ("veroordeling", "geweld", "2025-01-10", "om"),
-    ("veroordeling", "geweld", "2026-01-02", "om"),  # after the peildatum
-    ("aanhouding", "diefstal", "2025-06-01", "reclassering-nederland"),
-)
-
-
-async def published_list(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
-    lijst = await create(client, auth)
-    assert (await publish(client, auth, lijst["id"])).status_code == 200
-    return str(lijst["id"])
 
 
 def url(lijst_id: str) -> str:
@@ -90,9 +71,10 @@ async def test_409_before_publication_and_after_withdrawal(
     assert concept.status_code == 409
     assert concept.json()["code"] == "lijst-niet-gepubliceerd"
     # Even an invalid body: the list's state is decided first.
-    assert (
-        await client.post(url(lijst["id"]), json={}, headers=auth("politie"))
-    ).status_code == 409
+    assert refusal(await client.post(url(lijst["id"]), json={}, headers=auth("politie"))) == (
+        409,
+        "lijst-niet-gepubliceerd",
+    )
     await publish(client, auth, lijst["id"])
     assert (
         await client.post(url(lijst["id"]), json=body, headers=auth("politie"))
@@ -137,7 +119,7 @@ async def test_third_party_and_incidental_sources_are_refused(
         json={"peildatum": "2026-01-01", "kandidaten": [VOLDOET, slecht, andere_zvh]},
         headers=auth("politie"),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("kandidaten.1.feiten.1.bron", "bron-niet-toegestaan"),
         ("kandidaten.1.feiten.2.categorie", "categorie-onbekend"),
@@ -156,13 +138,13 @@ async def test_structure_errors_are_400(client: httpx.AsyncClient, auth: AuthHea
         },
         headers=auth("politie"),
     )  # fmt: skip
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"peildatum", "kandidaten.0.feiten.0.soort", "kandidaten.0.feiten.0.extra"}
     empty = await client.post(
         url(lijst_id), content=b"", headers={**auth("politie"), "Content-Type": "application/json"}
     )
-    assert empty.status_code == 400
+    assert refusal(empty) == (400, "ongeldige-invoer")
 
 
 @pytest.mark.parametrize(
@@ -193,7 +175,7 @@ async def test_who_may_check(
         bad = await client.post(
             url(lijst_id), content=b"{", headers={**auth(deelnemer, **kwargs), **NDJSON}
         )
-        assert bad.status_code == 403
+        assert refusal(bad) == (403, "geen-toegang")
 
 
 async def test_stateless_with_one_log_entry_without_identities(
@@ -304,7 +286,7 @@ async def test_ndjson_is_not_capped_as_a_whole_but_per_line(
         content=b"[" + b" " * 70_000 + b"]",
         headers={**auth("politie"), "Content-Type": "application/json"},
     )
-    assert big.status_code == 400
+    assert refusal(big) == (400, "ongeldige-invoer")
 
 
 async def test_ndjson_invalid_line_in_the_lookahead_is_400_listing_all(
@@ -316,7 +298,7 @@ async def test_ndjson_invalid_line_in_the_lookahead_is_400_listing_all(
     response = await client.post(
         f"{url(lijst_id)}?peildatum=2026-01-01", content=body, headers={**auth("politie"), **NDJSON}
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("kandidaten.1.feiten.0.bron", "bron-niet-toegestaan"),
         ("kandidaten.3", "json-ongeldig"),
@@ -352,14 +334,14 @@ async def test_ndjson_needs_the_peildatum_in_the_query(
     missing = await client.post(
         url(lijst_id), content=ndjson(VOLDOET), headers={**auth("politie"), **NDJSON}
     )
-    assert missing.status_code == 400
+    assert refusal(missing) == (400, "ongeldige-invoer")
     assert missing.json()["invalidParams"][0]["name"] == "peildatum"
     json_with_query = await client.post(
         f"{url(lijst_id)}?peildatum=2026-01-01",
         json={"peildatum": "2026-01-01", "kandidaten": []},
         headers=auth("politie"),
     )
-    assert json_with_query.status_code == 400
+    assert refusal(json_with_query) == (400, "ongeldige-invoer")
 
 
 async def test_other_media_types_are_415(client: httpx.AsyncClient, auth: AuthHeaders) -> None:
@@ -367,12 +349,12 @@ async def test_other_media_types_are_415(client: httpx.AsyncClient, auth: AuthHe
     response = await client.post(
         url(lijst_id), content=b"x", headers={**auth("politie"), "Content-Type": "text/csv"}
     )
-    assert response.status_code == 415
+    assert refusal(response) == (415, "mediatype-niet-ondersteund")
     # Another route does not take NDJSON, and is not uncapped by it.
     other = await client.post(
         "/v1/prioriteringslijsten", content=b"{}", headers={**auth("politie"), **NDJSON}
     )
-    assert other.status_code == 415
+    assert refusal(other) == (415, "mediatype-niet-ondersteund")
 
 
 async def test_both_media_types_are_documented(client: httpx.AsyncClient) -> None:

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -58,7 +59,7 @@ async def test_a_deviation_needs_its_motivation(
     response = await client.post(
         "/v1/rac-adviezen", json=advies(gevolgd=False), headers=auth("gemeente-utrecht")
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [
         ("afwijkingMotivering", "motivering-ontbreekt")
     ]
@@ -67,7 +68,7 @@ async def test_a_deviation_needs_its_motivation(
         json=advies(gevolgd=False, afwijkingMotivering=""),
         headers=auth("gemeente-utrecht"),
     )
-    assert empty.status_code == 400
+    assert refusal(empty) == (400, "ongeldige-invoer")
     assert empty.json()["invalidParams"][0]["name"] == "afwijkingMotivering"
 
 
@@ -78,7 +79,7 @@ async def test_every_problem_at_once(client: httpx.AsyncClient, auth: AuthHeader
         json=advies(datum=morgen, afwijkingMotivering="Toch niet gevolgd."),
         headers=auth("gemeente-utrecht"),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert sorted(p["code"] for p in response.json()["invalidParams"]) == [
         "datum-in-toekomst",
         "motivering-zonder-afwijking",

@@ -8,10 +8,11 @@ import pytest
 
 from app.rules.kalender import add_months
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, create_casus
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, create_verzoek, persoon, verzoek
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import admit, create_casus
+from tests.factories.contactpunt import CONTACTPUNT, create_verzoek, persoon, verzoek
+from tests.factories.mandaten import create_mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -125,4 +126,4 @@ async def test_who_sees_the_deadlines(client: httpx.AsyncClient, auth: AuthHeade
     assert breach in manager
     assert {t["soort"] for t in manager.values()} == {"datalek"}
     bad = await client.get(URL, params={"binnenDagen": -1}, headers=auth(*CONTACTPUNT))
-    assert bad.status_code == 400
+    assert refusal(bad) == (400, "ongeldige-invoer")

@@ -15,8 +15,9 @@ import httpx
 import pytest
 
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING, admit, besluit, close, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING, admit, besluit, close, create_casus, select
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -57,7 +58,10 @@ async def test_a_closed_case_is_not_revived_by_a_definitive_assessment(
         assert revived.status_code == 403
         assert revived.json()["code"] == "geen-toegang"
     # Still closed and shielded: the selected participants read nothing.
-    assert (await client.get(f"/v1/casussen/{casus['id']}", headers=auth("ggz"))).status_code == 403
+    assert refusal(await client.get(f"/v1/casussen/{casus['id']}", headers=auth("ggz"))) == (
+        403,
+        "geen-toegang",
+    )
     shielded = await client.get(f"/v1/casussen/{casus['id']}", headers=_fg(auth))
     assert shielded.json()["status"] == "afgesloten"
 
@@ -174,7 +178,7 @@ async def test_professional_secrecy_needs_a_basis_to_register(
     """Issue 10: GGZ registered "psychose, middelengebruik" without a 2.29(2) basis."""
     body = {**AANMELDING, "aanmeldreden": "Psychose, middelengebruik."}
     refused = await client.post("/v1/casussen", json=body, headers=auth(deelnemer))
-    assert refused.status_code == 400
+    assert refusal(refused) == (400, "ongeldige-invoer")
     assert [(p["name"], p["code"]) for p in refused.json()["invalidParams"]] == [
         ("grondslagBeroepsgeheim", "grondslag-beroepsgeheim-vereist")
     ]
@@ -198,7 +202,7 @@ async def test_without_professional_secrecy_no_basis_is_needed(
     wrong = await client.post(
         "/v1/casussen", json={**AANMELDING, "grondslagBeroepsgeheim": "omdat"}, headers=auth("ggz")
     )
-    assert wrong.status_code == 400
+    assert refusal(wrong) == (400, "ongeldige-invoer")
     assert wrong.json()["invalidParams"][0]["name"] == "grondslagBeroepsgeheim"
 
 
@@ -228,12 +232,12 @@ async def test_reopening_needs_a_reason_and_the_designated_beheerder(
     beheerder = auth("gemeente-utrecht", "beheerder")
     for body in ({}, {"toelichting": ""}):
         missing = await client.post(url, json=body, headers=beheerder)
-        assert missing.status_code == 400
+        assert refusal(missing) == (400, "ongeldige-invoer")
         assert missing.json()["invalidParams"][0]["name"] == "toelichting"
     claimed = await client.post(
         url, json={"toelichting": "Terugval."}, headers=auth("politie", "beheerder")
     )
-    assert claimed.status_code == 403
+    assert refusal(claimed) == (403, "geen-toegang")
     reopened = await client.post(url, json={"toelichting": "Terugval."}, headers=beheerder)
     assert reopened.status_code == 200, reopened.text
     assert reopened.json()["status"] == "in-behandeling"
@@ -296,7 +300,7 @@ async def test_the_coordinating_fg_reads_everything_with_a_logged_reason(
         f"/v1/casussen/{casus_id}",
         headers={**auth("om", "functionaris-gegevensbescherming"), "Reden": "Audit."},
     )
-    assert om_fg.status_code == 403
+    assert refusal(om_fg) == (403, "geen-toegang")
 
 
 async def test_incidental_access_is_per_person_and_only_while_invited(
@@ -321,17 +325,17 @@ async def test_incidental_access_is_per_person_and_only_while_invited(
     supplies = await client.get(
         f"/v1/casussen/{casus_id}/gegevensverstrekkingen", headers=colleague
     )
-    assert supplies.status_code == 403
+    assert refusal(supplies) == (403, "geen-toegang")
     # Removed from the selection: the statement opens nothing any more.
     await select(client, auth, casus_id, deelnemers=("ggz",))
     for path in ("", "/gegevensverstrekkingen", "/plan-van-aanpak", "/casusoverleggen"):
         removed = await client.get(f"/v1/casussen/{casus_id}{path}", headers=signer)
-        assert removed.status_code == 403, path
+        assert refusal(removed) == (403, "geen-toegang"), path
     supply = await client.post(
         f"/v1/casussen/{casus_id}/gegevensverstrekkingen",
         json={"categorie": "gewoon", "inhoud": "Openstaande boetes."},
         headers=signer,
     )
-    assert supply.status_code == 403
+    assert refusal(supply) == (403, "geen-toegang")
     listed = await client.get("/v1/casussen", headers=signer)
     assert casus_id not in {c["id"] for c in listed.json()["casussen"]}

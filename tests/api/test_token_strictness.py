@@ -20,7 +20,7 @@ from app.auth.tokens import MAX_TOKEN_BYTES
 from app.config import Settings
 from app.db.session import Database
 from app.main import create_app
-from tests.tokens import claims as _claims
+from tests.factories.tokens import claims as _claims
 
 pytestmark = pytest.mark.anyio
 

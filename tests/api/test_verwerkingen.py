@@ -8,6 +8,7 @@ from sqlalchemy.exc import DBAPIError
 from app.db.session import Database
 from app.db.tables import VerwerkingRow
 from tests.conftest import AuthHeaders
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -45,7 +46,7 @@ async def test_incidental_participant_may_not_read_the_log(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     headers = auth("cjib", "beheerder", deelnemertype="incidenteel")
-    assert (await client.get("/v1/verwerkingen", headers=headers)).status_code == 403
+    assert refusal(await client.get("/v1/verwerkingen", headers=headers)) == (403, "geen-toegang")
 
 
 async def test_reading_the_log_is_itself_logged_with_trace(
@@ -102,7 +103,7 @@ async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -
         "/v1/verwerkingen?pagina=0&paginaGrootte=9999",
         headers=auth("gemeente-utrecht", "beheerder"),
     )
-    assert response.status_code == 400
+    assert refusal(response) == (400, "ongeldige-invoer")
     assert {p["name"] for p in response.json()["invalidParams"]} == {"pagina", "paginaGrootte"}
 
 

@@ -10,10 +10,18 @@ import sqlalchemy as sa
 from app.db.session import Database
 from app.db.tables import VerwerkingRow
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, besluit, create_casus, select
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, case_of, create_verzoek, persoon, react, verzoek
-from tests.mandaten import create_mandaat
+from tests.factories.casussen import admit, besluit, create_casus, select
+from tests.factories.contactpunt import (
+    CONTACTPUNT,
+    case_of,
+    create_verzoek,
+    persoon,
+    react,
+    verzoek,
+)
+from tests.factories.mandaten import create_mandaat
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -242,7 +250,7 @@ async def test_bad_paging_is_400(client: httpx.AsyncClient, auth: AuthHeaders) -
     response = await client.get(URL, params={"paginaGrootte": 0}, headers=auth("politie"))
     assert response.status_code == 400
     assert response.json()["code"] == "ongeldige-invoer"
-    assert (await client.get(URL)).status_code == 401
+    assert refusal(await client.get(URL)) == (401, "token-ontbreekt")
 
 
 async def _linked(

@@ -16,10 +16,9 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from app.config import Settings
 from app.main import create_app
-from tests.api.test_prioriteringsplaatsingen import published_list
-from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
-from tests.prioritering import one_kept_one_removed
+from tests.factories.casussen import AANMELDING
+from tests.factories.prioritering import one_kept_one_removed, published_list
 
 pytestmark = pytest.mark.anyio
 

@@ -16,7 +16,7 @@ import pytest
 from app.config import Settings
 from app.main import create_app
 from tests.conftest import AuthHeaders
-from tests.contactpunt import CONTACTPUNT, persoon, verzoek
+from tests.factories.contactpunt import CONTACTPUNT, persoon, verzoek
 
 pytestmark = pytest.mark.anyio
 

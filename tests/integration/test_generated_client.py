@@ -20,8 +20,8 @@ import anyio
 import pytest
 
 from app.config import Settings
-from tests.casussen import CRITERIA, aanmelding
 from tests.conftest import TokenFactory
+from tests.factories.casussen import CRITERIA, aanmelding
 from tests.scaleout import BIN, Server, own_database, servers, zvh_env
 
 pytestmark = pytest.mark.anyio

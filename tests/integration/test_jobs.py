@@ -20,9 +20,9 @@ from app.db.tables import VerwerkingRow
 from app.db.tables_bewaren import ArchiefdocumentRow
 from app.main import create_app
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
-from tests.prioritering import one_kept_one_removed
+from tests.factories.casussen import AANMELDING
+from tests.factories.prioritering import one_kept_one_removed
 from tests.scaleout import BIN, own_database, requires_postgres, zvh_env
 
 pytestmark = pytest.mark.anyio

@@ -23,8 +23,9 @@ from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.domain import logketen
 from app.domain.verwerking import Handeling, Resultaat
 from app.services import logketen as logketen_service
-from tests.casussen import aanmelding
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import aanmelding
+from tests.probleemcodes import refusal
 from tests.scaleout import requires_postgres
 
 pytestmark = pytest.mark.anyio
@@ -247,7 +248,7 @@ async def test_refused_attempts_chain_too(
     casus_id = created.json()["id"]
     # A participant not selected for the case: refused, and logged in a transaction of its own.
     refused = await client.get(f"/v1/casussen/{casus_id}", headers=auth("ggz"))
-    assert refused.status_code in (403, 404)
+    assert refusal(refused) == (403, "geen-toegang")
     async with db.session() as session:
         rows = list(
             await session.scalars(

@@ -14,9 +14,9 @@ from app.config import Settings
 from app.db.session import Database, create_engine
 from app.main import create_app
 from app.services.notificatiebezorging import Bezorgbeleid, deliver
-from tests.casussen import create_casus
 from tests.conftest import AuthHeaders
-from tests.notificaties import GEHEIM, create_abonnement, ontvanger, verify
+from tests.factories.casussen import create_casus
+from tests.factories.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 from tests.scaleout import BIN, own_database, zvh_env
 
 pytestmark = pytest.mark.anyio

@@ -30,8 +30,8 @@ from app.db.jobs import exclusive_run
 from app.db.session import Database, create_engine
 from app.db.tables import DeelnemerRow
 from app.main import create_app
-from tests.casussen import create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import create_casus
 from tests.scaleout import free_port, own_database, requires_postgres
 
 pytestmark = [pytest.mark.anyio, requires_postgres]

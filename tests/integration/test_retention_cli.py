@@ -13,8 +13,8 @@ from app.config import Settings
 from app.db.session import create_engine
 from app.db.tables import BetrokkeneRow
 from app.main import create_app
-from tests.casussen import AANMELDING
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import AANMELDING
 
 pytestmark = pytest.mark.anyio
 

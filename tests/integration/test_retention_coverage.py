@@ -23,11 +23,11 @@ from app.db.tables_overleg import InformatieplichtRow, InterventieRow, PlanVanAa
 from app.db.tables_plaatsing import PlaatsingsfeitRow, PrioriteringsplaatsingRow
 from app.services import archivering
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.api.test_prioriteringsplaatsingen import actuele_feiten, place, published_list
-from tests.casussen import AANMELDING, CRITERIA
 from tests.conftest import AuthHeaders
-from tests.integration.test_retention_sweep import opdracht
-from tests.overleg import overleg, put_plan
+from tests.factories.bewaren import opdracht
+from tests.factories.casussen import AANMELDING, CRITERIA
+from tests.factories.overleg import overleg, put_plan
+from tests.factories.prioritering import actuele_feiten, place, published_list
 
 pytestmark = pytest.mark.anyio
 

@@ -16,22 +16,12 @@ from app.db.session import Database
 from app.db.tables import BetrokkeneRow
 from app.services import anonimisering, archivering
 from app.services.bewaartermijn import today_in_amsterdam
-from tests.casussen import admit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.factories.bewaren import opdracht
+from tests.factories.casussen import admit, close, create_casus
+from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
-
-
-def opdracht(settings: Settings, archive_dir: Path, *, hold: bool = False) -> archivering.Opdracht:
-    return archivering.Opdracht(
-        as_of=today_in_amsterdam(),
-        archive_dir=archive_dir,
-        execute=True,
-        hold=hold,
-        beleid=settings.bewaarbeleid(),
-        archiefbeheerder="gemeente-utrecht",
-        vandaag=today_in_amsterdam(),
-    )
 
 
 async def due_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
@@ -166,13 +156,13 @@ async def test_crash_then_rerun_then_no_op(
         json={"toelichting": "Terugval."},
         headers=auth("gemeente-utrecht", "beheerder"),
     )
-    assert refused.status_code == 409
+    assert refusal(refused) == (409, "casus-gearchiveerd")
 
 
 async def test_a_rejected_registration_is_swept_like_a_closed_case(
     client: httpx.AsyncClient, auth: AuthHeaders, db: Database, settings: Settings, tmp_path: Path
 ) -> None:
-    from tests.casussen import besluit
+    from tests.factories.casussen import besluit
 
     casus = await create_casus(client, auth, aanmelddatum="2024-03-03")
     await client.post(

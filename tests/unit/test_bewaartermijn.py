@@ -13,11 +13,11 @@ from app.rules.bewaartermijn_toelichting import (
     WGS_MAXIMUM,
 )
 from app.rules.bewaartermijn_typen import Bewaarbeleid, BronGrens, Status
-from tests.unit.bewaartermijn_helpers import (
+from tests.factories.bewaartermijn import (
     S1,
     S2,
-    bereken,
     bron,
+    calculate,
     casus,
     dd,
     verlenging,
@@ -39,7 +39,7 @@ def test_factsheet_worked_examples(
     aanmelddatum: str, afsluitdatum: str, verlengd: str | None, archiefdatum: str
 ) -> None:
     verlengingen = (verlenging(verlengd, 24, S1),) if verlengd else ()
-    uitkomst = bereken(casus(aanmelddatum, afsluitdatum, verlengingen=verlengingen))
+    uitkomst = calculate(casus(aanmelddatum, afsluitdatum, verlengingen=verlengingen))
     assert uitkomst.archiefdatum == dd(archiefdatum)
     assert uitkomst.status is Status.AFGESLOTEN
     if verlengd:
@@ -47,7 +47,7 @@ def test_factsheet_worked_examples(
 
 
 def test_example_2_leaves_no_inspection_period() -> None:
-    uitkomst = bereken(casus("2025-06-05", "2030-06-05"))
+    uitkomst = calculate(casus("2025-06-05", "2030-06-05"))
     assert uitkomst.maximale_bewaardatum == dd("2030-06-05")
     assert uitkomst.inzagetermijn is not None
     assert (uitkomst.inzagetermijn.maanden, uitkomst.inzagetermijn.dagen) == (0, 0)
@@ -55,7 +55,7 @@ def test_example_2_leaves_no_inspection_period() -> None:
 
 
 def test_example_3_leaves_five_months() -> None:
-    uitkomst = bereken(casus("2025-06-05", "2030-01-05"))
+    uitkomst = calculate(casus("2025-06-05", "2030-01-05"))
     termijn = uitkomst.inzagetermijn
     assert termijn is not None
     assert (termijn.vanaf, termijn.tot) == (dd("2030-01-05"), dd("2030-06-05"))
@@ -64,13 +64,15 @@ def test_example_3_leaves_five_months() -> None:
 
 
 def test_example_1_keeps_the_full_year() -> None:
-    termijn = bereken(casus("2025-06-05", "2025-12-23")).inzagetermijn
+    termijn = calculate(casus("2025-06-05", "2025-12-23")).inzagetermijn
     assert termijn is not None
     assert (termijn.maanden, termijn.dagen, termijn.ingekort) == (12, 0, False)
 
 
 def test_example_5_derives_the_extension() -> None:
-    uitkomst = bereken(casus("2025-06-05", "2031-02-23", verlengingen=(verlenging("2030-06-01"),)))
+    uitkomst = calculate(
+        casus("2025-06-05", "2031-02-23", verlengingen=(verlenging("2030-06-01"),))
+    )
     (toegepast,) = uitkomst.verlengingen
     assert (toegepast.ingangsdatum, toegepast.einddatum) == (dd("2030-06-05"), dd("2032-06-05"))
     assert uitkomst.oorspronkelijke_maximale_bewaardatum == dd("2030-06-05")
@@ -109,15 +111,15 @@ def test_case_archive_dates(
     maximum: str,
     archiefdatum: str,
 ) -> None:
-    uitkomst = bereken(casus(aanmelddatum, afsluitdatum, afwijzingsdatum))
+    uitkomst = calculate(casus(aanmelddatum, afsluitdatum, afwijzingsdatum))
     assert uitkomst.status is status
     assert uitkomst.maximale_bewaardatum == dd(maximum)
     assert uitkomst.archiefdatum == dd(archiefdatum)
 
 
 def test_closure_one_day_inside_the_last_year_cuts_the_period() -> None:
-    exact = bereken(casus("2025-06-05", "2029-06-05")).inzagetermijn
-    later = bereken(casus("2025-06-05", "2029-06-06")).inzagetermijn
+    exact = calculate(casus("2025-06-05", "2029-06-05")).inzagetermijn
+    later = calculate(casus("2025-06-05", "2029-06-06")).inzagetermijn
     assert exact is not None
     assert later is not None
     assert (exact.maanden, exact.dagen, exact.ingekort) == (12, 0, False)
@@ -125,7 +127,7 @@ def test_closure_one_day_inside_the_last_year_cuts_the_period() -> None:
 
 
 def test_rejection_period_runs_from_the_rejection() -> None:
-    uitkomst = bereken(casus("2025-06-05", afwijzingsdatum="2025-07-05"))
+    uitkomst = calculate(casus("2025-06-05", afwijzingsdatum="2025-07-05"))
     termijn = uitkomst.inzagetermijn
     assert termijn is not None
     assert (termijn.vanaf, termijn.tot, termijn.maanden, termijn.dagen) == (
@@ -134,7 +136,7 @@ def test_rejection_period_runs_from_the_rejection() -> None:
         11,
         0,
     )
-    assert bereken(casus("2025-06-05")).inzagetermijn is None
+    assert calculate(casus("2025-06-05")).inzagetermijn is None
 
 
 @pytest.mark.parametrize(
@@ -214,7 +216,7 @@ def test_extensions(
     archiefdatum: str,
 ) -> None:
     besluiten = tuple(verlenging(b, m, r) for b, m, r in verlengingen)  # type: ignore[arg-type]
-    uitkomst = bereken(casus("2025-06-05", afsluitdatum, verlengingen=besluiten))
+    uitkomst = calculate(casus("2025-06-05", afsluitdatum, verlengingen=besluiten))
     assert [(v.ingangsdatum, v.einddatum) for v in uitkomst.verlengingen] == [
         (dd(a), dd(b)) for a, b in ranges
     ]
@@ -225,7 +227,7 @@ def test_extensions(
 
 def test_extension_from_a_month_end_lands_on_the_last_day() -> None:
     besluiten = (verlenging("2030-08-31", 6), verlenging("2031-02-28", 6))
-    uitkomst = bereken(casus("2025-08-31", verlengingen=besluiten))
+    uitkomst = calculate(casus("2025-08-31", verlengingen=besluiten))
     assert [v.einddatum for v in uitkomst.verlengingen] == [dd("2031-02-28"), dd("2031-08-28")]
 
 
@@ -271,7 +273,7 @@ def test_source_archive_dates(
         verlengingen=verlengingen,
         bronnen=(bron("b1", **bronkenmerken), bron("b2", instemming=True)),  # type: ignore[arg-type]
     )
-    uitkomst = bereken(data)
+    uitkomst = calculate(data)
     b1, b2 = uitkomst.bronnen
     assert (b1.id, b1.deelnemer) == ("b1", "om")
     assert b1.archiefdatum == dd(archiefdatum)
@@ -285,7 +287,7 @@ def test_source_archive_dates(
 )
 def test_expired_only_after_the_archive_date(peildatum: str, verlopen: bool) -> None:
     data = casus("2025-06-05", "2025-12-23", bronnen=(bron(wettelijk="2026-12-23"),))
-    uitkomst = bereken(data, dd(peildatum))
+    uitkomst = calculate(data, dd(peildatum))
     assert uitkomst.peildatum == dd(peildatum)
     assert uitkomst.verlopen is verlopen
     assert uitkomst.bronnen[0].verlopen is verlopen
@@ -293,26 +295,26 @@ def test_expired_only_after_the_archive_date(peildatum: str, verlopen: bool) -> 
 
 def test_a_source_can_expire_before_the_case() -> None:
     data = casus("2025-06-05", bronnen=(bron(wettelijk="2026-06-01"),))
-    uitkomst = bereken(data, dd("2026-07-01"))
+    uitkomst = calculate(data, dd("2026-07-01"))
     assert not uitkomst.verlopen
     assert uitkomst.bronnen[0].verlopen
 
 
 def test_policy_lengthens_the_period_after_closure() -> None:
     beleid = Bewaarbeleid(na_afsluiting_maanden=24, na_afwijzing_maanden=6)
-    assert bereken(casus("2025-06-05", "2025-12-23"), beleid=beleid).archiefdatum == dd(
+    assert calculate(casus("2025-06-05", "2025-12-23"), beleid=beleid).archiefdatum == dd(
         "2027-12-23"
     )
-    assert bereken(casus("2025-06-05", "2029-01-01"), beleid=beleid).archiefdatum == dd(
+    assert calculate(casus("2025-06-05", "2029-01-01"), beleid=beleid).archiefdatum == dd(
         "2030-06-05"
     )
-    afgewezen = bereken(casus("2025-06-05", afwijzingsdatum="2025-06-06"), beleid=beleid)
+    afgewezen = calculate(casus("2025-06-05", afwijzingsdatum="2025-06-06"), beleid=beleid)
     assert afgewezen.archiefdatum == dd("2025-12-05")
 
 
 def test_policy_shortens_the_maximum() -> None:
     beleid = Bewaarbeleid(maximum_jaren=3)
-    assert bereken(casus("2025-06-05"), beleid=beleid).maximale_bewaardatum == dd("2028-06-05")
+    assert calculate(casus("2025-06-05"), beleid=beleid).maximale_bewaardatum == dd("2028-06-05")
 
 
 @pytest.mark.parametrize(
@@ -348,7 +350,7 @@ def test_policy_cannot_exceed_the_law(kwargs: dict[str, int]) -> None:
     ],
 )
 def test_grondslag_names_the_articles_applied(data: object, grondslag: tuple[str, ...]) -> None:
-    assert bereken(data).grondslag == grondslag  # type: ignore[arg-type]
+    assert calculate(data).grondslag == grondslag  # type: ignore[arg-type]
 
 
 def test_toelichting_explains_each_step() -> None:
@@ -358,7 +360,7 @@ def test_toelichting_explains_each_step() -> None:
         verlengingen=(verlenging("2030-06-01"),),
         bronnen=(bron(),),
     )
-    tekst = bereken(data, date(2032, 3, 1)).toelichting
+    tekst = calculate(data, date(2032, 3, 1)).toelichting
     for fragment in (
         "5 juni 2025",
         "5 juni 2030 (art. 1.8 lid 7 WGS)",

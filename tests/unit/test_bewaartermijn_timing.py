@@ -20,13 +20,13 @@ from app.rules.bewaartermijn_typen import (
 )
 from app.rules.kalender import add_months, add_years
 from app.rules.verlenging import earliest_decision
-from tests.unit.bewaartermijn_helpers import S1, S2, bereken, bron, casus, dd, verlenging
-from tests.unit.test_bewaartermijn_eigenschappen import PEILDATUM, cases
+from tests.factories.bewaartermijn import S1, S2, bron, calculate, casus, dd, verlenging
+from tests.factories.bewaartermijn_gevallen import PEILDATUM, cases
 
 
 def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[str, str]]:
     with pytest.raises(InvalidInput) as caught:
-        bereken(data, beleid=beleid)
+        calculate(data, beleid=beleid)
     return [(p.name, p.code) for p in caught.value.problems]
 
 
@@ -73,7 +73,7 @@ def test_the_window_follows_the_setting(besluit: str, venster: int, ok: bool) ->
     data = casus("2025-06-05", verlengingen=(verlenging(besluit),))
     beleid = Bewaarbeleid(besluitvenster_maanden=venster)
     if ok:
-        assert bereken(data, beleid=beleid).maximale_bewaardatum == dd("2032-06-05")
+        assert calculate(data, beleid=beleid).maximale_bewaardatum == dd("2032-06-05")
     else:
         assert problems(data, beleid) == [("verlengingen.0.besluitdatum", "verlenging-te-vroeg")]
 
@@ -102,13 +102,13 @@ def test_situation_2_threshold_is_one_year_whatever_the_policy(na_afsluiting: in
     beleid = Bewaarbeleid(na_afsluiting_maanden=na_afsluiting)
     # Closed 11 months before the maximum: situation 2, under every policy.
     binnen = casus("2025-06-05", "2029-07-05", verlengingen=(verlenging("2030-06-01", 24, S2),))
-    assert bereken(binnen, beleid=beleid).maximale_bewaardatum == dd("2032-06-05")
+    assert calculate(binnen, beleid=beleid).maximale_bewaardatum == dd("2032-06-05")
     # Closed 13 months before: not situation 2, even when the policy keeps 18 or 24 months.
     buiten = casus("2025-06-05", "2029-05-05", verlengingen=(verlenging("2030-06-01", 24, S2),))
     assert problems(buiten, beleid) == [
         ("verlengingen.0.reden", "verlenging-situatie-niet-van-toepassing")
     ]
-    verdere = bereken(casus("2025-06-05", "2029-05-05"), dd("2030-04-01"), beleid)
+    verdere = calculate(casus("2025-06-05", "2029-05-05"), dd("2030-04-01"), beleid)
     assert verdere.verdere_verlenging.situatie is None
 
 
@@ -138,13 +138,13 @@ def test_a_situation_1_extension_decided_in_time_lapses_on_an_early_closure(
     afsluitdatum: str,
 ) -> None:
     data = casus("2021-12-10", afsluitdatum, verlengingen=(verlenging("2026-10-01", 24, S1),))
-    for uitkomst in (bereken(data), stored(data)):
+    for uitkomst in (calculate(data), stored(data)):
         assert uitkomst.archiefdatum == dd("2026-12-10")
         (judged,) = uitkomst.verlengingen
         assert [r.code for r in judged.vervalredenen] == ["verlenging-vervallen-casus-afgesloten"]
         assert (judged.ingangsdatum, judged.einddatum) == (dd("2026-12-10"), dd("2028-12-10"))
     # The joint controllers may decide situation 2 instead, up to the maximum.
-    verdere = bereken(data, dd("2026-12-10")).verdere_verlenging
+    verdere = calculate(data, dd("2026-12-10")).verdere_verlenging
     assert (verdere.mogelijk, verdere.situatie) == (True, Verlengingsreden.TERUGVALRISICO)
 
 
@@ -161,7 +161,7 @@ def test_situation_2_replaces_a_lapsed_situation_1() -> None:
         "2026-11-01",
         verlengingen=(verlenging("2026-10-01", 24, S1), verlenging("2026-11-15", 12, S2)),
     )
-    uitkomst = bereken(data)
+    uitkomst = calculate(data)
     eerste, tweede = uitkomst.verlengingen
     assert eerste.vervallen
     assert not tweede.vervallen
@@ -211,16 +211,16 @@ def test_a_reopening_after_situation_2_keeps_the_extension_and_its_start() -> No
         casus("2025-06-05", verlengingen=(verlenging("2030-05-01", 24, S2),)),
         heropeningen=(dd("2030-07-01"),),
     )
-    for uitkomst in (bereken(data), stored(data)):
+    for uitkomst in (calculate(data), stored(data)):
         (judged,) = uitkomst.verlengingen
         assert not judged.vervallen
         assert (judged.ingangsdatum, judged.einddatum) == (dd("2030-06-05"), dd("2032-06-05"))
         assert uitkomst.archiefdatum == dd("2032-06-05")
     # Closed again: a year after the new closure, within the extended maximum.
     weer_dicht = replace(data, afsluitdatum=dd("2031-09-01"))
-    assert bereken(weer_dicht).archiefdatum == dd("2032-06-05")
+    assert calculate(weer_dicht).archiefdatum == dd("2032-06-05")
     vroeg_dicht = replace(data, afsluitdatum=dd("2030-09-01"))
-    assert bereken(vroeg_dicht).archiefdatum == dd("2031-09-01")
+    assert calculate(vroeg_dicht).archiefdatum == dd("2031-09-01")
 
 
 def test_situation_2_without_a_reopening_needs_the_closure_before_the_decision() -> None:
@@ -372,4 +372,4 @@ def test_further_extension_reports_the_window(data: Casusdata, venster: int) -> 
 def test_bron_helper_is_used() -> None:
     # The helpers' consent flag still answers for every extension.
     data = casus("2025-06-05", verlengingen=(verlenging("2030-06-01"),), bronnen=(bron(),))
-    assert bereken(data).bronnen[0].begrensd_door is BronGrens.GEEN_INSTEMMING
+    assert calculate(data).bronnen[0].begrensd_door is BronGrens.GEEN_INSTEMMING

@@ -6,12 +6,12 @@ import pytest
 
 from app.domain.errors import InvalidInput
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Casusdata, Verlengingsreden
-from tests.unit.bewaartermijn_helpers import S1, S2, bereken, bron, casus, dd, verlenging
+from tests.factories.bewaartermijn import S1, S2, bron, calculate, casus, dd, verlenging
 
 
 def problems(data: Casusdata, beleid: Bewaarbeleid | None = None) -> list[tuple[str, str]]:
     with pytest.raises(InvalidInput) as caught:
-        bereken(data, beleid=beleid)
+        calculate(data, beleid=beleid)
     for problem in caught.value.problems:
         assert problem.reason  # every refusal explains itself in Dutch
     return [(p.name, p.code) for p in caught.value.problems]
@@ -129,7 +129,7 @@ def test_refusals(data: Casusdata, expected: list[tuple[str, str]]) -> None:
 
 def test_situation_2_just_inside_the_last_year_is_allowed() -> None:
     data = casus("2025-06-05", "2029-06-06", verlengingen=(verlenging("2030-06-01", 24, S2),))
-    assert bereken(data).maximale_bewaardatum == dd("2032-06-05")
+    assert calculate(data).maximale_bewaardatum == dd("2032-06-05")
 
 
 def test_the_policy_sets_the_extension_ceiling() -> None:
@@ -138,7 +138,7 @@ def test_the_policy_sets_the_extension_ceiling() -> None:
     assert problems(data, beleid) == [
         ("verlengingen.0.maanden", "verlenging-maanden-buiten-bereik")
     ]
-    assert bereken(data).maximale_bewaardatum == dd("2031-07-05")
+    assert calculate(data).maximale_bewaardatum == dd("2031-07-05")
 
 
 def test_every_problem_is_listed_at_once() -> None:
@@ -214,7 +214,7 @@ def test_further_extension_possible(
     vroegste: str,
     uiterlijk: str,
 ) -> None:
-    verdere = bereken(data, dd(peildatum)).verdere_verlenging
+    verdere = calculate(data, dd(peildatum)).verdere_verlenging
     assert verdere.mogelijk is mogelijk
     assert verdere.situatie is situatie
     assert verdere.vroegste_besluitdatum == dd(vroegste)
@@ -233,7 +233,7 @@ def test_further_extension_possible(
     ],
 )
 def test_further_extension_not_possible(data: Casusdata, peildatum: str, fragment: str) -> None:
-    verdere = bereken(data, dd(peildatum)).verdere_verlenging
+    verdere = calculate(data, dd(peildatum)).verdere_verlenging
     assert not verdere.mogelijk
     assert verdere.situatie is None
     assert verdere.uiterlijke_besluitdatum is None
@@ -242,7 +242,7 @@ def test_further_extension_not_possible(data: Casusdata, peildatum: str, fragmen
 
 def test_peildatum_does_not_change_the_dates() -> None:
     data = casus("2025-06-05", "2030-01-05")
-    early, late = bereken(data, date(2025, 7, 1)), bereken(data, date(2040, 1, 1))
+    early, late = calculate(data, date(2025, 7, 1)), calculate(data, date(2040, 1, 1))
     assert (early.archiefdatum, early.maximale_bewaardatum) == (
         late.archiefdatum,
         late.maximale_bewaardatum,

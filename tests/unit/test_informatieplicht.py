@@ -7,7 +7,7 @@ import pytest
 from app.rules.informatieplicht import (
     Informatieplichtstatus,
     Uitzondering,
-    beoordeel_informatieplicht,
+    assess_informatieplicht,
     uiterlijke_datum,
 )
 
@@ -30,7 +30,7 @@ def test_due_one_calendar_month_after_admission(toegelaten: str, uiterste: str) 
     [("2025-06-05", False), ("2025-07-05", False), ("2025-07-06", True)],
 )
 def test_open_duty_expires_after_the_due_date(peildatum: str, verlopen: bool) -> None:
-    stand = beoordeel_informatieplicht(date(2025, 6, 5), None, None, date.fromisoformat(peildatum))
+    stand = assess_informatieplicht(date(2025, 6, 5), None, None, date.fromisoformat(peildatum))
     assert stand.status is Informatieplichtstatus.OPEN
     assert stand.verlopen is verlopen
     assert stand.tijdig is None
@@ -40,7 +40,7 @@ def test_open_duty_expires_after_the_due_date(peildatum: str, verlopen: bool) ->
 def test_done_duty_never_expires_and_says_whether_it_was_in_time(
     uitgevoerd: str, tijdig: bool
 ) -> None:
-    stand = beoordeel_informatieplicht(
+    stand = assess_informatieplicht(
         date(2025, 6, 5), date.fromisoformat(uitgevoerd), None, date(2026, 1, 1)
     )
     assert stand.status is Informatieplichtstatus.UITGEVOERD
@@ -50,6 +50,6 @@ def test_done_duty_never_expires_and_says_whether_it_was_in_time(
 
 @pytest.mark.parametrize("grond", list(Uitzondering))
 def test_recorded_exception_ends_the_duty(grond: Uitzondering) -> None:
-    stand = beoordeel_informatieplicht(date(2025, 6, 5), None, grond, date(2026, 1, 1))
+    stand = assess_informatieplicht(date(2025, 6, 5), None, grond, date(2026, 1, 1))
     assert stand.status is Informatieplichtstatus.UITZONDERING
     assert stand.verlopen is False

@@ -11,8 +11,8 @@ from app.domain.plaatsing import (
     Verwijderreden,
     check_toegelaten,
     getelde_feiten,
-    herbeoordeel,
     onvoldaan,
+    reassess,
 )
 from app.domain.prioritering import Alle, EenVan, Feit, Soort, Telling
 from app.rules.prioritering import compile_criteria, evaluate
@@ -72,7 +72,7 @@ def test_onvoldaan_names_counts_not_facts() -> None:
 def test_reevaluation_keeps_on_the_last_day_of_the_window() -> None:
     peildatum = date(2026, 6, 1)  # the arrest of 2025-06-01 is the window's first day
     toets = [(peildatum, compile_criteria(CRITERIA, peildatum))]
-    uitkomst = herbeoordeel(Casusstatus.IN_BEHANDELING, FEITEN, toets, 1)
+    uitkomst = reassess(Casusstatus.IN_BEHANDELING, FEITEN, toets, 1)
     assert uitkomst.reden is None
     assert uitkomst.toelichting is None
 
@@ -80,7 +80,7 @@ def test_reevaluation_keeps_on_the_last_day_of_the_window() -> None:
 def test_reevaluation_removes_the_day_after() -> None:
     peildatum = date(2026, 6, 2)
     toets = [(peildatum, compile_criteria(CRITERIA, peildatum))]
-    uitkomst = herbeoordeel(Casusstatus.IN_BEHANDELING, FEITEN, toets, 3)
+    uitkomst = reassess(Casusstatus.IN_BEHANDELING, FEITEN, toets, 3)
     assert uitkomst.reden is Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN
     assert uitkomst.toelichting is not None
     assert "versie 3" in uitkomst.toelichting
@@ -93,7 +93,7 @@ def test_reevaluation_removes_the_day_after() -> None:
 def test_a_case_that_left_the_process_is_removed_whatever_its_facts(status: Casusstatus) -> None:
     peildatum = date(2026, 1, 1)
     toets = [(peildatum, compile_criteria(CRITERIA, peildatum))]
-    uitkomst = herbeoordeel(status, FEITEN, toets, 1)
+    uitkomst = reassess(status, FEITEN, toets, 1)
     assert uitkomst.reden is Verwijderreden.CASUS_NIET_MEER_TOEGELATEN
     assert uitkomst.toelichting is not None
     assert status.value in uitkomst.toelichting
@@ -103,7 +103,7 @@ def test_reevaluation_fails_on_the_first_day_that_fails() -> None:
     """Held on the peildatum, not today: removed, naming today."""
     peildatum, vandaag = date(2026, 1, 1), date(2026, 6, 2)
     toetsen = [(d, compile_criteria(CRITERIA, d)) for d in (peildatum, vandaag)]
-    uitkomst = herbeoordeel(Casusstatus.IN_BEHANDELING, FEITEN, toetsen, 1)
+    uitkomst = reassess(Casusstatus.IN_BEHANDELING, FEITEN, toetsen, 1)
     assert uitkomst.reden is Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN
     assert uitkomst.toelichting is not None
     assert "2026-06-02" in uitkomst.toelichting

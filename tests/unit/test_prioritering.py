@@ -395,9 +395,9 @@ expressies = st.recursive(
 def test_adding_a_fact_never_turns_a_match_into_a_non_match(
     expr: Expressie, feiten: list[Feit], extra: Feit, peildatum: date
 ) -> None:
-    beoordeel = compile_criteria(expr, peildatum)
-    before = beoordeel(feiten)
-    after = beoordeel([*feiten, extra])
+    assess = compile_criteria(expr, peildatum)
+    before = assess(feiten)
+    after = assess([*feiten, extra])
     if before.voldoet:
         assert after.voldoet
     for was, wordt in zip(before.clausules, after.clausules, strict=True):

@@ -4,8 +4,8 @@ from typing import Any
 
 import httpx
 
-from tests.casussen import admit, create_casus, select
 from tests.conftest import AuthHeaders
+from tests.factories.casussen import admit, create_casus, select
 
 SELECTED = ("reclassering-nederland", "ggz")
 

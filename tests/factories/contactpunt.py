@@ -5,9 +5,9 @@ from typing import Any
 
 import httpx
 
-from tests.casussen import unieke_bsn
 from tests.conftest import AuthHeaders
-from tests.overleg import in_behandeling, put_plan
+from tests.factories.casussen import unieke_bsn
+from tests.factories.overleg import in_behandeling, put_plan
 
 CONTACTPUNT = ("gemeente-utrecht", "contactpunt")
 

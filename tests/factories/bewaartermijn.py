@@ -60,7 +60,7 @@ def casus(
     )
 
 
-def bereken(
+def calculate(
     data: Casusdata, peildatum: date = PEILDATUM, beleid: Bewaarbeleid | None = None
 ) -> Bewaartermijn:
     if beleid is None:
