@@ -7,7 +7,7 @@ subject's pseudonym; nothing personal goes into the application log or CLI outpu
 """
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -29,11 +29,9 @@ from app.domain.casus import Casusstatus
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.plaatsing import (
-    TOEGELATEN_STATUSSEN,
     Plaatsing,
     Verwijdering,
     Verwijderreden,
-    buiten_casusproces,
     check_toegelaten,
     getelde_feiten,
     herbeoordeel,
@@ -47,7 +45,8 @@ from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
 from app.rules.prioritering_verval import vervaldatum
 from app.services.bewaartermijn import today_in_amsterdam
-from app.services.casussen import CasusToegang, open_casus
+from app.services.casussen import open_casus
+from app.services.handlers import VERWIJDEREN, Vastlegger, vastlegger_voor
 from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -55,25 +54,12 @@ if TYPE_CHECKING:
     from app.progress import Voortgang
 
 PLAATSEN = "prioriteringslijst-plaatsen"
-VERWIJDEREN = "prioriteringslijst-verwijderen"
 TOETSEN = "prioriteringslijst-toetsen"
-
-# Records one processing: (activity, what was done, case id, pseudonym of the data subject).
-Vastlegger = Callable[[str, Handeling, str, str | None], None]
 
 
 def vandaag() -> date:
     """Today in the Netherlands: the dates of the list are Dutch dates."""
     return today_in_amsterdam()
-
-
-def vastlegger_voor(log: Verwerkingslog, caller: Caller) -> Vastlegger:
-    def vastleggen(
-        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
-    ) -> None:
-        log.record(caller, activiteit, handeling, casus_id=casus_id, betrokkene=betrokkene)
-
-    return vastleggen
 
 
 def _plaatsing(row: PrioriteringsplaatsingRow, feiten: Sequence[Feit]) -> Plaatsing:
@@ -274,60 +260,6 @@ async def remove(
         toelichting=reden,
     )
     return _plaatsing(row, ())
-
-
-async def end_for_casus(session: AsyncSession, log: Verwerkingslog, toegang: CasusToegang) -> int:
-    """Remove the case from every list at once when it left the process of art. 2.31 WGS.
-
-    Called after a decision on the case (rejection at intake or definitive assessment,
-    closure): a case that no longer meets art. 2.20 BGS may not stay on a priority list
-    (art. 2.32 lid 4 WGS). Returns the number of placements ended.
-    """
-    status = Casusstatus(toegang.casus.status)
-    if status in TOEGELATEN_STATUSSEN:
-        return 0
-    repo = PlaatsingRepository(session)
-    rows = await repo.huidige_voor_casus(toegang.casus.id)
-    nu = datetime.now(UTC)
-    for row in rows:
-        log.record(
-            toegang.caller,
-            VERWIJDEREN,
-            Handeling.WIJZIGEN,
-            casus_id=toegang.casus.id,
-            betrokkene=toegang.pseudoniem,
-        )
-        await repo.verwijder(
-            row,
-            op=nu,
-            door=toegang.caller.deelnemer,
-            sub=toegang.caller.claims.sub,
-            reden=Verwijderreden.CASUS_NIET_MEER_TOEGELATEN.value,
-            toelichting=buiten_casusproces(status),
-        )
-    return len(rows)
-
-
-async def end_for_lijst(
-    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str
-) -> int:
-    """End every current placement of a list that was just withdrawn; facts deleted."""
-    repo = PlaatsingRepository(session)
-    nu = datetime.now(UTC)
-    huidige = await repo.huidige_met_casus(caller.zvh, lijst_id)
-    for plaatsing, casus, pseudoniem in huidige:
-        log.record(
-            caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem
-        )
-        await repo.verwijder(
-            plaatsing,
-            op=nu,
-            door=caller.deelnemer,
-            sub=caller.claims.sub,
-            reden=Verwijderreden.LIJST_INGETROKKEN.value,
-            toelichting="De prioriteringslijst is ingetrokken en wordt niet meer toegepast.",
-        )
-    return len(huidige)
 
 
 @dataclass(frozen=True, slots=True)
