@@ -78,13 +78,17 @@ class NieuweCasus:
 
 
 def _event(
-    casus_id: str, caller: Caller, soort: Gebeurtenissoort, toelichting: str | None
+    casus_id: str,
+    caller: Caller,
+    soort: Gebeurtenissoort,
+    toelichting: str | None,
+    tijdstip: datetime,
 ) -> CasusgebeurtenisRow:
     return CasusgebeurtenisRow(
         id=new_id(),
         casus_id=casus_id,
         soort=soort.value,
-        tijdstip=now_utc(),
+        tijdstip=tijdstip,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
         rollen=",".join(sorted(r.value for r in caller.claims.rollen)),
@@ -112,6 +116,7 @@ def _beoordeling(
     fase: str,
     criteria: dict[str, Any],
     uitkomst: Toetsingsuitkomst,
+    tijdstip: datetime,
 ) -> CriteriabeoordelingRow:
     return CriteriabeoordelingRow(
         id=new_id(),
@@ -120,7 +125,7 @@ def _beoordeling(
         criteria=criteria,
         toelaatbaar=uitkomst.toelaatbaar,
         uitkomst=uitkomst.model_dump(mode="json", by_alias=True),
-        tijdstip=now_utc(),
+        tijdstip=tijdstip,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
     )
@@ -253,9 +258,10 @@ async def register(
                 "aanmelding",
                 aanmelding.criteria.model_dump(mode="json", by_alias=True),
                 uitkomst,
+                now,
             )
         ],
-        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None)],
+        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None, now)],
     )
     # Without ORM relationships the unit of work does not order inserts by foreign key:
     # the case goes first, the rows that refer to it follow at commit.
@@ -308,7 +314,7 @@ async def _store(
         "afsluitdatum": casus.afsluitdatum,
         "afwijzingsdatum": casus.afwijzingsdatum,
         **store(session, row, stand),
-        "gewijzigd_op": now_utc(),
+        "gewijzigd_op": omgeving.nu,
     }
     if not await CasusRepository(session).save_status(row, row.versie, **values):
         raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
@@ -345,12 +351,14 @@ async def decide(
             fase.value,
             dict(command.vastgelegd),
             Toetsingsuitkomst.of(uitkomst),
+            nu,
         ),
         _event(
             toegang.casus.id,
             toegang.caller,
             soort,
             f"{command.besluit.value}: {command.toelichting}",
+            nu,
         ),
     )
     announce(session, toegang.casus, Actie.GEWIJZIGD)
@@ -374,7 +382,9 @@ async def close(
     omgeving = omgeving_van(session, log, toegang.caller, vandaag=vandaag, nu=nu, beleid=beleid)
     await _store(session, toegang, casus, omgeving)
     CasusRepository(session).add(
-        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, command.toelichting)
+        _event(
+            toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, command.toelichting, nu
+        )
     )
     announce(session, toegang.casus, Actie.AFGESLOTEN)
     await dispatch(omgeving, casus.events)
@@ -398,7 +408,7 @@ async def reopen(
     omgeving = omgeving_van(session, log, toegang.caller, vandaag=vandaag, nu=nu, beleid=beleid)
     await _store(session, toegang, casus, omgeving)
     CasusRepository(session).add(
-        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, command.toelichting)
+        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, command.toelichting, nu)
     )
     announce(session, toegang.casus, Actie.HEROPEND)
     await dispatch(omgeving, casus.events)

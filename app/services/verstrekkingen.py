@@ -175,6 +175,8 @@ async def supply(
         verzoek = await repo.verzoek(toegang.casus.id, body.gegevensverzoek)
         if verzoek is not None:
             gegevensverzoeken.announce(session, verzoek, Actie.BEANTWOORD)
+    # The caller reads the supply back in the same transaction.
+    await session.flush()
     return row.id
 
 

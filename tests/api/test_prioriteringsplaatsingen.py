@@ -9,6 +9,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import func, select, update
 
 from app.config import Settings
@@ -19,6 +20,7 @@ from app.services.prioriteringsplaatsingen import reevaluate_all
 from tests.api.test_prioriteringslijsten import create, publish
 from tests.casussen import AANMELDING, admit, besluit, close, create_casus
 from tests.conftest import AuthHeaders
+from tests.klok import pin_today
 
 pytestmark = pytest.mark.anyio
 
@@ -49,15 +51,17 @@ SetToday = Callable[[str], None]
 
 
 @pytest.fixture(autouse=True)
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
-    """'Today' of the placement service; the tests tell their story on fixed days, so they
-    start on 2026-01-01 (the default peildatum of `place`) and move on from there."""
+def vandaag(request: pytest.FixtureRequest) -> SetToday:
+    """'Today' of every route (the `Today` dependency); the tests tell their story on fixed
+    days, so they start on 2026-01-01 (the default peildatum of `place`) and move on. A
+    test without the app (the CLI's) gets no app, so it holds no database transaction."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        monkeypatch.setattr("app.services.prioriteringsplaatsingen.today_in_amsterdam", lambda: day)
+        app: FastAPI = request.getfixturevalue("app")
+        pin_today(app, value)
 
-    set_today("2026-01-01")
+    if "app" in request.fixturenames:
+        set_today("2026-01-01")
     return set_today
 
 
@@ -202,7 +206,7 @@ async def test_case_not_admitted_is_409(client: httpx.AsyncClient, auth: AuthHea
     assert response.status_code == 409
     assert response.json()["code"] == "casus-niet-toegelaten"
     closed = await admitted_case(client, auth)
-    await close(client, auth, closed, date.today().isoformat())
+    await close(client, auth, closed, "2026-01-01")
     response = await place(client, auth, lijst_id, closed)
     assert response.status_code == 409
     assert response.json()["code"] == "casus-niet-toegelaten"
@@ -393,7 +397,7 @@ async def test_closing_the_case_removes_it_from_the_list_at_once(
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
-    await close(client, auth, casus_id, date.today().isoformat())
+    await close(client, auth, casus_id, "2026-03-01")
     assert await current(client, auth, lijst_id) == []
     assert await stored_facts(db, plaatsing["id"]) == 0
     everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
@@ -517,7 +521,7 @@ async def test_reevaluate_all_as_the_cli_does(
     )
     concept = await create(client, auth, "Concept")  # not published: not re-evaluated
     vandaag("2026-06-02")
-    resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
     mine = [r for r in resultaten if r.lijst_id == lijst_id]
     assert [(r.beoordeeld, r.gehandhaafd, len(r.verwijderd)) for r in mine] == [(2, 1, 1)]
     assert concept["id"] not in {r.lijst_id for r in resultaten}
@@ -537,7 +541,8 @@ async def test_reevaluate_all_as_the_cli_does(
     assert removed["verwijdering"]["door"] == "systeem"
     # Another partnership's lists are not touched by a run for zvh-demo.
     assert all(
-        r.lijst_id != lijst_id for r in await reevaluate_all(db, date(2026, 6, 2), "zvh-oost")
+        r.lijst_id != lijst_id
+        for r in await reevaluate_all(db, date(2026, 6, 2), "zvh-oost", vandaag=date(2026, 6, 2))
     )
 
 
@@ -685,8 +690,8 @@ async def test_reevaluation_is_idempotent_and_renews_the_expiry(
     )
     await publish(client, auth, lijst_id)
     vandaag("2026-06-02")
-    eerste = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
-    tweede = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    eerste = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
+    tweede = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
     [a] = [r for r in eerste if r.lijst_id == lijst_id]
     [b] = [r for r in tweede if r.lijst_id == lijst_id]
     assert (a.beoordeeld, a.gehandhaafd, [v.plaatsing_id for v in a.verwijderd]) == (
