@@ -2,6 +2,9 @@
 
 Every entry point first opens the case (app/services/casustoegang.py: load, record the
 attempt in the processing log, ask the policy); only then is the request body looked at.
+A decision takes a command (app/services/commands.py), is made by the `Casus` aggregate
+(app/domain/casus.py), is stored, and its events are dispatched in the same transaction
+(app/services/handlers.py).
 """
 
 from dataclasses import dataclass
@@ -330,7 +333,7 @@ async def decide(
     vandaag: date,
     nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Step 2 (intake, plausibility) or step 3 (definitive assessment) of art. 2.31 WGS.
 
     The assessment is kept with its phase (art. 2.20 lid 3 BGS).
@@ -363,7 +366,7 @@ async def decide(
     )
     announce(session, toegang.casus, Actie.GEWIJZIGD)
     await dispatch(omgeving, casus.events)
-    return toegang.casus
+    return casus
 
 
 async def close(
@@ -375,7 +378,7 @@ async def close(
     vandaag: date,
     nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Step 6: the joint controllers close the case; it is shielded from now on."""
     casus = aggregaat(toegang.casus)
     casus.close(command.datum, vandaag=vandaag)
@@ -388,7 +391,7 @@ async def close(
     )
     announce(session, toegang.casus, Actie.AFGESLOTEN)
     await dispatch(omgeving, casus.events)
-    return toegang.casus
+    return casus
 
 
 async def reopen(
@@ -400,7 +403,7 @@ async def reopen(
     vandaag: date,
     nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Only the designated system administrator reopens a closed case (e.g. on relapse),
     with a reason, and never once its maximum retention date has passed."""
     casus = aggregaat(toegang.casus)
@@ -412,4 +415,4 @@ async def reopen(
     )
     announce(session, toegang.casus, Actie.HEROPEND)
     await dispatch(omgeving, casus.events)
-    return toegang.casus
+    return casus
