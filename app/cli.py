@@ -224,7 +224,7 @@ def _job(settings: Settings, name: "JobName") -> "Job":
 
 
 async def _reevaluate(
-    settings: Settings, peildatum: date, zvh: str | None, job: "Job"
+    settings: Settings, peildatum: date, vandaag: date, zvh: str | None, job: "Job"
 ) -> "list[Herbeoordelingsresultaat] | None":
     from app.db.jobs import exclusive_run
     from app.db.session import database_for
@@ -235,7 +235,7 @@ async def _reevaluate(
         async with exclusive_run(database, "priority-lists-reevaluate") as ours:
             if not ours:
                 return None
-            return await reevaluate_all(database, peildatum, zvh, voortgang=job)
+            return await reevaluate_all(database, peildatum, zvh, voortgang=job, vandaag=vandaag)
     finally:
         await database.dispose()
 
@@ -243,15 +243,16 @@ async def _reevaluate(
 def cmd_priority_lists_reevaluate(args: argparse.Namespace) -> int:
     from app import cli_results
     from app.metrics import JobName, Outcome
-    from app.services.prioriteringsplaatsingen import vandaag
+    from app.services.bewaartermijn import today_in_amsterdam
 
     settings = _settings()
-    peildatum = args.as_of or vandaag()
-    if peildatum > vandaag():
+    vandaag = today_in_amsterdam()
+    peildatum = args.as_of or vandaag
+    if peildatum > vandaag:
         print("zvh: --as-of lies in the future; re-evaluate on today or earlier", file=sys.stderr)
         return 2
     with _job(settings, JobName.PRIORITY_LISTS_REEVALUATE) as job:
-        resultaten = asyncio.run(_reevaluate(settings, peildatum, args.zvh, job))
+        resultaten = asyncio.run(_reevaluate(settings, peildatum, vandaag, args.zvh, job))
         if resultaten is None:
             job.finish(Outcome.SUCCEEDED, {}, reason=ELSEWHERE)
             print(f"zvh: {ELSEWHERE}", file=sys.stderr)

@@ -15,6 +15,7 @@ from app.db import idempotency
 from app.db.registry_cache import RegistryCache
 from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
+from app.rules import bewaartermijn_typen
 from app.schemas.fields import Tekst
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.verwerkingslog import Verwerkingslog
@@ -155,7 +156,7 @@ async def idempotency_key(
 Idempotent = Annotated[None, Depends(idempotency_key)]
 
 
-async def vandaag() -> date:
+async def today() -> date:
     """Today in the Netherlands (a dependency: tests override it, never patch a module)."""
     return today_in_amsterdam()
 
@@ -165,5 +166,11 @@ async def nu() -> datetime:
     return datetime.now(UTC)
 
 
-Vandaag = Annotated[date, Depends(vandaag)]
+async def bewaarbeleid(settings: AppSettings) -> bewaartermijn_typen.Bewaarbeleid:
+    """The retention policy the settings describe (a dependency: tests override it)."""
+    return settings.bewaarbeleid()
+
+
+Today = Annotated[date, Depends(today)]
 Nu = Annotated[datetime, Depends(nu)]
+Bewaarbeleid = Annotated[bewaartermijn_typen.Bewaarbeleid, Depends(bewaarbeleid)]

@@ -116,8 +116,13 @@ def checks(app: FastAPI) -> dict[str, list[Callable[[httpx.Response], Awaitable[
 
 
 @pytest.fixture
-async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings, database=db)
+def app(settings: Settings, db: Database) -> FastAPI:
+    """The application `client` talks to: tests pin its clock with `dependency_overrides`."""
+    return create_app(settings, database=db)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://testserver", event_hooks=checks(app)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -87,16 +87,22 @@ class PlaatsingRepository:
         )
         return [(p, c, pseudoniem) for p, c, pseudoniem in rows.all()]
 
-    async def huidige_voor_casus(self, casus_id: str) -> list[PrioriteringsplaatsingRow]:
-        rows = await self.session.scalars(
-            select(PrioriteringsplaatsingRow)
+    async def huidige_van_casussen(
+        self, casus_ids: Sequence[str]
+    ) -> list[tuple[PrioriteringsplaatsingRow, CasusRow, str | None]]:
+        """Current placements of these cases, on any list, with the case and pseudonym, locked."""
+        rows = await self.session.execute(
+            select(PrioriteringsplaatsingRow, CasusRow, BetrokkeneRow.pseudoniem)
+            .join(CasusRow, CasusRow.id == PrioriteringsplaatsingRow.casus_id)
+            .outerjoin(BetrokkeneRow, BetrokkeneRow.casus_id == CasusRow.id)
             .where(
-                PrioriteringsplaatsingRow.casus_id == casus_id,
+                PrioriteringsplaatsingRow.casus_id.in_(casus_ids),
                 PrioriteringsplaatsingRow.verwijderd_op.is_(None),
             )
-            .with_for_update()
+            .order_by(PrioriteringsplaatsingRow.geplaatst_op, PrioriteringsplaatsingRow.id)
+            .with_for_update(of=PrioriteringsplaatsingRow)
         )
-        return list(rows)
+        return [(p, c, pseudoniem) for p, c, pseudoniem in rows.all()]
 
     async def feiten(self, plaatsing_ids: Sequence[str]) -> dict[str, list[Feit]]:
         found: dict[str, list[Feit]] = {i: [] for i in plaatsing_ids}
@@ -126,6 +132,36 @@ class PlaatsingRepository:
             for i, feit in enumerate(feiten)
         )
         await self.session.flush()
+
+    async def end_all(
+        self,
+        plaatsingen: Sequence[PrioriteringsplaatsingRow],
+        *,
+        op: datetime,
+        door: str,
+        sub: str,
+        reden: str,
+        toelichting: str | None,
+    ) -> None:
+        """End these placements and delete their facts, one statement each (art. 2.32 lid 4)."""
+        ids = [p.id for p in plaatsingen]
+        if not ids:
+            return
+        await self.session.execute(
+            update(PrioriteringsplaatsingRow)
+            .where(PrioriteringsplaatsingRow.id.in_(ids))
+            .values(
+                verwijderd_op=op,
+                verwijderd_door=door,
+                verwijderd_sub=sub,
+                verwijderreden=reden,
+                verwijdertoelichting=toelichting,
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+        await self.session.execute(
+            delete(PlaatsingsfeitRow).where(PlaatsingsfeitRow.plaatsing_id.in_(ids))
+        )
 
     async def verwijder(
         self,

@@ -8,10 +8,13 @@ case is shielded. Only the designated system administrator reopens a closed case
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.domain.errors import Conflict, InvalidTransition
+from app.domain.criteria import Toetsingsuitkomst
+from app.domain.errors import Conflict, InvalidInput, InvalidParam, InvalidTransition
+from app.domain.events import CasusToegelaten, CasusVerlietProces, Gebeurtenis
 
 
 class Casusstatus(StrEnum):
@@ -103,3 +106,87 @@ class Gebeurtenissoort(StrEnum):
     # Art. 1.7 WGS: a disclosure to a third party asked for, and made.
     DERDENVERSTREKKING = "derdenverstrekking"
     VERSTREKT_AAN_DERDE = "verstrekt-aan-derde"
+
+
+@dataclass(slots=True)
+class Casus:
+    """The case as its decisions see it: its state, the dates they set, and the events
+    they recorded for the rest of the system (app/services/handlers.py).
+
+    Services load it from the stored case, call one decision, store what changed and
+    dispatch `events`; the decisions hold the invariants, not the services.
+    """
+
+    id: str
+    status: Casusstatus
+    aanmelddatum: date
+    afsluitdatum: date | None = None
+    afwijzingsdatum: date | None = None
+    maximale_bewaardatum: date | None = None
+    events: list[Gebeurtenis] = field(default_factory=list)
+
+    def decide(
+        self,
+        besluit: Intakebesluit,
+        uitkomst: Toetsingsuitkomst,
+        *,
+        definitief: bool,
+        vandaag: date,
+    ) -> None:
+        """Step 2 (intake) or step 3 (definitive assessment) of art. 2.31 WGS.
+
+        Admission is impossible unless the BGS 2.20 check (`uitkomst`) passes.
+        """
+        toegelaten = besluit is Intakebesluit.TOEGELATEN
+        if toegelaten and not uitkomst.toelaatbaar:
+            raise InvalidInput(
+                [
+                    InvalidParam(f"criteria.{letter}", reden.value, criterium.toelichting)
+                    for letter, criterium in (
+                        ("a", uitkomst.a),
+                        ("b", uitkomst.b),
+                        ("c", uitkomst.c),
+                        ("d", uitkomst.d),
+                    )
+                    for reden in criterium.redenen
+                ],
+                detail="Toelaten kan niet: niet aan alle criteria van art. 2.20 BGS is voldaan.",
+            )
+        if definitief:
+            stap = Stap.DEFINITIEVE_BEOORDELING
+            target = S.IN_BEHANDELING if toegelaten else S.AFGEWEZEN
+        else:
+            stap = Stap.INTAKE
+            target = S.GEGEVENSVERZAMELING if toegelaten else S.INTAKE_AFGEWEZEN
+        self.status = transition(self.status, stap, target)
+        if not toegelaten:
+            self.afwijzingsdatum = vandaag
+            self.events.append(CasusVerlietProces(self.id, self.status))
+        elif self.status is S.GEGEVENSVERZAMELING:
+            self.events.append(CasusToegelaten(self.id))
+
+    def close(self, datum: date, *, vandaag: date) -> None:
+        """Step 6: the joint controllers close the case; it is shielded from now on."""
+        problems = []
+        if datum < self.aanmelddatum:
+            problems.append(
+                InvalidParam(
+                    "datum", "datum-voor-aanmelddatum", "De afsluitdatum ligt voor de aanmelddatum."
+                )
+            )
+        if datum > vandaag:
+            problems.append(
+                InvalidParam("datum", "datum-in-toekomst", "De afsluitdatum ligt in de toekomst.")
+            )
+        if problems:
+            raise InvalidInput(problems)
+        self.status = transition(self.status, Stap.AFSLUITING, S.AFGESLOTEN)
+        self.afsluitdatum = datum
+        self.events.append(CasusVerlietProces(self.id, self.status))
+
+    def reopen(self, *, vandaag: date) -> None:
+        """Only out of `afgesloten`, and never once the maximum retention date has passed."""
+        target = transition(self.status, Stap.HEROPENING, S.IN_BEHANDELING)
+        check_reopenable(self.maximale_bewaardatum, vandaag)
+        self.status = target
+        self.afsluitdatum = None

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Response
 
 from app.auth.errors import AccessDenied
-from app.deps import CurrentCaller, Idempotent, Log, Session, Vandaag
+from app.deps import CurrentCaller, Idempotent, Log, Session, Today
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.betrokkenenverzoeken import (
@@ -26,7 +26,7 @@ from app.services.mandaten import geldend
 router = v1_router(tags=["Verzoeken van betrokkenen"])
 
 
-async def _wie(caller: CurrentCaller, session: Session, vandaag: Vandaag) -> Wie:
+async def _wie(caller: CurrentCaller, session: Session, vandaag: Today) -> Wie:
     return service.wie(caller, await geldend(session, caller.zvh, vandaag))
 
 
@@ -74,7 +74,7 @@ async def create_verzoek(
     _: Idempotent,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     body: BetrokkenenverzoekNieuw,
     response: Response,
 ) -> Betrokkenenverzoek:
@@ -99,7 +99,7 @@ async def list_verzoeken(
     w: Deelnemer,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     open_: Annotated[
         JaNeeQuery, Query(alias="open", description="`true`: alleen verzoeken zonder besluit.")
     ] = False,
@@ -115,7 +115,7 @@ async def list_verzoeken(
     responses=READ,
 )
 async def get_verzoek(
-    w: Deelnemer, session: Session, log: Log, vandaag: Vandaag, verzoek_id: VerzoekId
+    w: Deelnemer, session: Session, log: Log, vandaag: Today, verzoek_id: VerzoekId
 ) -> Betrokkenenverzoek:
     return await service.get(session, log, w, verzoek_id, vandaag)
 
@@ -134,7 +134,7 @@ async def extend_verzoek(
     w: Behandelaar,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     verzoek_id: VerzoekId,
     body: Verlenging,
 ) -> Betrokkenenverzoek:
@@ -160,7 +160,7 @@ async def react_verzoek(
     _: Idempotent,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     verzoek_id: VerzoekId,
     body: Reactie,
 ) -> Betrokkenenverzoek:
@@ -201,7 +201,7 @@ async def decide_verzoek(
     w: Behandelaar,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     verzoek_id: VerzoekId,
     body: Besluit,
 ) -> Betrokkenenverzoek:

@@ -6,7 +6,7 @@ from fastapi import Body, Depends
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import AppSettings, allowed
+from app.deps import Bewaarbeleid, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.bewaartermijn import BewaartermijnBerekening, BewaartermijnUitkomst
@@ -39,7 +39,8 @@ Deelnemer = Annotated[Caller, Depends(allowed(Actie.REGELS_TOEPASSEN))]
 )
 async def calculate_bewaartermijn(
     caller: Deelnemer,
-    settings: AppSettings,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
     berekening: Annotated[BewaartermijnBerekening, Body(openapi_examples=VOORBEELDEN)],
 ) -> BewaartermijnUitkomst:
-    return bewaartermijn.calculate(settings, berekening)
+    return bewaartermijn.calculate(beleid, vandaag, berekening)

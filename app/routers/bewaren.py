@@ -12,7 +12,7 @@ from fastapi import Depends, Path, Query, Response
 from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import AppSettings, Idempotent, Log, Session, allowed
+from app.deps import Bewaarbeleid, Idempotent, Log, Session, Today, allowed
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -28,7 +28,6 @@ from app.schemas.bewaren import (
 )
 from app.schemas.fields import Datum, Tekst
 from app.services import bewaaroverzicht, verlengingen
-from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang
 
 router = v1_router(tags=["Bewaartermijnen"])
@@ -73,11 +72,13 @@ Verstrekker = Annotated[Caller, Depends(allowed(Actie.INSTEMMINGSVERZOEKEN_LEZEN
     responses=READ,
 )
 async def get_bewaartermijn(
-    access: Lezen, session: Session, settings: AppSettings, peildatum: Peildatum = None
+    access: Lezen,
+    session: Session,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
+    peildatum: Peildatum = None,
 ) -> CasusBewaartermijn:
-    return await bewaaroverzicht.casus_bewaartermijn(
-        session, access, settings.bewaarbeleid(), peildatum or today_in_amsterdam()
-    )
+    return await bewaaroverzicht.casus_bewaartermijn(session, access, beleid, peildatum or vandaag)
 
 
 @router.post(
@@ -98,11 +99,11 @@ async def extend(
     access: Verlengen,
     _: Idempotent,
     session: Session,
-    settings: AppSettings,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
     body: VerlengingNieuw,
     response: Response,
 ) -> Verlengingsbesluit:
-    vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
     row = await verlengingen.extend(session, access, body, vandaag=vandaag, beleid=beleid)
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
     return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
@@ -115,12 +116,12 @@ async def extend(
     responses=READ,
 )
 async def list_extensions(
-    access: Lezen, session: Session, settings: AppSettings
+    access: Lezen, session: Session, vandaag: Today, beleid: Bewaarbeleid
 ) -> Verlengingsbesluiten:
     rows = await verlengingen.all_for(session, access)
     return Verlengingsbesluiten(
         verlengingen=await verlengingen.render(
-            session, access, rows, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
+            session, access, rows, vandaag=vandaag, beleid=beleid
         )
     )
 
@@ -132,12 +133,14 @@ async def list_extensions(
     responses=READ,
 )
 async def get_extension(
-    access: Lezen, session: Session, settings: AppSettings, verlenging_id: VerlengingId
+    access: Lezen,
+    session: Session,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
+    verlenging_id: VerlengingId,
 ) -> Verlengingsbesluit:
     row = await verlengingen.one_for(session, access, verlenging_id)
-    rendered = await verlengingen.render(
-        session, access, [row], vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
-    )
+    rendered = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
     return rendered[0]
 
 
@@ -152,12 +155,12 @@ async def consent(
     access: Instemmen,
     _: Idempotent,
     session: Session,
-    settings: AppSettings,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
     verlenging_id: VerlengingId,
     body: InstemmingNieuw,
     response: Response,
 ) -> Verlengingsbesluit:
-    vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
     row = await verlengingen.answer(
         session, access, verlenging_id, body, vandaag=vandaag, beleid=beleid
     )
@@ -206,11 +209,12 @@ async def list_due(
     caller: Bewaker,
     session: Session,
     log: Log,
+    vandaag: Today,
     peildatum: Peildatum = None,
     pagina: Pagina = 1,
     pagina_grootte: PaginaGrootte = 50,
 ) -> VerlopenPagina:
-    datum = peildatum or today_in_amsterdam()
+    datum = peildatum or vandaag
     regels, more = await bewaaroverzicht.due_page(
         session, log, caller, datum, pagina=pagina, pagina_grootte=pagina_grootte
     )

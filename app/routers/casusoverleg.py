@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.case_policy import CasusActie
-from app.deps import Idempotent, Registry, Session
+from app.deps import Idempotent, Registry, Session, Today
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -14,7 +14,6 @@ from app.schemas.casusoverleg import Casusoverleg, CasusoverleggenLijst, Casusov
 from app.schemas.fields import Tekst
 from app.schemas.plan_van_aanpak import PlanVanAanpak, PlanVanAanpakNieuw, PlanVersies
 from app.services import casusoverleg, plan_van_aanpak
-from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, etag
 
 router = v1_router(tags=["Casusoverleg"])
@@ -57,10 +56,11 @@ async def record_overleg(
     access: OverlegVastleggen,
     _: Idempotent,
     session: Session,
+    vandaag: Today,
     body: CasusoverlegNieuw,
     response: Response,
 ) -> Casusoverleg:
-    overleg = await casusoverleg.record(session, access, body, today_in_amsterdam())
+    overleg = await casusoverleg.record(session, access, body, vandaag)
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
     return overleg
 

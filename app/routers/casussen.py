@@ -9,7 +9,17 @@ from fastapi import Depends, Header, Path, Query, Response
 from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import AppSettings, CurrentCaller, Idempotent, Log, Registry, Session, allowed
+from app.deps import (
+    Bewaarbeleid,
+    CurrentCaller,
+    Idempotent,
+    Log,
+    Nu,
+    Registry,
+    Session,
+    Today,
+    allowed,
+)
 from app.domain.casus import Casusstatus
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
@@ -26,16 +36,10 @@ from app.schemas.casussen import (
     Heropening,
 )
 from app.schemas.fields import Datum, Tekst
-from app.services import (
-    casusdeelnemers,
-    casuslijst,
-    casussen,
-    casusweergave,
-    prioriteringsplaatsingen,
-)
-from app.services.bewaartermijn import today_in_amsterdam
+from app.services import casusdeelnemers, casuslijst, casussen, casusweergave
 from app.services.casussen import CasusToegang, etag
 from app.services.casustoegang import OpgegevenReden
+from app.services.commands import AssessCasus, CloseCasus, ReopenCasus
 
 router = v1_router(tags=["Casussen"])
 
@@ -189,13 +193,12 @@ async def register(
     _: Idempotent,
     session: Session,
     log: Log,
-    settings: AppSettings,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
     body: CasusAanmelding,
     response: Response,
 ) -> CasusSchema:
-    nieuw = await casussen.register(
-        session, log, caller, body, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
-    )
+    nieuw = await casussen.register(session, log, caller, body, vandaag=vandaag, beleid=beleid)
     response.headers["Location"] = f"/v1/casussen/{nieuw.casus.id}"
     response.headers["ETag"] = etag(nieuw.casus)
     access = nieuw.toegang(caller, nieuw.betrokkene_row.pseudoniem)
@@ -305,27 +308,14 @@ async def get_casus(
     return await _respond(session, access, response)
 
 
-async def _decide(
-    session: Session,
-    settings: AppSettings,
-    log: Log,
-    access: CasusToegang,
-    body: Beoordelingsbesluit,
-    response: Response,
-    *,
-    definitief: bool,
-) -> CasusSchema:
-    await casussen.decide(
-        session,
-        access,
-        body,
+def _assess(body: Beoordelingsbesluit, *, definitief: bool) -> AssessCasus:
+    return AssessCasus(
+        besluit=body.besluit,
+        criteria=body.criteria.to_domain(),
+        vastgelegd=body.criteria.model_dump(mode="json", by_alias=True),
+        toelichting=body.toelichting,
         definitief=definitief,
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
     )
-    # A rejected case leaves the process: it may not stay on a priority list (2.32 lid 4).
-    await prioriteringsplaatsingen.end_for_casus(session, log, access)
-    return await _respond(session, access, response)
 
 
 @router.post(
@@ -337,12 +327,16 @@ async def _decide(
 async def intake(
     access: Intake,
     session: Session,
-    settings: AppSettings,
     log: Log,
+    vandaag: Today,
+    nu: Nu,
+    beleid: Bewaarbeleid,
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
-    return await _decide(session, settings, log, access, body, response, definitief=False)
+    command = _assess(body, definitief=False)
+    await casussen.decide(session, log, access, command, vandaag=vandaag, nu=nu, beleid=beleid)
+    return await _respond(session, access, response)
 
 
 @router.post(
@@ -360,12 +354,16 @@ async def intake(
 async def definitive(
     access: Definitief,
     session: Session,
-    settings: AppSettings,
     log: Log,
+    vandaag: Today,
+    nu: Nu,
+    beleid: Bewaarbeleid,
     body: Beoordelingsbesluit,
     response: Response,
 ) -> CasusSchema:
-    return await _decide(session, settings, log, access, body, response, definitief=True)
+    command = _assess(body, definitief=True)
+    await casussen.decide(session, log, access, command, vandaag=vandaag, nu=nu, beleid=beleid)
+    return await _respond(session, access, response)
 
 
 @router.put(
@@ -431,21 +429,15 @@ async def sign_statement(
 async def close(
     access: Afsluiten,
     session: Session,
-    settings: AppSettings,
     log: Log,
+    vandaag: Today,
+    nu: Nu,
+    beleid: Bewaarbeleid,
     body: Afsluiting,
     response: Response,
 ) -> CasusSchema:
-    await casussen.close(
-        session,
-        access,
-        body.datum,
-        body.toelichting,
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
-    )
-    # A closed case leaves every priority list at once (art. 2.32 lid 4 WGS).
-    await prioriteringsplaatsingen.end_for_casus(session, log, access)
+    command = CloseCasus(datum=body.datum, toelichting=body.toelichting)
+    await casussen.close(session, log, access, command, vandaag=vandaag, nu=nu, beleid=beleid)
     return await _respond(session, access, response)
 
 
@@ -462,13 +454,15 @@ async def close(
     responses=WRITE,
 )
 async def reopen(
-    access: Heropenen, session: Session, settings: AppSettings, body: Heropening, response: Response
+    access: Heropenen,
+    session: Session,
+    log: Log,
+    vandaag: Today,
+    nu: Nu,
+    beleid: Bewaarbeleid,
+    body: Heropening,
+    response: Response,
 ) -> CasusSchema:
-    await casussen.reopen(
-        session,
-        access,
-        body.toelichting,
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
-    )
+    command = ReopenCasus(toelichting=body.toelichting)
+    await casussen.reopen(session, log, access, command, vandaag=vandaag, nu=nu, beleid=beleid)
     return await _respond(session, access, response)

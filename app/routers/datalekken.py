@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.errors import AccessDenied
-from app.deps import CurrentCaller, Idempotent, Log, Nu, Session, Vandaag
+from app.deps import CurrentCaller, Idempotent, Log, Nu, Session, Today
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.datalekken import (
@@ -24,7 +24,7 @@ from app.services.mandaten import geldend
 router = v1_router(tags=["Datalekken"])
 
 
-async def _wie(caller: CurrentCaller, session: Session, vandaag: Vandaag) -> Wie:
+async def _wie(caller: CurrentCaller, session: Session, vandaag: Today) -> Wie:
     if caller.registratie is None:
         raise AccessDenied("Datalekken melden en lezen de vaste deelnemers.")
     return service.wie(caller, await geldend(session, caller.zvh, vandaag))

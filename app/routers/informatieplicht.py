@@ -5,13 +5,12 @@ from typing import Annotated
 from fastapi import Depends
 
 from app.auth.case_policy import CasusActie, is_informatieplichtige
-from app.deps import Session
+from app.deps import Session, Today
 from app.domain.verwerking import Handeling
 from app.routers import v1_router
 from app.routers.casussen import READ, WRITE, toegang
 from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling, Opheffing
 from app.services import informatieplicht
-from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang
 
 router = v1_router(tags=["Informatieplicht"])
@@ -42,8 +41,8 @@ Vastleggen = Annotated[
     ),
     responses=READ,
 )
-async def get_informatieplicht(access: Lezen, session: Session) -> Informatieplicht:
-    return await informatieplicht.get(session, access.casus.id, today_in_amsterdam())
+async def get_informatieplicht(access: Lezen, session: Session, vandaag: Today) -> Informatieplicht:
+    return await informatieplicht.get(session, access.casus.id, vandaag)
 
 
 @router.post(
@@ -56,11 +55,9 @@ async def get_informatieplicht(access: Lezen, session: Session) -> Informatiepli
     responses=WRITE,
 )
 async def record_informatieplicht(
-    access: Vastleggen, session: Session, body: InformatieplichtAfhandeling
+    access: Vastleggen, session: Session, vandaag: Today, body: InformatieplichtAfhandeling
 ) -> Informatieplicht:
-    return await informatieplicht.record(
-        session, access.caller, access.casus.id, body, today_in_amsterdam()
-    )
+    return await informatieplicht.record(session, access.caller, access.casus.id, body, vandaag)
 
 
 @router.post(
@@ -76,13 +73,13 @@ async def record_informatieplicht(
     responses=WRITE,
 )
 async def lift_uitzondering(
-    access: Opheffen, session: Session, body: Opheffing
+    access: Opheffen, session: Session, vandaag: Today, body: Opheffing
 ) -> Informatieplicht:
     return await informatieplicht.lift(
         session,
         access.caller,
         access.casus.id,
         body,
-        today_in_amsterdam(),
+        vandaag,
         informatieplichtige=is_informatieplichtige(access.caller, access.feiten),
     )

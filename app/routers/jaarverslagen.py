@@ -1,18 +1,16 @@
 """The annual report: `GET /v1/jaarverslagen/{jaar}` (JSON, or CSV on `Accept: text/csv`)."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Session, allowed
+from app.deps import Nu, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.verantwoording import Jaarverslag, Jaarverslagtelling
 from app.services import jaarverslag
-from app.services.bewaartermijn import today_in_amsterdam
 
 router = v1_router(tags=["Verantwoording"])
 
@@ -51,9 +49,9 @@ _CSV_EXAMPLE = (
     },
 )
 async def get_jaarverslag(
-    caller: Lezer, session: Session, jaar: Jaar, request: Request
+    caller: Lezer, session: Session, vandaag: Today, nu: Nu, jaar: Jaar, request: Request
 ) -> Response | Jaarverslag:
-    tellingen = await jaarverslag.counts(session, caller.zvh, jaar, today_in_amsterdam())
+    tellingen = await jaarverslag.counts(session, caller.zvh, jaar, vandaag)
     if "text/csv" in request.headers.get("accept", ""):
         return Response(
             jaarverslag.csv_text(tellingen, caller.zvh, jaar), media_type="text/csv; charset=utf-8"
@@ -61,7 +59,7 @@ async def get_jaarverslag(
     return Jaarverslag(
         samenwerkingsverband=caller.zvh,
         jaar=jaar,
-        opgemaakt_op=datetime.now(UTC),
+        opgemaakt_op=nu,
         tellingen=[
             Jaarverslagtelling(onderwerp=t.onderwerp, uitsplitsing=t.uitsplitsing, aantal=t.aantal)
             for t in tellingen

@@ -6,7 +6,7 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Idempotent, Session, Vandaag, allowed
+from app.deps import Idempotent, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.fields import Tekst
@@ -36,7 +36,7 @@ async def create_mandaat(
     caller: Beheerder,
     _: Idempotent,
     session: Session,
-    vandaag: Vandaag,
+    vandaag: Today,
     body: MandaatNieuw,
     response: Response,
 ) -> Mandaat:
@@ -52,7 +52,7 @@ async def create_mandaat(
     description="Voor de vaste deelnemers: alle mandaten, ook verlopen en toekomstige.",
     responses=problem_responses(401, 403),
 )
-async def list_mandaten(caller: Lezer, session: Session, vandaag: Vandaag) -> MandatenLijst:
+async def list_mandaten(caller: Lezer, session: Session, vandaag: Today) -> MandatenLijst:
     return await mandaten.list_all(session, caller, vandaag)
 
 
@@ -72,7 +72,7 @@ MandaatId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het ma
 async def end_mandaat(
     caller: Beheerder,
     session: Session,
-    vandaag: Vandaag,
+    vandaag: Today,
     mandaat_id: MandaatId,
     body: MandaatBeeindiging,
 ) -> Mandaat:

@@ -6,7 +6,7 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Idempotent, Log, Session, allowed
+from app.deps import Bewaarbeleid, Idempotent, Log, Nu, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.fields import Tekst
@@ -17,7 +17,6 @@ from app.schemas.prioritering import (
     VersieNieuw,
 )
 from app.services import prioriteringslijsten as service
-from app.services import prioriteringsplaatsingen as plaatsingen
 
 router = v1_router(tags=["Prioriteringslijsten"])
 
@@ -158,8 +157,15 @@ async def publish(
     responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def withdraw(
-    caller: Beheerder, session: Session, log: Log, lijst_id: LijstId
+    caller: Beheerder,
+    session: Session,
+    log: Log,
+    vandaag: Today,
+    nu: Nu,
+    beleid: Bewaarbeleid,
+    lijst_id: LijstId,
 ) -> PrioriteringslijstSchema:
-    lijst = await service.withdraw(session, caller, lijst_id)
-    await plaatsingen.end_for_lijst(session, log, caller, lijst.id)
+    lijst = await service.withdraw(
+        session, log, caller, lijst_id, vandaag=vandaag, nu=nu, beleid=beleid
+    )
     return PrioriteringslijstSchema.of(lijst)

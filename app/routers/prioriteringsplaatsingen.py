@@ -7,7 +7,7 @@ from fastapi import Depends, Path, Query, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Idempotent, Log, Registry, Session, allowed
+from app.deps import Idempotent, Log, Registry, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.prioriteringslijsten import LijstId
@@ -83,15 +83,24 @@ async def place(
     session: Session,
     cache: Registry,
     log: Log,
+    vandaag: Today,
     lijst_id: LijstId,
     body: PlaatsingNieuw,
     response: Response,
 ) -> PlaatsingSchema:
     plaatsing = await service.place(
-        session, cache, log, caller, lijst_id, body.casus_id, body.peildatum, body.feiten
+        session,
+        cache,
+        log,
+        caller,
+        lijst_id,
+        body.casus_id,
+        body.peildatum,
+        body.feiten,
+        vandaag=vandaag,
     )
     response.headers["Location"] = f"/v1/prioriteringslijsten/{lijst_id}/plaatsingen/{plaatsing.id}"
-    return PlaatsingSchema.of(plaatsing, service.vandaag())
+    return PlaatsingSchema.of(plaatsing, vandaag)
 
 
 @router.get(
@@ -109,13 +118,13 @@ async def place(
 async def list_plaatsingen(
     caller: Lezer,
     session: Session,
+    vandaag: Today,
     lijst_id: LijstId,
     inclusief_verwijderd: Annotated[JaNeeQuery, Query(alias="inclusiefVerwijderd")] = False,
 ) -> PlaatsingLijst:
     _lijst, plaatsingen = await service.list_plaatsingen(
-        session, caller, lijst_id, inclusief_verwijderd=inclusief_verwijderd
+        session, caller, lijst_id, inclusief_verwijderd=inclusief_verwijderd, vandaag=vandaag
     )
-    vandaag = service.vandaag()
     return PlaatsingLijst(plaatsingen=[PlaatsingSchema.of(p, vandaag) for p in plaatsingen])
 
 
@@ -137,12 +146,13 @@ async def remove(
     caller: Verwijderaar,
     session: Session,
     log: Log,
+    vandaag: Today,
     lijst_id: LijstId,
     plaatsing_id: PlaatsingId,
     body: Verwijderverzoek,
 ) -> PlaatsingSchema:
     plaatsing = await service.remove(session, log, caller, lijst_id, plaatsing_id, body.reden)
-    return PlaatsingSchema.of(plaatsing, service.vandaag())
+    return PlaatsingSchema.of(plaatsing, vandaag)
 
 
 @router.post(
@@ -167,11 +177,12 @@ async def reevaluate(
     caller: Verwijderaar,
     session: Session,
     log: Log,
+    vandaag: Today,
     lijst_id: LijstId,
     body: HerbeoordelingNieuw,
 ) -> HerbeoordelingSchema:
     r = await service.reevaluate(
-        session, log, caller, lijst_id, body.peildatum or service.vandaag()
+        session, log, caller, lijst_id, body.peildatum or vandaag, vandaag=vandaag
     )
     return HerbeoordelingSchema(
         lijst=r.lijst_id,

@@ -6,13 +6,12 @@ from fastapi import Depends, Path, Response
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Idempotent, Session, allowed
+from app.deps import Idempotent, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.fields import Tekst
 from app.schemas.verantwoording import RacAdvies, RacAdviesNieuw, RacAdviezen
 from app.services import rac_adviezen
-from app.services.bewaartermijn import today_in_amsterdam
 
 router = v1_router(tags=["Verantwoording"])
 
@@ -35,9 +34,14 @@ AdviesId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het adv
     responses=problem_responses(400, 401, 403, 409, 413, 415),
 )
 async def record_advies(
-    caller: Beheerder, _: Idempotent, session: Session, body: RacAdviesNieuw, response: Response
+    caller: Beheerder,
+    _: Idempotent,
+    session: Session,
+    vandaag: Today,
+    body: RacAdviesNieuw,
+    response: Response,
 ) -> RacAdvies:
-    row = await rac_adviezen.record(session, caller, body, today_in_amsterdam())
+    row = await rac_adviezen.record(session, caller, body, vandaag)
     response.headers["Location"] = f"/v1/rac-adviezen/{row.id}"
     return rac_adviezen.view(row)
 

@@ -6,7 +6,7 @@ from fastapi import Query
 
 from app.auth.contactpunt import is_contactpunt
 from app.auth.errors import AccessDenied
-from app.deps import CurrentCaller, Nu, Session, Vandaag
+from app.deps import CurrentCaller, Nu, Session, Today
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.termijnen import Termijnen, TermijnWeergave
@@ -39,7 +39,7 @@ _LINKS = {
 async def list_termijnen(
     caller: CurrentCaller,
     session: Session,
-    vandaag: Vandaag,
+    vandaag: Today,
     nu: Nu,
     binnen_dagen: Annotated[
         int, Query(alias="binnenDagen", ge=0, le=366, description="Standaard 7 dagen.")

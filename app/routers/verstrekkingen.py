@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Response
 
 from app.auth.case_policy import CasusActie
-from app.deps import AppSettings, Idempotent, Registry, Session
+from app.deps import Bewaarbeleid, Idempotent, Registry, Session, Today
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
@@ -23,7 +23,6 @@ from app.schemas.verstrekkingen import (
     GegevensverzoekNieuw,
 )
 from app.services import gegevensverzoeken, verstrekkingen, verstrekkingweergave
-from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang
 
 router = v1_router(tags=["Gegevensverstrekkingen"])
@@ -134,7 +133,8 @@ async def supply(
     _: Idempotent,
     session: Session,
     cache: Registry,
-    settings: AppSettings,
+    vandaag: Today,
+    beleid: Bewaarbeleid,
     body: GegevensverstrekkingNieuw,
     response: Response,
 ) -> Gegevensverstrekking:
@@ -144,10 +144,9 @@ async def supply(
         access,
         body,
         snapshot.deelnemers.keys(),
-        vandaag=today_in_amsterdam(),
-        beleid=settings.bewaarbeleid(),
+        vandaag=vandaag,
+        beleid=beleid,
     )
-    await session.flush()
     item = await verstrekkingweergave.visible_one(session, access, vid)
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverstrekkingen/{vid}"
     return (await verstrekkingweergave.render(session, access, [item]))[0]

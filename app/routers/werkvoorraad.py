@@ -7,7 +7,7 @@ from fastapi import Depends, Query
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
-from app.deps import Log, Session, Vandaag, allowed
+from app.deps import Log, Session, Today, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.schemas.werkvoorraad import WerkvoorraadPagina
@@ -44,7 +44,7 @@ async def list_work(
     caller: Lezer,
     session: Session,
     log: Log,
-    vandaag: Vandaag,
+    vandaag: Today,
     pagina: Pagina = 1,
     pagina_grootte: PaginaGrootte = 50,
 ) -> WerkvoorraadPagina:

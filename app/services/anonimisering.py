@@ -6,7 +6,7 @@ of them, explanations of decisions, the contents of contributions and of correct
 reports, motivations of extensions, signatories' names, agreements of case conferences,
 goals and interventions of plans, the motivation of the information duty, the reasons of
 placements on priority lists); the facts of priority-list placements are deleted and a
-placement still open is ended; stored first responses of creating requests
+placement still open is ended (through the handler table); stored first responses of creating requests
 (`idempotentiesleutels`) about the case are deleted. Kept for statistics: dates, codes,
 statuses, who decided (the organisations), the pseudonym that links the processing log to
 the archive document. Every statement is set-based: one per table for a batch of cases.
@@ -44,7 +44,8 @@ from app.db.tables_verstrekkingen import (
     GegevensverzoekRow,
     VerstrekkingsversieRow,
 )
-from app.domain.plaatsing import Verwijderreden
+from app.domain.events import CasussenGeanonimiseerd
+from app.services.handlers import Omgeving, dispatch
 
 # Free-text members inside the stored criteria (BGS 2.20 assessment).
 _CRITERIA_TEXT = ("onderbouwing", "objectieveAanwijzingen")
@@ -139,26 +140,13 @@ def _empty(table: Any, casus_ids: Sequence[str], **values: Any) -> Any:
     )
 
 
-async def _placements(
-    session: AsyncSession, casus_ids: Sequence[str], moment: datetime, door: str, sub: str
-) -> None:
+async def _placements(session: AsyncSession, casus_ids: Sequence[str]) -> None:
     """Placements are personal data gathered for the list only (art. 2.32 lid 4 WGS): their
-    facts are deleted, one still open is ended, and the reason given for an end is emptied
-    (the code stays)."""
+    facts are deleted and the reason given for an end is emptied (the code stays). One
+    still open was ended by the handler of `CasussenGeanonimiseerd`."""
     p = PrioriteringsplaatsingRow
     ids = select(p.id).where(p.casus_id.in_(casus_ids)).scalar_subquery()
     await session.execute(delete(PlaatsingsfeitRow).where(PlaatsingsfeitRow.plaatsing_id.in_(ids)))
-    await session.execute(
-        update(p)
-        .where(p.casus_id.in_(casus_ids), p.verwijderd_op.is_(None))
-        .values(
-            verwijderd_op=moment,
-            verwijderd_door=door,
-            verwijderd_sub=sub,
-            verwijderreden=Verwijderreden.CASUS_NIET_MEER_TOEGELATEN.value,
-        )
-        .execution_options(synchronize_session=False)
-    )
     await session.execute(_empty(p, casus_ids, verwijdertoelichting=None))
 
 
@@ -225,18 +213,14 @@ async def purge_expired_responses(session: AsyncSession, moment: datetime) -> in
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def anonymise_casussen(
-    session: AsyncSession,
-    casussen: Sequence[CasusRow],
-    moment: datetime,
-    *,
-    door: str,
-    sub: str,
-) -> None:
-    """Anonymise whole cases and all their sources, with one statement per table."""
+async def anonymise_casussen(omgeving: Omgeving, casussen: Sequence[CasusRow]) -> None:
+    """Anonymise whole cases and all their sources, with one statement per table, as of
+    `omgeving.nu`; what follows for other aggregates goes through the handler table."""
     ids = [c.id for c in casussen]
     if not ids:
         return
+    session, moment = omgeving.session, omgeving.nu
+    await dispatch(omgeving, [CasussenGeanonimiseerd(tuple(ids))])
     await session.execute(
         _empty(BetrokkeneRow, ids, bsn=None, voornamen=None, achternaam=None, geboortedatum=None)
     )
@@ -260,7 +244,7 @@ async def anonymise_casussen(
         .execution_options(synchronize_session=False)
     )
     await session.execute(_empty(InformatieplichtRow, ids, motivering=None))
-    await _placements(session, ids, moment, door, sub)
+    await _placements(session, ids)
     await forget_responses(session, ids, moment)
     verstrekkingen = list(
         await session.scalars(

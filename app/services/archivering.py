@@ -29,6 +29,7 @@ from app.db.tables_bewaren import ArchiefdocumentRow
 from app.domain.verwerking import Handeling, Resultaat
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.services import anonimisering, archiefdocument, bewaardata
+from app.services.handlers import Omgeving
 
 if TYPE_CHECKING:
     from app.progress import Voortgang
@@ -272,9 +273,17 @@ async def archive_cases(
         )
     await asyncio.to_thread(archiefdocument.write_many, files)
     moment = datetime.now(UTC)
-    await anonimisering.anonymise_casussen(
-        session, due, moment, door=opdracht.archiefbeheerder, sub=SWEEP_SUB
+    # The sweep writes its own processing-log record per case (below), not per effect.
+    omgeving = Omgeving(
+        session,
+        opdracht.as_of,
+        moment,
+        opdracht.beleid,
+        door=opdracht.archiefbeheerder,
+        sub=SWEEP_SUB,
+        vastleggen=None,
     )
+    await anonimisering.anonymise_casussen(omgeving, due)
     await session.execute(
         insert(ArchiefdocumentRow),
         [

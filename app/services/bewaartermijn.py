@@ -3,8 +3,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app.config import Settings
 from app.rules.bewaartermijn import calculate_bewaartermijn
+from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.schemas.bewaartermijn import BewaartermijnBerekening, BewaartermijnUitkomst
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -15,8 +15,9 @@ def today_in_amsterdam() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def calculate(settings: Settings, berekening: BewaartermijnBerekening) -> BewaartermijnUitkomst:
-    beleid = settings.bewaarbeleid()
-    peildatum = berekening.peildatum or today_in_amsterdam()
+def calculate(
+    beleid: Bewaarbeleid, vandaag: date, berekening: BewaartermijnBerekening
+) -> BewaartermijnUitkomst:
+    peildatum = berekening.peildatum or vandaag
     uitkomst = calculate_bewaartermijn(berekening.to_rule(), peildatum, beleid)
     return BewaartermijnUitkomst.of(uitkomst, beleid)

@@ -90,7 +90,9 @@ async def select(
     await repo.replace_deelnemers(toegang.casus.id, rows)
     namen = ", ".join(sorted(r.deelnemer for r in rows)) or "geen"
     repo.add(
-        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.DEELNEMERS_GESELECTEERD, namen)
+        _event(
+            toegang.casus.id, toegang.caller, Gebeurtenissoort.DEELNEMERS_GESELECTEERD, namen, now
+        )
     )
     if not await repo.save_status(toegang.casus, toegang.casus.versie, gewijzigd_op=now):
         raise Conflict("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")

@@ -2,10 +2,14 @@
 
 Every entry point first opens the case (app/services/casustoegang.py: load, record the
 attempt in the processing log, ask the policy); only then is the request body looked at.
+A decision takes a command (app/services/commands.py), is made by the `Casus` aggregate
+(app/domain/casus.py), is stored, and its events are dispatched in the same transaction
+(app/services/handlers.py).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,7 +17,6 @@ from app.auth.case_views import CasusFeiten
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, new_id, now_utc
 from app.db.outbox import record_event
-from app.db.overleg import OverlegRepository
 from app.db.tables import (
     BetrokkeneRow,
     CasusdeelnemerRow,
@@ -22,7 +25,7 @@ from app.db.tables import (
     CriteriabeoordelingRow,
     OmgevingspersoonRow,
 )
-from app.domain.casus import Casusstatus, Gebeurtenissoort, Stap, check_reopenable, transition
+from app.domain.casus import Casus, Casusstatus, Gebeurtenissoort
 from app.domain.criteria import Fase
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
 from app.domain.notificatie import Actie, Kanaal
@@ -30,13 +33,14 @@ from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.criteria import assess_criteria
-from app.schemas.casussen import Beoordelingsbesluit, CasusAanmelding
-from app.schemas.criteria import Criteria, Toetsingsuitkomst
+from app.schemas.casussen import CasusAanmelding
+from app.schemas.criteria import Toetsingsuitkomst
 from app.services.bewaardata import bewaarstand, store
 from app.services.casustoegang import CasusToegang as CasusToegang
 from app.services.casustoegang import etag as etag
 from app.services.casustoegang import open_casus as open_casus
-from app.services.informatieplicht import informatieplicht_bij_toelating
+from app.services.commands import AssessCasus, CloseCasus, ReopenCasus
+from app.services.handlers import Omgeving, dispatch, omgeving_van
 from app.services.verwerkingslog import Verwerkingslog
 
 
@@ -77,13 +81,17 @@ class NieuweCasus:
 
 
 def _event(
-    casus_id: str, caller: Caller, soort: Gebeurtenissoort, toelichting: str | None
+    casus_id: str,
+    caller: Caller,
+    soort: Gebeurtenissoort,
+    toelichting: str | None,
+    tijdstip: datetime,
 ) -> CasusgebeurtenisRow:
     return CasusgebeurtenisRow(
         id=new_id(),
         casus_id=casus_id,
         soort=soort.value,
-        tijdstip=now_utc(),
+        tijdstip=tijdstip,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
         rollen=",".join(sorted(r.value for r in caller.claims.rollen)),
@@ -106,16 +114,21 @@ def announce(session: AsyncSession, casus: CasusRow, actie: Actie) -> None:
 
 
 def _beoordeling(
-    casus_id: str, caller: Caller, fase: str, criteria: Criteria, uitkomst: Toetsingsuitkomst
+    casus_id: str,
+    caller: Caller,
+    fase: str,
+    criteria: dict[str, Any],
+    uitkomst: Toetsingsuitkomst,
+    tijdstip: datetime,
 ) -> CriteriabeoordelingRow:
     return CriteriabeoordelingRow(
         id=new_id(),
         casus_id=casus_id,
         fase=fase,
-        criteria=criteria.model_dump(mode="json", by_alias=True),
+        criteria=criteria,
         toelaatbaar=uitkomst.toelaatbaar,
         uitkomst=uitkomst.model_dump(mode="json", by_alias=True),
-        tijdstip=now_utc(),
+        tijdstip=tijdstip,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
     )
@@ -242,9 +255,16 @@ async def register(
             for p in aanmelding.sociale_omgeving
         ],
         beoordeling_rows=[
-            _beoordeling(casus.id, caller, "aanmelding", aanmelding.criteria, uitkomst)
+            _beoordeling(
+                casus.id,
+                caller,
+                "aanmelding",
+                aanmelding.criteria.model_dump(mode="json", by_alias=True),
+                uitkomst,
+                now,
+            )
         ],
-        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None)],
+        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None, now)],
     )
     # Without ORM relationships the unit of work does not order inserts by foreign key:
     # the case goes first, the rows that refer to it follow at commit.
@@ -263,144 +283,136 @@ async def register(
     return nieuw
 
 
-async def _change(
-    session: AsyncSession,
-    toegang: CasusToegang,
-    beleid: Bewaarbeleid,
-    vandaag: date,
-    **values: object,
-) -> None:
-    casus = toegang.casus
-    afsluitdatum = values.get("afsluitdatum", casus.afsluitdatum)
-    afwijzingsdatum = values.get("afwijzingsdatum", casus.afwijzingsdatum)
-    assert afsluitdatum is None or isinstance(afsluitdatum, date)
-    assert afwijzingsdatum is None or isinstance(afwijzingsdatum, date)
-    stand = await bewaarstand(
-        session, casus, beleid, vandaag, afsluitdatum=afsluitdatum, afwijzingsdatum=afwijzingsdatum
+def aggregaat(casus: CasusRow) -> Casus:
+    """The stored case as the aggregate its decisions work on."""
+    return Casus(
+        id=casus.id,
+        status=Casusstatus(casus.status),
+        aanmelddatum=casus.aanmelddatum,
+        afsluitdatum=casus.afsluitdatum,
+        afwijzingsdatum=casus.afwijzingsdatum,
+        maximale_bewaardatum=casus.maximale_bewaardatum,
     )
-    values = {**values, **store(session, casus, stand), "gewijzigd_op": now_utc()}
-    if not await CasusRepository(session).save_status(casus, casus.versie, **values):
+
+
+async def _store(
+    session: AsyncSession, toegang: CasusToegang, casus: Casus, omgeving: Omgeving
+) -> None:
+    """Write the decided state with the retention dates it implies, compare-and-set.
+
+    The case's own dates are columns of its row, written in the same statement as its
+    state (the ETag guards both); the effects on other aggregates follow from its events.
+    """
+    row = toegang.casus
+    stand = await bewaarstand(
+        session,
+        row,
+        omgeving.beleid,
+        omgeving.vandaag,
+        afsluitdatum=casus.afsluitdatum,
+        afwijzingsdatum=casus.afwijzingsdatum,
+    )
+    values = {
+        "status": casus.status.value,
+        "afsluitdatum": casus.afsluitdatum,
+        "afwijzingsdatum": casus.afwijzingsdatum,
+        **store(session, row, stand),
+        "gewijzigd_op": omgeving.nu,
+    }
+    if not await CasusRepository(session).save_status(row, row.versie, **values):
         raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
-    await session.refresh(casus)
+    await session.refresh(row)
 
 
 async def decide(
     session: AsyncSession,
+    log: Verwerkingslog,
     toegang: CasusToegang,
-    besluit: Beoordelingsbesluit,
+    command: AssessCasus,
     *,
-    definitief: bool,
     vandaag: date,
+    nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Step 2 (intake, plausibility) or step 3 (definitive assessment) of art. 2.31 WGS.
 
-    Admission is impossible unless the BGS 2.20 check passes; the assessment is kept with
-    its phase (art. 2.20 lid 3 BGS).
+    The assessment is kept with its phase (art. 2.20 lid 3 BGS).
     """
-    fase = Fase.DEFINITIEF if definitief else Fase.INTAKE
-    uitkomst = assess_criteria(besluit.criteria.to_domain(), fase)
-    toegelaten = besluit.besluit.value == "toegelaten"
-    if toegelaten and not uitkomst.toelaatbaar:
-        raise InvalidInput(
-            [
-                InvalidParam(
-                    f"criteria.{letter}", reden.value, getattr(uitkomst, letter).toelichting
-                )
-                for letter in "abcd"
-                for reden in getattr(uitkomst, letter).redenen
-            ],
-            detail="Toelaten kan niet: niet aan alle criteria van art. 2.20 BGS is voldaan.",
-        )
-    current = Casusstatus(toegang.casus.status)
-    if definitief:
-        target = Casusstatus.IN_BEHANDELING if toegelaten else Casusstatus.AFGEWEZEN
-    else:
-        target = Casusstatus.GEGEVENSVERZAMELING if toegelaten else Casusstatus.INTAKE_AFGEWEZEN
-    transition(current, Stap.DEFINITIEVE_BEOORDELING if definitief else Stap.INTAKE, target)
-    values: dict[str, object] = {"status": target.value}
-    if not toegelaten:
-        values["afwijzingsdatum"] = vandaag
-    await _change(session, toegang, beleid, vandaag, **values)
-    if target is Casusstatus.GEGEVENSVERZAMELING:
-        # Admitted: the data subject must be informed (art. 14 AVG; factsheet, step 2).
-        OverlegRepository(session).add(informatieplicht_bij_toelating(toegang.casus.id, vandaag))
-    soort = Gebeurtenissoort.DEFINITIEVE_BEOORDELING if definitief else Gebeurtenissoort.INTAKE
+    fase = Fase.DEFINITIEF if command.definitief else Fase.INTAKE
+    uitkomst = assess_criteria(command.criteria, fase)
+    casus = aggregaat(toegang.casus)
+    casus.decide(command.besluit, uitkomst, definitief=command.definitief, vandaag=vandaag)
+    omgeving = omgeving_van(session, log, toegang.caller, vandaag=vandaag, nu=nu, beleid=beleid)
+    await _store(session, toegang, casus, omgeving)
+    soort = (
+        Gebeurtenissoort.DEFINITIEVE_BEOORDELING if command.definitief else Gebeurtenissoort.INTAKE
+    )
     CasusRepository(session).add(
         _beoordeling(
             toegang.casus.id,
             toegang.caller,
             fase.value,
-            besluit.criteria,
+            dict(command.vastgelegd),
             Toetsingsuitkomst.of(uitkomst),
+            nu,
         ),
         _event(
             toegang.casus.id,
             toegang.caller,
             soort,
-            f"{besluit.besluit.value}: {besluit.toelichting}",
+            f"{command.besluit.value}: {command.toelichting}",
+            nu,
         ),
     )
     announce(session, toegang.casus, Actie.GEWIJZIGD)
-    return toegang.casus
+    await dispatch(omgeving, casus.events)
+    return casus
 
 
 async def close(
     session: AsyncSession,
+    log: Verwerkingslog,
     toegang: CasusToegang,
-    datum: date,
-    toelichting: str,
+    command: CloseCasus,
     *,
     vandaag: date,
+    nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Step 6: the joint controllers close the case; it is shielded from now on."""
-    problems = []
-    if datum < toegang.casus.aanmelddatum:
-        problems.append(
-            InvalidParam(
-                "datum", "datum-voor-aanmelddatum", "De afsluitdatum ligt voor de aanmelddatum."
-            )
-        )
-    if datum > vandaag:
-        problems.append(
-            InvalidParam("datum", "datum-in-toekomst", "De afsluitdatum ligt in de toekomst.")
-        )
-    if problems:
-        raise InvalidInput(problems)
-    transition(Casusstatus(toegang.casus.status), Stap.AFSLUITING, Casusstatus.AFGESLOTEN)
-    await _change(
-        session, toegang, beleid, vandaag, status=Casusstatus.AFGESLOTEN.value, afsluitdatum=datum
-    )
+    casus = aggregaat(toegang.casus)
+    casus.close(command.datum, vandaag=vandaag)
+    omgeving = omgeving_van(session, log, toegang.caller, vandaag=vandaag, nu=nu, beleid=beleid)
+    await _store(session, toegang, casus, omgeving)
     CasusRepository(session).add(
-        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, toelichting)
+        _event(
+            toegang.casus.id, toegang.caller, Gebeurtenissoort.AFGESLOTEN, command.toelichting, nu
+        )
     )
     announce(session, toegang.casus, Actie.AFGESLOTEN)
-    return toegang.casus
+    await dispatch(omgeving, casus.events)
+    return casus
 
 
 async def reopen(
     session: AsyncSession,
+    log: Verwerkingslog,
     toegang: CasusToegang,
-    toelichting: str,
+    command: ReopenCasus,
     *,
     vandaag: date,
+    nu: datetime,
     beleid: Bewaarbeleid,
-) -> CasusRow:
+) -> Casus:
     """Only the designated system administrator reopens a closed case (e.g. on relapse),
     with a reason, and never once its maximum retention date has passed."""
-    transition(Casusstatus(toegang.casus.status), Stap.HEROPENING, Casusstatus.IN_BEHANDELING)
-    check_reopenable(toegang.casus.maximale_bewaardatum, vandaag)
-    await _change(
-        session,
-        toegang,
-        beleid,
-        vandaag,
-        status=Casusstatus.IN_BEHANDELING.value,
-        afsluitdatum=None,
-    )
+    casus = aggregaat(toegang.casus)
+    casus.reopen(vandaag=vandaag)
+    omgeving = omgeving_van(session, log, toegang.caller, vandaag=vandaag, nu=nu, beleid=beleid)
+    await _store(session, toegang, casus, omgeving)
     CasusRepository(session).add(
-        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, toelichting)
+        _event(toegang.casus.id, toegang.caller, Gebeurtenissoort.HEROPEND, command.toelichting, nu)
     )
     announce(session, toegang.casus, Actie.HEROPEND)
-    return toegang.casus
+    await dispatch(omgeving, casus.events)
+    return casus

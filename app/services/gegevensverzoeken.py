@@ -22,7 +22,7 @@ from app.services.casussen import CasusToegang
 
 def require_admitted(toegang: CasusToegang) -> None:
     """Data is gathered only after the intake admitted the case (art. 2.31 lid 2-3 WGS)."""
-    if toegang.casus.status == Casusstatus.AANGEMELD.value:
+    if Casusstatus(toegang.casus.status) is Casusstatus.AANGEMELD:
         raise Conflict(
             "De intake beoordeelt alleen de aanmelding; gegevens worden pas na toelating "
             "verzameld (art. 2.31 lid 2 en 3 WGS).",

@@ -5,7 +5,7 @@ limited to the caller's partnership, so another partnership's list is simply not
 """
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from app.db.outbox import record_event
 from app.db.prioritering import PrioriteringRepository
 from app.db.registry import RegistryRepository
 from app.domain.errors import Conflict, NotFound
+from app.domain.events import LijstIngetrokken
 from app.domain.notificatie import Actie, Kanaal
 from app.domain.prioritering import Expressie
 from app.domain.prioriteringslijst import (
@@ -22,8 +23,11 @@ from app.domain.prioriteringslijst import (
     Versie,
     check_transition,
 )
+from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.prioritering import to_json
 from app.services.bewaartermijn import AMSTERDAM
+from app.services.handlers import dispatch, omgeving_van
+from app.services.verwerkingslog import Verwerkingslog
 
 # Publication is on the partnership's website in the Netherlands: its date is Dutch.
 
@@ -129,13 +133,25 @@ async def publish(session: AsyncSession, caller: Caller, lijst_id: str) -> Prior
     return await get_lijst(session, caller, lijst_id)
 
 
-async def withdraw(session: AsyncSession, caller: Caller, lijst_id: str) -> Prioriteringslijst:
-    """Withdraw a list for good: it is applied no more and leaves the publication."""
+async def withdraw(
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    lijst_id: str,
+    *,
+    vandaag: date,
+    nu: datetime,
+    beleid: Bewaarbeleid,
+) -> Prioriteringslijst:
+    """Withdraw a list for good: it is applied no more and leaves the publication; its
+    placements end through `LijstIngetrokken` (app/services/handlers.py)."""
     repo = PrioriteringRepository(session)
     lijst = await _load(repo, caller, lijst_id)
     check_transition(lijst.status, Lijststatus.INGETROKKEN)
-    await repo.set_status(lijst.id, Lijststatus.INGETROKKEN, ingetrokken_op=datetime.now(UTC))
+    await repo.set_status(lijst.id, Lijststatus.INGETROKKEN, ingetrokken_op=nu)
     _announce(session, caller, lijst.id, Actie.INGETROKKEN)
+    omgeving = omgeving_van(session, log, caller, vandaag=vandaag, nu=nu, beleid=beleid)
+    await dispatch(omgeving, [LijstIngetrokken(zvh=caller.zvh, lijst_id=lijst.id)])
     return await get_lijst(session, caller, lijst_id)
 
 

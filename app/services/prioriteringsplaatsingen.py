@@ -7,7 +7,7 @@ subject's pseudonym; nothing personal goes into the application log or CLI outpu
 """
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -29,11 +29,9 @@ from app.domain.casus import Casusstatus
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.plaatsing import (
-    TOEGELATEN_STATUSSEN,
     Plaatsing,
     Verwijdering,
     Verwijderreden,
-    buiten_casusproces,
     check_toegelaten,
     getelde_feiten,
     onvoldaan,
@@ -46,8 +44,8 @@ from app.domain.verwerking import Handeling, Resultaat
 from app.observability import trace_context_from
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
 from app.rules.prioritering_verval import vervaldatum
-from app.services.bewaartermijn import today_in_amsterdam
-from app.services.casussen import CasusToegang, open_casus
+from app.services.casussen import open_casus
+from app.services.handlers import VERWIJDEREN, Vastlegger, vastlegger_voor
 from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -55,25 +53,7 @@ if TYPE_CHECKING:
     from app.progress import Voortgang
 
 PLAATSEN = "prioriteringslijst-plaatsen"
-VERWIJDEREN = "prioriteringslijst-verwijderen"
 TOETSEN = "prioriteringslijst-toetsen"
-
-# Records one processing: (activity, what was done, case id, pseudonym of the data subject).
-Vastlegger = Callable[[str, Handeling, str, str | None], None]
-
-
-def vandaag() -> date:
-    """Today in the Netherlands: the dates of the list are Dutch dates."""
-    return today_in_amsterdam()
-
-
-def vastlegger_voor(log: Verwerkingslog, caller: Caller) -> Vastlegger:
-    def vastleggen(
-        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
-    ) -> None:
-        log.record(caller, activiteit, handeling, casus_id=casus_id, betrokkene=betrokkene)
-
-    return vastleggen
 
 
 def _plaatsing(row: PrioriteringsplaatsingRow, feiten: Sequence[Feit]) -> Plaatsing:
@@ -108,11 +88,11 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _peildatum_problems(peildatum: date, name: str = "peildatum") -> list[InvalidParam]:
-    if peildatum > vandaag():
+def _peildatum_problems(peildatum: date, vandaag: date) -> list[InvalidParam]:
+    if peildatum > vandaag:
         return [
             InvalidParam(
-                name,
+                "peildatum",
                 "datum-in-toekomst",
                 "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu "
                 "of eerder.",
@@ -130,6 +110,8 @@ async def place(
     casus_id: str,
     peildatum: date | None,
     feiten: Sequence[Feit],
+    *,
+    vandaag: date,
 ) -> Plaatsing:
     """Put an admitted case on a published list when its facts meet the criteria today,
     and on the peildatum when one is given (a placement must hold now, not only then)."""
@@ -146,9 +128,9 @@ async def place(
     )
     deelnemers = (await cache.snapshot(session, caller.zvh)).deelnemers
     bronnen = {k: d for k, d in deelnemers.items() if d.deelnemertype in REGISTERED_TYPES}
-    dag = vandaag()
+    dag = vandaag
     peildatum = peildatum or dag
-    problems = _peildatum_problems(peildatum)
+    problems = _peildatum_problems(peildatum, dag)
     for i, feit in enumerate(feiten):
         problems += problems_in_feit(feit, bronnen, f"feiten.{i}")
     if problems:
@@ -163,7 +145,7 @@ async def place(
             )
         # Expired but not yet removed by the daily re-evaluation: it counts nowhere, so
         # end it now (its facts erased) and judge the new placement on its own facts.
-        await _end_expired(repo, bestaand, caller, toegang.pseudoniem, log)
+        await _end_expired(repo, bestaand, caller, toegang.pseudoniem, log, dag)
     expressie = parse_criteria(versie.criteria)
     uitkomsten = {d: evaluate(expressie, feiten, d) for d in sorted({peildatum, dag})}
     niet = [(d, u) for d, u in uitkomsten.items() if not u.voldoet]
@@ -209,6 +191,7 @@ async def _end_expired(
     caller: Caller,
     pseudoniem: str | None,
     log: Verwerkingslog,
+    vandaag: date,
 ) -> None:
     log.record(
         caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=row.casus_id, betrokkene=pseudoniem
@@ -219,18 +202,23 @@ async def _end_expired(
         door=caller.deelnemer,
         sub=caller.claims.sub,
         reden=Verwijderreden.CRITERIA_NIET_MEER_VOLDAAN.value,
-        toelichting=vervallen_toelichting(row.vervalt_op or vandaag()),
+        toelichting=vervallen_toelichting(row.vervalt_op or vandaag),
     )
 
 
 async def list_plaatsingen(
-    session: AsyncSession, caller: Caller, lijst_id: str, *, inclusief_verwijderd: bool
+    session: AsyncSession,
+    caller: Caller,
+    lijst_id: str,
+    *,
+    inclusief_verwijderd: bool,
+    vandaag: date,
 ) -> tuple[Prioriteringslijst, list[Plaatsing]]:
     """The placements that count today; with `inclusief_verwijderd` also the ended and
     expired ones. Only a placement that counts shows its facts."""
     lijst = await get_lijst(session, caller, lijst_id)
     repo = PlaatsingRepository(session)
-    dag = vandaag()
+    dag = vandaag
     rows = await repo.find(caller.zvh, lijst.id, dag, inclusief_verwijderd=inclusief_verwijderd)
     feiten = await repo.feiten([r.id for r in rows if _geldig(r, dag)])
     return lijst, [_plaatsing(r, feiten.get(r.id, [])) for r in rows]
@@ -276,60 +264,6 @@ async def remove(
     return _plaatsing(row, ())
 
 
-async def end_for_casus(session: AsyncSession, log: Verwerkingslog, toegang: CasusToegang) -> int:
-    """Remove the case from every list at once when it left the process of art. 2.31 WGS.
-
-    Called after a decision on the case (rejection at intake or definitive assessment,
-    closure): a case that no longer meets art. 2.20 BGS may not stay on a priority list
-    (art. 2.32 lid 4 WGS). Returns the number of placements ended.
-    """
-    status = Casusstatus(toegang.casus.status)
-    if status in TOEGELATEN_STATUSSEN:
-        return 0
-    repo = PlaatsingRepository(session)
-    rows = await repo.huidige_voor_casus(toegang.casus.id)
-    nu = datetime.now(UTC)
-    for row in rows:
-        log.record(
-            toegang.caller,
-            VERWIJDEREN,
-            Handeling.WIJZIGEN,
-            casus_id=toegang.casus.id,
-            betrokkene=toegang.pseudoniem,
-        )
-        await repo.verwijder(
-            row,
-            op=nu,
-            door=toegang.caller.deelnemer,
-            sub=toegang.caller.claims.sub,
-            reden=Verwijderreden.CASUS_NIET_MEER_TOEGELATEN.value,
-            toelichting=buiten_casusproces(status),
-        )
-    return len(rows)
-
-
-async def end_for_lijst(
-    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str
-) -> int:
-    """End every current placement of a list that was just withdrawn; facts deleted."""
-    repo = PlaatsingRepository(session)
-    nu = datetime.now(UTC)
-    huidige = await repo.huidige_met_casus(caller.zvh, lijst_id)
-    for plaatsing, casus, pseudoniem in huidige:
-        log.record(
-            caller, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem
-        )
-        await repo.verwijder(
-            plaatsing,
-            op=nu,
-            door=caller.deelnemer,
-            sub=caller.claims.sub,
-            reden=Verwijderreden.LIJST_INGETROKKEN.value,
-            toelichting="De prioriteringslijst is ingetrokken en wordt niet meer toegepast.",
-        )
-    return len(huidige)
-
-
 @dataclass(frozen=True, slots=True)
 class Verwijderd:
     """A placement removed by a re-evaluation (no personal data)."""
@@ -359,6 +293,7 @@ async def reevaluate_lijst(
     door: str,
     sub: str,
     vastleggen: Vastlegger,
+    vandaag: date,
 ) -> Herbeoordelingsresultaat:
     """Re-evaluate every current placement, today and on `peildatum`, with the version in force.
 
@@ -370,7 +305,7 @@ async def reevaluate_lijst(
     """
     versie = lijst.version_to_apply()
     expressie = parse_criteria(versie.criteria)
-    dag = vandaag()
+    dag = vandaag
     op_vandaag = compile_criteria(expressie, dag)
     op_peildatum = op_vandaag if peildatum == dag else compile_criteria(expressie, peildatum)
     repo = PlaatsingRepository(session)
@@ -418,10 +353,16 @@ async def reevaluate_lijst(
 
 
 async def reevaluate(
-    session: AsyncSession, log: Verwerkingslog, caller: Caller, lijst_id: str, peildatum: date
+    session: AsyncSession,
+    log: Verwerkingslog,
+    caller: Caller,
+    lijst_id: str,
+    peildatum: date,
+    *,
+    vandaag: date,
 ) -> Herbeoordelingsresultaat:
     """The endpoint's re-evaluation: one list, by a joint controller."""
-    problems = _peildatum_problems(peildatum)
+    problems = _peildatum_problems(peildatum, vandaag)
     lijst = await PrioriteringRepository(session).get(caller.zvh, lijst_id, for_update=True)
     if lijst is None:
         raise NotFound(f"Prioriteringslijst {lijst_id} bestaat niet in dit samenwerkingsverband.")
@@ -435,6 +376,7 @@ async def reevaluate(
         door=caller.deelnemer,
         sub=caller.claims.sub,
         vastleggen=vastlegger_voor(log, caller),
+        vandaag=vandaag,
     )
 
 
@@ -447,6 +389,8 @@ async def reevaluate_all(
     peildatum: date,
     zvh: str | None = None,
     voortgang: "Voortgang | None" = None,
+    *,
+    vandaag: date,
 ) -> list[Herbeoordelingsresultaat]:
     """Re-evaluate every published list (of one partnership, or all), each list in its own
     transaction: a failure leaves the lists already done re-evaluated."""
@@ -470,6 +414,7 @@ async def reevaluate_all(
                 door=SYSTEEM,
                 sub=CLI_SUB,
                 vastleggen=_systeemlog(lijst_zvh, entries),
+                vandaag=vandaag,
             )
             await verwerkingen.write(session, entries)
             resultaten.append(resultaat)

@@ -16,12 +16,14 @@ from app.db.bewaren import BewaarRepository
 from app.db.casussen import new_id, now_utc
 from app.db.tables_bewaren import InstemmingRow, VerlengingRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.domain.events import BronGewijzigd
 from app.domain.notificatie import Actie
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Verlenging, Verlengingsreden
 from app.schemas.bewaartermijn import VervalredenUitkomst
 from app.schemas.bewaren import Instemming, InstemmingNieuw, VerlengingNieuw, Verlengingsbesluit
 from app.services import bewaardata
 from app.services.casussen import CasusToegang
+from app.services.handlers import dispatch, omgeving_van
 
 
 def _body_name(name: str) -> str:
@@ -70,7 +72,10 @@ async def extend(
     )
     BewaarRepository(session).add(row)
     await session.flush()
-    await bewaardata.refresh(session, casus, beleid, vandaag)
+    await dispatch(
+        omgeving_van(session, None, toegang.caller, vandaag=vandaag, nu=now_utc(), beleid=beleid),
+        [BronGewijzigd(casus.id)],
+    )
     await session.flush()
     return row
 
@@ -105,7 +110,10 @@ async def answer(
     verzoek.sub = toegang.caller.claims.sub
     bewaardata.announce_consent(session, toegang.casus, verlenging.id, Actie.BEANTWOORD, aan=None)
     await session.flush()
-    await bewaardata.refresh(session, toegang.casus, beleid, vandaag)
+    await dispatch(
+        omgeving_van(session, None, toegang.caller, vandaag=vandaag, nu=now_utc(), beleid=beleid),
+        [BronGewijzigd(toegang.casus.id)],
+    )
     await session.flush()
     return verlenging
 

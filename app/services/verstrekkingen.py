@@ -18,6 +18,7 @@ from app.db.tables_verstrekkingen import (
 )
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
+from app.domain.events import BronGewijzigd
 from app.domain.notificatie import Actie
 from app.domain.verstrekking import conflicting_conditions
 from app.rules.bewaartermijn_typen import Bewaarbeleid
@@ -27,9 +28,10 @@ from app.schemas.verstrekkingen import (
     CorrectieverzoekNieuw,
     GegevensverstrekkingNieuw,
 )
-from app.services import bewaardata, gegevensverzoeken
+from app.services import gegevensverzoeken
 from app.services.casussen import CasusToegang
 from app.services.gegevensverzoeken import require_admitted
+from app.services.handlers import dispatch, omgeving_van
 from app.services.verstrekkingweergave import visible_one
 
 
@@ -165,11 +167,16 @@ async def supply(
     repo.add(row)
     await session.flush()
     repo.add(_versie(toegang, row.id, 1, body.inhoud, None))
-    await bewaardata.refresh(session, toegang.casus, beleid, vandaag)
+    await dispatch(
+        omgeving_van(session, None, toegang.caller, vandaag=vandaag, nu=now_utc(), beleid=beleid),
+        [BronGewijzigd(toegang.casus.id)],
+    )
     if body.gegevensverzoek is not None:
         verzoek = await repo.verzoek(toegang.casus.id, body.gegevensverzoek)
         if verzoek is not None:
             gegevensverzoeken.announce(session, verzoek, Actie.BEANTWOORD)
+    # The caller reads the supply back in the same transaction.
+    await session.flush()
     return row.id
 
 

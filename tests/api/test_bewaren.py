@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
 from tests.factories.casussen import admit, besluit, close, create_casus, select
+from tests.factories.klok import pin_today
 from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
@@ -91,13 +93,11 @@ async def test_rejection_counts_from_the_registration(
 
 
 @pytest.fixture
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Pin 'today' in Amsterdam for the case and retention routes."""
+def vandaag(app: FastAPI) -> Callable[[str], None]:
+    """Pin 'today' in Amsterdam for every route (the `Today` dependency)."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        for module in ("app.routers.casussen", "app.routers.bewaren"):
-            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
+        pin_today(app, value)
 
     return set_today
 

@@ -2,14 +2,15 @@
 again on every change (a lapsed one is shown with its reasons), and reopenings."""
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from tests.conftest import AuthHeaders
 from tests.factories.casussen import admit, close, create_casus
+from tests.factories.klok import pin_noon
 from tests.probleemcodes import refusal
 
 pytestmark = pytest.mark.anyio
@@ -19,15 +20,11 @@ SetToday = Callable[[str], None]
 
 
 @pytest.fixture
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
-    """Pin 'today' for the case and retention routes, and the moment of case events."""
+def vandaag(app: FastAPI) -> SetToday:
+    """Pin 'today' for every route, and the moment of case events (`Today`, `Nu`)."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        for module in ("app.routers.casussen", "app.routers.bewaren"):
-            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
-        noon = datetime(day.year, day.month, day.day, 11, tzinfo=UTC)
-        monkeypatch.setattr("app.services.casussen.now_utc", lambda: noon)
+        pin_noon(app, value)
 
     return set_today
 

@@ -6,10 +6,12 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.services.bewaartermijn import today_in_amsterdam
 from tests.conftest import AuthHeaders
 from tests.factories.casussen import admit, besluit, close, create_casus
+from tests.factories.klok import pin_today
 from tests.factories.mandaten import create_mandaat, end_mandaat
 from tests.factories.overleg import in_behandeling, log_of
 from tests.probleemcodes import refusal
@@ -28,13 +30,11 @@ UITZONDERING = {
 
 
 @pytest.fixture
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
-    """Pin 'today' in Amsterdam for the routes that use it."""
+def vandaag(app: FastAPI) -> SetToday:
+    """Pin 'today' in Amsterdam for every route (the `Today` dependency)."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        for module in ("app.routers.casussen", "app.routers.informatieplicht"):
-            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
+        pin_today(app, value)
 
     return set_today
 

@@ -1,11 +1,12 @@
 """Notifications end to end: outbox, a real local receiver, signatures, retries, access."""
 
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 
 from app import metrics
@@ -19,6 +20,7 @@ from app.services.notificatiebezorging import Bezorgbeleid, Bezorgrapport, deliv
 from tests.conftest import AuthHeaders, checks
 from tests.factories.casussen import admit, close, create_casus
 from tests.factories.casussen import select as select_deelnemers
+from tests.factories.klok import pin_today
 from tests.factories.notificaties import GEHEIM, create_abonnement, ontvanger, verify
 from tests.probleemcodes import refusal
 
@@ -39,8 +41,13 @@ def lokaal_settings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-async def lokaal(lokaal_settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(lokaal_settings, database=db)
+def lokaal_app(lokaal_settings: Settings, db: Database) -> FastAPI:
+    return create_app(lokaal_settings, database=db)
+
+
+@pytest.fixture
+async def lokaal(lokaal_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    app = lokaal_app
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://testserver",
@@ -338,13 +345,11 @@ async def test_an_answered_data_request_is_announced(
 
 
 @pytest.fixture
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Pin 'today' in Amsterdam for the case and retention routes (as test_bewaren.py)."""
+def vandaag(lokaal_app: FastAPI) -> Callable[[str], None]:
+    """Pin 'today' in Amsterdam for every route of the local app (the `Today` dependency)."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        for module in ("app.routers.casussen", "app.routers.bewaren"):
-            monkeypatch.setattr(f"{module}.today_in_amsterdam", lambda: day)
+        pin_today(lokaal_app, value)
 
     return set_today
 

@@ -9,15 +9,16 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from sqlalchemy import func, select, update
+from fastapi import FastAPI
+from sqlalchemy import update
 
 from app.config import Settings
 from app.db.session import Database
 from app.db.tables import CasusRow
-from app.db.tables_plaatsing import PlaatsingsfeitRow
 from app.services.prioriteringsplaatsingen import reevaluate_all
 from tests.conftest import AuthHeaders
 from tests.factories.casussen import AANMELDING, besluit, close, create_casus
+from tests.factories.klok import pin_today
 from tests.factories.prioritering import (
     FEITEN,
     FEITEN_RECENT,
@@ -26,9 +27,11 @@ from tests.factories.prioritering import (
     admitted_case,
     create,
     feit,
+    intake,
     place,
     publish,
     published_list,
+    stored_facts,
     url,
 )
 from tests.probleemcodes import refusal
@@ -39,23 +42,18 @@ SetToday = Callable[[str], None]
 
 
 @pytest.fixture(autouse=True)
-def vandaag(monkeypatch: pytest.MonkeyPatch) -> SetToday:
-    """'Today' of the placement service; the tests tell their story on fixed days, so they
-    start on 2026-01-01 (the default peildatum of `place`) and move on from there."""
+def vandaag(request: pytest.FixtureRequest) -> SetToday:
+    """'Today' of every route (the `Today` dependency); the tests tell their story on fixed
+    days, so they start on 2026-01-01 (the default peildatum of `place`) and move on. A
+    test without the app (the CLI's) gets no app, so it holds no database transaction."""
 
     def set_today(value: str) -> None:
-        day = date.fromisoformat(value)
-        monkeypatch.setattr("app.services.prioriteringsplaatsingen.today_in_amsterdam", lambda: day)
+        app: FastAPI = request.getfixturevalue("app")
+        pin_today(app, value)
 
-    set_today("2026-01-01")
+    if "app" in request.fixturenames:
+        set_today("2026-01-01")
     return set_today
-
-
-async def intake(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> None:
-    response = await client.post(
-        f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth(GVV)
-    )
-    assert response.status_code == 200, response.text
 
 
 async def current(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -> list[Any]:
@@ -63,16 +61,6 @@ async def current(client: httpx.AsyncClient, auth: AuthHeaders, lijst_id: str) -
     assert response.status_code == 200, response.text
     plaatsingen: list[Any] = response.json()["plaatsingen"]
     return plaatsingen
-
-
-async def stored_facts(db: Database, plaatsing_id: str) -> int:
-    async with db.session() as session:
-        count = await session.scalar(
-            select(func.count())
-            .select_from(PlaatsingsfeitRow)
-            .where(PlaatsingsfeitRow.plaatsing_id == plaatsing_id)
-        )
-    return int(count or 0)
 
 
 async def test_place_an_admitted_case(
@@ -150,7 +138,7 @@ async def test_case_not_admitted_is_409(client: httpx.AsyncClient, auth: AuthHea
     assert response.status_code == 409
     assert response.json()["code"] == "casus-niet-toegelaten"
     closed = await admitted_case(client, auth)
-    await close(client, auth, closed, date.today().isoformat())
+    await close(client, auth, closed, "2026-01-01")
     response = await place(client, auth, lijst_id, closed)
     assert response.status_code == 409
     assert response.json()["code"] == "casus-niet-toegelaten"
@@ -356,7 +344,7 @@ async def test_closing_the_case_removes_it_from_the_list_at_once(
     lijst_id = await published_list(client, auth)
     casus_id = await admitted_case(client, auth)
     plaatsing = (await place(client, auth, lijst_id, casus_id, FEITEN_RECENT, "2026-03-01")).json()
-    await close(client, auth, casus_id, date.today().isoformat())
+    await close(client, auth, casus_id, "2026-03-01")
     assert await current(client, auth, lijst_id) == []
     assert await stored_facts(db, plaatsing["id"]) == 0
     everything = await client.get(url(lijst_id) + "?inclusiefVerwijderd=true", headers=auth(GVV))
@@ -480,7 +468,7 @@ async def test_reevaluate_all_as_the_cli_does(
     )
     concept = await create(client, auth, "Concept")  # not published: not re-evaluated
     vandaag("2026-06-02")
-    resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    resultaten = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
     mine = [r for r in resultaten if r.lijst_id == lijst_id]
     assert [(r.beoordeeld, r.gehandhaafd, len(r.verwijderd)) for r in mine] == [(2, 1, 1)]
     assert concept["id"] not in {r.lijst_id for r in resultaten}
@@ -500,7 +488,8 @@ async def test_reevaluate_all_as_the_cli_does(
     assert removed["verwijdering"]["door"] == "systeem"
     # Another partnership's lists are not touched by a run for zvh-demo.
     assert all(
-        r.lijst_id != lijst_id for r in await reevaluate_all(db, date(2026, 6, 2), "zvh-oost")
+        r.lijst_id != lijst_id
+        for r in await reevaluate_all(db, date(2026, 6, 2), "zvh-oost", vandaag=date(2026, 6, 2))
     )
 
 
@@ -648,8 +637,8 @@ async def test_reevaluation_is_idempotent_and_renews_the_expiry(
     )
     await publish(client, auth, lijst_id)
     vandaag("2026-06-02")
-    eerste = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
-    tweede = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo")
+    eerste = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
+    tweede = await reevaluate_all(db, date(2026, 6, 2), "zvh-demo", vandaag=date(2026, 6, 2))
     [a] = [r for r in eerste if r.lijst_id == lijst_id]
     [b] = [r for r in tweede if r.lijst_id == lijst_id]
     assert (a.beoordeeld, a.gehandhaafd, [v.plaatsing_id for v in a.verwijderd]) == (

@@ -11,9 +11,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import func, select
 
+from app.db.session import Database
+from app.db.tables_plaatsing import PlaatsingsfeitRow
 from tests.conftest import AuthHeaders
-from tests.factories.casussen import admit, create_casus
+from tests.factories.casussen import admit, besluit, create_casus
 
 GVV = "gemeente-utrecht"
 
@@ -151,3 +154,20 @@ async def one_kept_one_removed(client: httpx.AsyncClient, auth: AuthHeaders) -> 
     assert versie.status_code == 201, versie.text
     assert (await publish(client, auth, lijst_id)).status_code == 200
     return lijst_id
+
+
+async def intake(client: httpx.AsyncClient, auth: AuthHeaders, casus_id: str) -> None:
+    response = await client.post(
+        f"/v1/casussen/{casus_id}/intake", json=besluit(), headers=auth(GVV)
+    )
+    assert response.status_code == 200, response.text
+
+
+async def stored_facts(db: Database, plaatsing_id: str) -> int:
+    async with db.session() as session:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(PlaatsingsfeitRow)
+            .where(PlaatsingsfeitRow.plaatsing_id == plaatsing_id)
+        )
+    return int(count or 0)

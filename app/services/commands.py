@@ -1,0 +1,39 @@
+"""Commands of the case process: what a caller asks, as resolved values (no schemas).
+
+A router turns its request body into one of these; the service in app/services/casussen.py
+carries it out on the `Casus` aggregate.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from app.domain.casus import Intakebesluit
+from app.domain.criteria import Criteria
+
+
+@dataclass(frozen=True, slots=True)
+class AssessCasus:
+    """Step 2 (intake) or, with `definitief`, step 3 (the definitive assessment)."""
+
+    besluit: Intakebesluit
+    criteria: Criteria
+    # The criteria as stored with the assessment (art. 2.20 lid 3 BGS), in the stored form.
+    vastgelegd: Mapping[str, object]
+    toelichting: str
+    definitief: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CloseCasus:
+    """Step 6: close the case as of `datum`."""
+
+    datum: date
+    toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReopenCasus:
+    """The designated system administrator reopens a closed case, with a reason."""
+
+    toelichting: str
