@@ -14,6 +14,7 @@ from app.domain.casus import Casusstatus
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
+from app.routers._casus_presentatie import casus_schema
 from app.schemas.casussen import (
     Afsluiting,
     Beoordelingsbesluit,
@@ -30,7 +31,7 @@ from app.services import (
     casusdeelnemers,
     casuslijst,
     casussen,
-    casusweergave,
+    casustoegang,
     prioriteringsplaatsingen,
 )
 from app.services.bewaartermijn import today_in_amsterdam
@@ -158,9 +159,14 @@ Heropenen = Annotated[
 ]
 
 
-async def _respond(session: Session, access: CasusToegang, response: Response) -> CasusSchema:
+def _show(access: CasusToegang, response: Response) -> CasusSchema:
     response.headers["ETag"] = etag(access.casus)
-    return await casusweergave.render(session, access)
+    return casus_schema(access)
+
+
+async def _respond(session: Session, access: CasusToegang, response: Response) -> CasusSchema:
+    """After a change: the case as it is now, read again in one query."""
+    return _show(await casustoegang.reload(session, access), response)
 
 
 @router.post(
@@ -193,13 +199,11 @@ async def register(
     body: CasusAanmelding,
     response: Response,
 ) -> CasusSchema:
-    nieuw = await casussen.register(
+    access = await casussen.register(
         session, log, caller, body, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
     )
-    response.headers["Location"] = f"/v1/casussen/{nieuw.casus.id}"
-    response.headers["ETag"] = etag(nieuw.casus)
-    access = nieuw.toegang(caller, nieuw.betrokkene_row.pseudoniem)
-    return await casusweergave.render(session, access, nieuw)
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
+    return _show(access, response)
 
 
 @router.get(
@@ -300,9 +304,9 @@ async def list_casussen(
     responses=READ,
 )
 async def get_casus(
-    access: Lezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
+    access: Lezen, response: Response, _if_none_match: IfNoneMatch = None
 ) -> CasusSchema:
-    return await _respond(session, access, response)
+    return _show(access, response)
 
 
 async def _decide(
@@ -419,7 +423,7 @@ async def sign_statement(
         handeling=Handeling.RAADPLEGEN,
     )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
-    return await _respond(session, signed, response)
+    return _show(signed, response)
 
 
 @router.post(

@@ -47,6 +47,11 @@ def statements(bind: AsyncEngine | AsyncConnection) -> Iterator[list[str]]:
         event.remove(target, "before_cursor_execute", count)
 
 
+def _limit(db: Database, postgres: int) -> int:
+    """SQLite writes a log record in one statement more (see below)."""
+    return postgres if db.bind.dialect.name == "postgresql" else postgres + 1
+
+
 async def _selected_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:
     created = await client.post(
         "/v1/casussen",
@@ -106,9 +111,14 @@ async def test_a_case_read_runs_at_most_three_statements(
         response = await client.get(f"/v1/casussen/{casus_id}", headers=caller | headers)
     assert response.status_code == 200, response.text
     assert response.json()["weergave"] == lezer
-    # The read model (case, facts and view in one SELECT) and the processing-log INSERT.
-    assert len(seen) <= 3, "\n\n".join(seen)
-    assert sum(s.lstrip().upper().startswith("INSERT") for s in seen) == 1, seen
+    # The read model (case, facts and view in one SELECT) and the processing-log write:
+    # claim a number at the partnership's chain head (UPDATE ... RETURNING, which locks it),
+    # then the record and the new head hash, on PostgreSQL in one statement (a data-modifying
+    # CTE, app/db/verwerkingen.py). SQLite has no data-modifying CTEs: the record and the
+    # head are two statements there, hence one more.
+    assert len(seen) <= _limit(db, 3), "\n\n".join(seen)
+    assert sum("INSERT INTO verwerkingen" in s for s in seen) == 1, seen
+    assert sum(s.lstrip().startswith("SELECT") for s in seen) == 1, seen
 
 
 async def test_an_unknown_case_costs_one_select_and_the_log(
@@ -119,7 +129,8 @@ async def test_an_unknown_case_costs_one_select_and_the_log(
     with statements(db.bind) as seen:
         response = await client.get("/v1/casussen/bestaat-niet", headers=gvv)
     assert response.status_code == 404
-    assert len(seen) <= 2, "\n\n".join(seen)
+    # The read model finds nothing; the attempt is logged all the same.
+    assert len(seen) <= _limit(db, 3), "\n\n".join(seen)
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -222,12 +233,12 @@ async def test_every_reader_gets_the_same_bytes_as_before(
     beheerder = auth("gemeente-utrecht", "beheerder")
     await record(
         "heropening (volledig)",
-        await client.post(f"{casus}/heropening", json={"toelichting": "Terugval."}, headers=beheerder),
+        await client.post(
+            f"{casus}/heropening", json={"toelichting": "Terugval."}, headers=beheerder
+        ),
     )
     await read("heropend: verantwoordelijke", gvv)
-    await record(
-        "onbekende casus", await client.get("/v1/casussen/bestaat-niet", headers=gvv)
-    )
+    await record("onbekende casus", await client.get("/v1/casussen/bestaat-niet", headers=gvv))
     transcript = _normalised("\n".join(lines) + "\n")
     if os.environ.get("ZVH_GOLDEN_WRITE"):
         GOLDEN.write_text(transcript)
