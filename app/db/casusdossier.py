@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Select, func, or_, select, type_coerce
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Date,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -120,8 +130,9 @@ class _Json:
         return self.array(build(*pairs), *where)
 
 
-def _query(dialect: str, casus_id: str, zvh: str, dag: date) -> Select[CasusRow, *tuple[Any, ...]]:
+def _query(dialect: str) -> Select[CasusRow, *tuple[Any, ...]]:
     j = _Json(dialect)
+    dag = bindparam("dag", type_=Date)
     bij_casus = CasusRow.id
     return select(
         CasusRow,
@@ -196,7 +207,23 @@ def _query(dialect: str, casus_id: str, zvh: str, dag: date) -> Select[CasusRow,
             },
             CasusgebeurtenisRow.casus_id == bij_casus,
         ).label("gebeurtenissen"),
-    ).where(CasusRow.id == casus_id, CasusRow.zvh == zvh)
+    ).where(CasusRow.id == bindparam("casus_id"), CasusRow.zvh == bindparam("zvh"))
+
+
+# Built once per dialect: composing some sixty SQL elements costs more than running them.
+_QUERIES: dict[tuple[str, bool], Select[CasusRow, *tuple[Any, ...]]] = {}
+
+
+def _cached(dialect: str, for_update: bool) -> Select[CasusRow, *tuple[Any, ...]]:
+    query = _QUERIES.get((dialect, for_update))
+    if query is None:
+        query = _query(dialect)
+        if for_update:
+            query = query.with_for_update(of=CasusRow)
+        # Read again after a change in this request: the row in the session is refreshed too.
+        query = query.execution_options(populate_existing=True)
+        _QUERIES[(dialect, for_update)] = query
+    return query
 
 
 def _moment(value: str) -> datetime:
@@ -293,10 +320,7 @@ async def load(
     `for_update` locks the case row (not the rows the subqueries read) until the
     transaction ends, as a change of the case needs.
     """
-    query = _query(session.get_bind().dialect.name, casus_id, zvh, dag)
-    if for_update:
-        query = query.with_for_update(of=CasusRow)
-    # Read again after a change in this request: the row in the session is refreshed too.
-    query = query.execution_options(populate_existing=True)
-    row = (await session.execute(query)).first()
+    query = _cached(session.get_bind().dialect.name, for_update)
+    params = {"casus_id": casus_id, "zvh": zvh, "dag": dag}
+    row = (await session.execute(query, params)).first()
     return None if row is None else _dossier(row, dag)
