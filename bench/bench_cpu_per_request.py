@@ -48,7 +48,7 @@ from app.main import create_app
 from app.seed import seed_demo
 from bench.bench_prioritering_ndjson import candidate_lines
 from bench.bench_prioritering_rules import CRITERIA, PEILDATUM
-from bench.run import BEWAARTERMIJN_BODY
+from bench.run import AANMELDING_BODY, BEWAARTERMIJN_BODY
 
 App = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 NDJSON_LINES = 1000
@@ -162,10 +162,16 @@ async def scenarios(
     ndjson = b"".join(candidate_lines()[:NDJSON_LINES])
     ndjson_path = f"/v1/prioriteringslijsten/{lijst}/toetsingen?peildatum={PEILDATUM.isoformat()}"
     ndjson_ct = [(b"content-type", b"application/x-ndjson")]
+    status, body = await call(
+        app, "POST", "/v1/casussen", politie + json_ct, json.dumps(AANMELDING_BODY).encode()
+    )
+    assert status == 201, body
+    casus = f"/v1/casussen/{json.loads(body)['id']}"
     return {
         "floor": (lambda: call(floor, "GET", "/", []), 1),
         "health-live": (lambda: call(app, "GET", "/health/live", []), 1),
         "deelnemers": (lambda: call(app, "GET", "/v1/deelnemers", politie), 1),
+        "casus": (lambda: call(app, "GET", casus, utrecht), 1),
         "bewaartermijn": (
             lambda: call(
                 app, "POST", "/v1/bewaartermijn-berekeningen", politie + json_ct, retention

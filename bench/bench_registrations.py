@@ -6,7 +6,9 @@ One fresh PostgreSQL database. The API (`zvh serve`, one worker, CPU 0) takes
 `POST /v1/casussen` from wrk (CPU 1) at concurrency 32. The baseline, in the same run,
 inserts the rows one registration writes (case, data subject, assessment, event, two
 processing-log entries) with asyncpg: one transaction per registration, 32 connections,
-no HTTP, no validation, no rules. Issue 5 asks for at least 25% of the baseline.
+no HTTP, no validation, no rules, and no hash chain (the log rows carry fixed chain
+values: the same work as the same-work floor of bench/floor.py). Issue 5 asks for at
+least 25% of the baseline.
 """
 
 import argparse
@@ -72,10 +74,11 @@ async def _one(conn: asyncpg.Connection) -> None:
         )
         await conn.executemany(
             "INSERT INTO verwerkingen (id, zvh, tijdstip, trace_id, span_id, activiteit, handeling,"
-            " casus_id, betrokkene, sub, deelnemer, rollen, resultaat) VALUES"
-            " ($1, 'zvh-demo', $2, $3, $4, $5, 'vastleggen', $6, 'p', 'dev', 'politie', 'medewerker', 'geslaagd')",
+            " casus_id, betrokkene, sub, deelnemer, rollen, resultaat, volgnummer, vorige_hash, hash)"
+            " VALUES ($1, 'zvh-demo', $2, $3, $4, $5, 'vastleggen', $6, 'p', 'dev', 'politie',"
+            " 'medewerker', 'geslaagd', 0, $7, $7)",
             [
-                (str(uuid.uuid4()), now, "0" * 32, "0" * 16, activiteit, casus_id)
+                (str(uuid.uuid4()), now, "0" * 32, "0" * 16, activiteit, casus_id, "0" * 64)
                 for activiteit in ("casus-aanmelden", "casus-raadplegen")
             ],
         )

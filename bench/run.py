@@ -1,12 +1,17 @@
 """HTTP benchmark harness: the API on PostgreSQL against the framework floor, in one run.
 
-    .venv/bin/python bench/run.py [--scenario NAME ...] [--duration S] [--pg URL]
+    .venv/bin/python bench/run.py [--scenario NAME ...] [--duration S] [--pg URL | --sqlite]
 
 Starts a fresh PostgreSQL database, migrates and seeds it, serves the API (`zvh serve`,
 one uvicorn worker) and the floor (bench/floor.py: bare Starlette returning the very same
 bytes) pinned to CPU 0, and drives both with wrk pinned to CPU 1, at concurrency 1 and 32.
 Prints a Markdown table (requests/s, p50, p99, ratio to the floor) and writes it as JSON
 to bench/results/. The machines are noisy: compare ratios, not absolute numbers.
+
+A case read (`casus`) on PostgreSQL is also held against the same-work floor
+(bench/floor.py: one asyncpg select of the case and one log insert). `--sqlite` serves the
+API on an SQLite file instead (no same-work floor there); with the `deelnemers` and `casus`
+scenarios both, every run prints the case read as a ratio to `GET /v1/deelnemers`.
 """
 
 import argparse
@@ -134,7 +139,7 @@ def free_port() -> int:
         return port
 
 
-def wait_until_up(url: str, timeout: float = 30) -> None:
+def wait_until_up(url: str, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -228,6 +233,7 @@ def main() -> int:
     parser.add_argument("--scenario", action="append", choices=sorted(SCENARIOS))
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--concurrency", type=int, action="append")
+    parser.add_argument("--sqlite", action="store_true", help="serve the API on SQLite")
     parser.add_argument(
         "--pg",
         default=os.environ.get(
@@ -241,9 +247,12 @@ def main() -> int:
     scenarios = [SCENARIOS[name] for name in (args.scenario or sorted(SCENARIOS))]
     levels = args.concurrency or [1, 32]
 
-    database_url = f"{args.pg.rstrip('/')}/zvh_bench_{os.getpid()}"
-    admin("create", database_url)
     work = Path(tempfile.mkdtemp(prefix="zvh-bench-"))
+    if args.sqlite:
+        database_url = f"sqlite+aiosqlite:///{work / 'bench.db'}"
+    else:
+        database_url = f"{args.pg.rstrip('/')}/zvh_bench_{os.getpid()}"
+        admin("create", database_url)
     env = {
         **os.environ,
         "ZVH_DATABASE_URL": database_url,
@@ -299,6 +308,8 @@ def main() -> int:
             body_file = work / f"{scenario.name}.body"
             body_file.write_bytes(request(api + scenario.path, scenario, tokens[scenario.name]))
             floor_routes[scenario.path] = {"method": scenario.method, "file": str(body_file)}
+            if scenario.name == "casus":
+                floor_routes[scenario.path]["same_work"] = "casus"
 
         processes.append(
             subprocess.Popen(
@@ -312,7 +323,15 @@ def main() -> int:
                     "warning",
                     "--no-access-log",
                 ],
-                env={**env, "ZVH_BENCH_FLOOR_ROUTES": json.dumps(floor_routes)},
+                env={
+                    **env,
+                    "ZVH_BENCH_FLOOR_ROUTES": json.dumps(floor_routes),
+                    **(
+                        {}
+                        if args.sqlite
+                        else {"ZVH_BENCH_FLOOR_DSN": database_url.replace("+asyncpg", "")}
+                    ),
+                },
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -322,8 +341,11 @@ def main() -> int:
         wait_until_up(floor + scenarios[0].path if scenarios[0].method == "GET" else floor + "/")
         for scenario in scenarios:
             script = wrk_script(scenario, tokens[scenario.name], work)
+            targets = [("floor", floor), ("api", api)]
+            if scenario.name == "casus" and not args.sqlite:
+                targets.insert(1, ("same-work", floor + "/werkvloer"))
             for concurrency in levels:
-                for target, base in (("floor", floor), ("api", api)):
+                for target, base in targets:
                     run_wrk(base + scenario.path, script, concurrency, 2)  # warm-up
                     rps, p50, p99, errors = run_wrk(
                         base + scenario.path, script, concurrency, args.duration
@@ -335,8 +357,10 @@ def main() -> int:
         for process in processes:
             process.terminate()
             process.wait(timeout=10)
-        admin("drop", database_url)
+        if not args.sqlite:
+            admin("drop", database_url)
         shutil.rmtree(work, ignore_errors=True)
+    print(f"database: {'SQLite' if args.sqlite else 'PostgreSQL'}; load: {os.getloadavg()}")
     report(measurements)
     return 0
 
@@ -355,6 +379,22 @@ def report(measurements: list[Measurement]) -> None:
             f"| {m.scenario} | {m.concurrency} | {f.rps:,.0f} | {m.rps:,.0f} | {m.rps / f.rps:.0%} "
             f"| {m.p50_ms:.2f} | {m.p99_ms:.2f} | {f.p99_ms:.2f} | {m.errors + f.errors} |"
         )
+    same_work = {(m.scenario, m.concurrency): m for m in measurements if m.target == "same-work"}
+    api = {(m.scenario, m.concurrency): m for m in measurements if m.target == "api"}
+    for (scenario, concurrency), w in sorted(same_work.items()):
+        m = api[(scenario, concurrency)]
+        print(
+            f"\n{scenario}, c={concurrency}: same-work floor {w.rps:,.0f} req/s (p99 "
+            f"{w.p99_ms:.2f} ms, errors {w.errors}), API {m.rps:,.0f} req/s: "
+            f"API / same-work floor {m.rps / w.rps:.0%}"
+        )
+    for (scenario, concurrency), m in sorted(api.items()):
+        base = api.get(("deelnemers", concurrency))
+        if scenario == "casus" and base is not None:
+            print(
+                f"\ncasus, c={concurrency}: {m.rps:,.0f} req/s, GET /v1/deelnemers "
+                f"{base.rps:,.0f} req/s: casus / deelnemers {m.rps / base.rps:.0%}"
+            )
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     (RESULTS / f"http-{stamp}.json").write_text(

@@ -24,6 +24,7 @@ from app.domain.casus import Casusstatus
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
+from app.routers._casus_presentatie import casus_schema
 from app.schemas.casussen import (
     Afsluiting,
     Beoordelingsbesluit,
@@ -36,7 +37,7 @@ from app.schemas.casussen import (
     Heropening,
 )
 from app.schemas.fields import Datum, Tekst
-from app.services import casusdeelnemers, casuslijst, casussen, casusweergave
+from app.services import casusdeelnemers, casuslijst, casussen, casustoegang
 from app.services.casussen import CasusToegang, etag
 from app.services.casustoegang import OpgegevenReden
 from app.services.commands import AssessCasus, CloseCasus, ReopenCasus
@@ -162,9 +163,14 @@ Heropenen = Annotated[
 ]
 
 
-async def _respond(session: Session, access: CasusToegang, response: Response) -> CasusSchema:
+def _show(access: CasusToegang, response: Response) -> CasusSchema:
     response.headers["ETag"] = etag(access.casus)
-    return await casusweergave.render(session, access)
+    return casus_schema(access)
+
+
+async def _respond(session: Session, access: CasusToegang, response: Response) -> CasusSchema:
+    """After a change: the case as it is now, read again in one query."""
+    return _show(await casustoegang.reload(session, access), response)
 
 
 @router.post(
@@ -198,11 +204,9 @@ async def register(
     body: CasusAanmelding,
     response: Response,
 ) -> CasusSchema:
-    nieuw = await casussen.register(session, log, caller, body, vandaag=vandaag, beleid=beleid)
-    response.headers["Location"] = f"/v1/casussen/{nieuw.casus.id}"
-    response.headers["ETag"] = etag(nieuw.casus)
-    access = nieuw.toegang(caller, nieuw.betrokkene_row.pseudoniem)
-    return await casusweergave.render(session, access, nieuw)
+    access = await casussen.register(session, log, caller, body, vandaag=vandaag, beleid=beleid)
+    response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
+    return _show(access, response)
 
 
 @router.get(
@@ -303,9 +307,9 @@ async def list_casussen(
     responses=READ,
 )
 async def get_casus(
-    access: Lezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
+    access: Lezen, response: Response, _if_none_match: IfNoneMatch = None
 ) -> CasusSchema:
-    return await _respond(session, access, response)
+    return _show(access, response)
 
 
 def _assess(body: Beoordelingsbesluit, *, definitief: bool) -> AssessCasus:
@@ -417,7 +421,7 @@ async def sign_statement(
         handeling=Handeling.RAADPLEGEN,
     )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
-    return await _respond(session, signed, response)
+    return _show(signed, response)
 
 
 @router.post(

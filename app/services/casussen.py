@@ -7,19 +7,16 @@ A decision takes a command (app/services/commands.py), is made by the `Casus` ag
 (app/services/handlers.py).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_views import CasusFeiten
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, new_id, now_utc
 from app.db.outbox import record_event
 from app.db.tables import (
     BetrokkeneRow,
-    CasusdeelnemerRow,
     CasusgebeurtenisRow,
     CasusRow,
     CriteriabeoordelingRow,
@@ -39,45 +36,10 @@ from app.services.bewaardata import bewaarstand, store
 from app.services.casustoegang import CasusToegang as CasusToegang
 from app.services.casustoegang import etag as etag
 from app.services.casustoegang import open_casus as open_casus
+from app.services.casustoegang import registered
 from app.services.commands import AssessCasus, CloseCasus, ReopenCasus
 from app.services.handlers import Omgeving, dispatch, omgeving_van
 from app.services.verwerkingslog import Verwerkingslog
-
-
-@dataclass(frozen=True, slots=True)
-class NieuweCasus:
-    """A case this request registered, with what it wrote: its view needs no reread."""
-
-    casus: CasusRow
-    betrokkene_row: BetrokkeneRow
-    omgeving_rows: list[OmgevingspersoonRow]
-    beoordeling_rows: list[CriteriabeoordelingRow]
-    gebeurtenis_rows: list[CasusgebeurtenisRow]
-
-    async def betrokkene(self, _casus_id: str) -> BetrokkeneRow:
-        return self.betrokkene_row
-
-    async def omgeving(self, _casus_id: str) -> list[OmgevingspersoonRow]:
-        return self.omgeving_rows
-
-    async def beoordelingen(self, _casus_id: str) -> list[CriteriabeoordelingRow]:
-        return self.beoordeling_rows
-
-    async def gebeurtenissen(self, _casus_id: str) -> list[CasusgebeurtenisRow]:
-        return self.gebeurtenis_rows
-
-    async def deelnemers(self, _casus_id: str) -> list[CasusdeelnemerRow]:
-        return []
-
-    def toegang(self, caller: Caller, pseudoniem: str) -> "CasusToegang":
-        feiten = CasusFeiten(
-            status=Casusstatus.AANGEMELD,
-            aanmelder=self.casus.aanmelder,
-            geselecteerd=frozenset(),
-            uitgenodigd_incidenteel=frozenset(),
-            verklaringen=frozenset(),
-        )
-        return CasusToegang(caller, self.casus, feiten, pseudoniem)
 
 
 def _event(
@@ -173,7 +135,7 @@ async def register(
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
-) -> NieuweCasus:
+) -> CasusToegang:
     """Step 1: a fixed participant registers a person (art. 2.31 lid 1 WGS)."""
     aanmelddatum = aanmelding.aanmelddatum or vandaag
     problems = []
@@ -239,9 +201,12 @@ async def register(
         setattr(casus, key, value)
     pseudoniem = new_id()
     uitkomst = Toetsingsuitkomst.of(assess_criteria(aanmelding.criteria.to_domain(), Fase.INTAKE))
-    nieuw = NieuweCasus(
-        casus=casus,
-        betrokkene_row=BetrokkeneRow(
+    # Without ORM relationships the unit of work does not order inserts by foreign key:
+    # the case goes first, the rows that refer to it follow at commit.
+    repo.add(casus)
+    await session.flush()
+    repo.add(
+        BetrokkeneRow(
             casus_id=casus.id,
             zvh=caller.zvh,
             pseudoniem=pseudoniem,
@@ -250,37 +215,25 @@ async def register(
             achternaam=aanmelding.betrokkene.achternaam,
             geboortedatum=aanmelding.betrokkene.geboortedatum,
         ),
-        omgeving_rows=[
+        *(
             OmgevingspersoonRow(id=new_id(), casus_id=casus.id, naam=p.naam, relatie=p.relatie)
             for p in aanmelding.sociale_omgeving
-        ],
-        beoordeling_rows=[
-            _beoordeling(
-                casus.id,
-                caller,
-                "aanmelding",
-                aanmelding.criteria.model_dump(mode="json", by_alias=True),
-                uitkomst,
-                now,
-            )
-        ],
-        gebeurtenis_rows=[_event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None, now)],
-    )
-    # Without ORM relationships the unit of work does not order inserts by foreign key:
-    # the case goes first, the rows that refer to it follow at commit.
-    repo.add(casus)
-    await session.flush()
-    repo.add(
-        nieuw.betrokkene_row,
-        *nieuw.omgeving_rows,
-        *nieuw.beoordeling_rows,
-        *nieuw.gebeurtenis_rows,
+        ),
+        _beoordeling(
+            casus.id,
+            caller,
+            "aanmelding",
+            aanmelding.criteria.model_dump(mode="json", by_alias=True),
+            uitkomst,
+            now,
+        ),
+        _event(casus.id, caller, Gebeurtenissoort.AANGEMELD, None, now),
     )
     log.record(
         caller, "casus-aanmelden", Handeling.VASTLEGGEN, casus_id=casus.id, betrokkene=pseudoniem
     )
     announce(session, casus, Actie.AANGEMAAKT)
-    return nieuw
+    return await registered(session, caller, casus.id, pseudoniem)
 
 
 def aggregaat(casus: CasusRow) -> Casus:

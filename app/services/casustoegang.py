@@ -4,7 +4,6 @@ Every entry point on a case goes through `open_casus` before its body is looked 
 read by the coordinating FG is supervision and states its reason (`supervising`).
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,11 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.case_policy import CasusActie, authorize_casus
 from app.auth.case_views import GEEN_ZICHT, CasusFeiten, Zicht, zicht
 from app.auth.claims import Caller
-from app.db.casussen import CasusRepository
-from app.db.mandaten import MandaatRepository
-from app.db.overleg import OverlegRepository
-from app.db.tables import BetrokkeneRow, CasusdeelnemerRow, CasusRow
-from app.db.verstrekkingen import VerstrekkingRepository
+from app.db import casusdossier
+from app.db.casusdossier import Casusdossier
+from app.db.tables import CasusRow
 from app.domain.casus import Casusstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound, PreconditionFailed
 from app.domain.verwerking import Handeling
@@ -32,12 +29,8 @@ class CasusToegang:
     casus: CasusRow
     feiten: CasusFeiten
     pseudoniem: str | None
-    # What was loaded to decide, kept for the view: the data subject (a strong reference
-    # keeps it in the session's weak identity map) and the case's participants.
-    betrokkene: BetrokkeneRow | None = None
-    deelnemers: tuple[CasusdeelnemerRow, ...] = ()
-    # The case's version when it was loaded: a change in this request makes `deelnemers` stale.
-    geladen_versie: int = 0
+    # The read model the decision was taken on; a view of the case shows its parts.
+    dossier: Casusdossier
 
     @property
     def zicht(self) -> Zicht:
@@ -135,27 +128,43 @@ def _precondition(casus: CasusRow, if_match: str | None) -> None:
         )
 
 
-async def _feiten(
-    repo: CasusRepository, casus: CasusRow, deelnemers: Sequence[CasusdeelnemerRow]
-) -> CasusFeiten:
-    overleg = OverlegRepository(repo.session)
-    mandaten = await MandaatRepository(repo.session).geldend(casus.zvh, today_in_amsterdam())
+def feiten_uit(dossier: Casusdossier) -> CasusFeiten:
+    """What the policy knows of the case in `dossier`."""
+    deelnemers = dossier.deelnemers
     return CasusFeiten(
-        status=Casusstatus(casus.status),
-        aanmelder=casus.aanmelder,
+        status=Casusstatus(dossier.casus.status),
+        aanmelder=dossier.casus.aanmelder,
         geselecteerd=frozenset(d.deelnemer for d in deelnemers if not d.incidenteel),
         uitgenodigd_incidenteel=frozenset(d.deelnemer for d in deelnemers if d.incidenteel),
-        verklaringen=frozenset((v.deelnemer, v.sub) for v in await repo.verklaringen(casus.id)),
-        mandaten=mandaten,
-        gevraagd=await VerstrekkingRepository(repo.session).gevraagde_deelnemers(casus.id),
-        casusregisseur=await overleg.casusregisseur(casus.id),
+        verklaringen=dossier.verklaringen,
+        mandaten=dossier.mandaten,
+        gevraagd=dossier.gevraagd,
+        casusregisseur=dossier.casusregisseur,
     )
 
 
 async def feiten_van(session: AsyncSession, casus: CasusRow) -> CasusFeiten:
     """What the policy knows of `casus`, for a decision outside a request (a notification)."""
-    repo = CasusRepository(session)
-    return await _feiten(repo, casus, tuple(await repo.deelnemers(casus.id)))
+    dossier = await casusdossier.load(session, casus.zvh, casus.id, today_in_amsterdam())
+    assert dossier is not None, "the case was loaded in this transaction"
+    return feiten_uit(dossier)
+
+
+async def registered(
+    session: AsyncSession, caller: Caller, casus_id: str, pseudoniem: str
+) -> CasusToegang:
+    """The registrant's access to the case it just registered (logged and allowed already)."""
+    dossier = await casusdossier.load(session, caller.zvh, casus_id, today_in_amsterdam())
+    assert dossier is not None, "the case was added in this transaction"
+    return CasusToegang(caller, dossier.casus, feiten_uit(dossier), pseudoniem, dossier)
+
+
+async def reload(session: AsyncSession, toegang: CasusToegang) -> CasusToegang:
+    """The same access on the case as it is now, after this request changed it."""
+    casus = toegang.casus
+    dossier = await casusdossier.load(session, casus.zvh, casus.id, today_in_amsterdam())
+    assert dossier is not None, "a case is never deleted in the request that changes it"
+    return replace(toegang, casus=dossier.casus, feiten=feiten_uit(dossier), dossier=dossier)
 
 
 async def open_casus(
@@ -176,19 +185,23 @@ async def open_casus(
     which the processing log keeps with the read.
     """
     caller = supervising(caller, reden, lezen=handeling is Handeling.RAADPLEGEN)
-    repo = CasusRepository(session)
-    casus = await repo.get(caller.zvh, casus_id, for_update=handeling is not Handeling.RAADPLEGEN)
-    if casus is None:
+    dossier = await casusdossier.load(
+        session,
+        caller.zvh,
+        casus_id,
+        today_in_amsterdam(),
+        for_update=handeling is not Handeling.RAADPLEGEN,
+    )
+    if dossier is None:
         log.record(caller, activiteit, handeling, casus_id=casus_id, reden=caller.reden)
         raise NotFound("Deze casus bestaat niet in uw samenwerkingsverband.")
-    betrokkene = await repo.betrokkene(casus.id)
-    pseudoniem = betrokkene.pseudoniem if betrokkene else None
+    casus = dossier.casus
+    pseudoniem = dossier.betrokkene.pseudoniem if dossier.betrokkene else None
     log.record(
         caller, activiteit, handeling, casus_id=casus.id, betrokkene=pseudoniem, reden=caller.reden
     )
-    deelnemers = tuple(await repo.deelnemers(casus.id))
-    feiten = await _feiten(repo, casus, deelnemers)
-    authorize_casus(caller, actie, feiten)
+    policy_facts = feiten_uit(dossier)
+    authorize_casus(caller, actie, policy_facts)
     if casus.gearchiveerd_op is not None and handeling is not Handeling.RAADPLEGEN:
         raise Conflict(
             "Deze casus is gearchiveerd en geanonimiseerd; verzoeken erover behandelt de "
@@ -196,4 +209,4 @@ async def open_casus(
             code="casus-gearchiveerd",
         )
     _precondition(casus, if_match)
-    return CasusToegang(caller, casus, feiten, pseudoniem, betrokkene, deelnemers, casus.versie)
+    return CasusToegang(caller, casus, policy_facts, pseudoniem, dossier)
