@@ -7,7 +7,7 @@ subject's pseudonym; nothing personal goes into the application log or CLI outpu
 """
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -17,14 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
-from app.db import verwerkingen
 from app.db.casussen import CasusRepository
 from app.db.plaatsingen import PlaatsingRepository
 from app.db.prioritering import PrioriteringRepository
 from app.db.registry_cache import RegistryCache
 from app.db.session import Database
 from app.db.tables_plaatsing import PrioriteringsplaatsingRow
-from app.db.verwerkingen import Verwerking
 from app.domain.casus import Casusstatus
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
@@ -42,14 +40,13 @@ from app.domain.plaatsing import (
 )
 from app.domain.prioritering import Feit
 from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
-from app.domain.verwerking import Handeling, Resultaat
-from app.observability import trace_context_from
+from app.domain.verwerking import Handeling
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
 from app.rules.prioritering_verval import vervaldatum
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casussen import CasusToegang, open_casus
 from app.services.prioriteringslijsten import get_lijst
-from app.services.verwerkingslog import Verwerkingslog
+from app.services.verwerkingslog import Verwerker, Verwerkingslog
 
 if TYPE_CHECKING:
     from app.progress import Voortgang
@@ -58,22 +55,10 @@ PLAATSEN = "prioriteringslijst-plaatsen"
 VERWIJDEREN = "prioriteringslijst-verwijderen"
 TOETSEN = "prioriteringslijst-toetsen"
 
-# Records one processing: (activity, what was done, case id, pseudonym of the data subject).
-Vastlegger = Callable[[str, Handeling, str, str | None], None]
-
 
 def vandaag() -> date:
     """Today in the Netherlands: the dates of the list are Dutch dates."""
     return today_in_amsterdam()
-
-
-def vastlegger_voor(log: Verwerkingslog, caller: Caller) -> Vastlegger:
-    def vastleggen(
-        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
-    ) -> None:
-        log.record(caller, activiteit, handeling, casus_id=casus_id, betrokkene=betrokkene)
-
-    return vastleggen
 
 
 def _plaatsing(row: PrioriteringsplaatsingRow, feiten: Sequence[Feit]) -> Plaatsing:
@@ -355,10 +340,8 @@ async def reevaluate_lijst(
     session: AsyncSession,
     lijst: Prioriteringslijst,
     peildatum: date,
-    *,
-    door: str,
-    sub: str,
-    vastleggen: Vastlegger,
+    log: Verwerkingslog,
+    door: Verwerker,
 ) -> Herbeoordelingsresultaat:
     """Re-evaluate every current placement, today and on `peildatum`, with the version in force.
 
@@ -390,18 +373,20 @@ async def reevaluate_lijst(
             versie.versie,
         )
         if uitkomst.reden is None:
-            vastleggen(TOETSEN, Handeling.RAADPLEGEN, casus.id, pseudoniem)
+            log.record(
+                door, TOETSEN, Handeling.RAADPLEGEN, casus_id=casus.id, betrokkene=pseudoniem
+            )
             verval = vervaldatum(expressie, feiten[plaatsing.id], dag)
             await repo.beoordeeld(plaatsing, peildatum, versie.versie, verval)
             gehandhaafd += 1
             continue
         assert uitkomst.toelichting is not None
-        vastleggen(VERWIJDEREN, Handeling.WIJZIGEN, casus.id, pseudoniem)
+        log.record(door, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem)
         await repo.verwijder(
             plaatsing,
             op=nu,
-            door=door,
-            sub=sub,
+            door=door.deelnemer,
+            sub=door.sub,
             reden=uitkomst.reden.value,
             toelichting=uitkomst.toelichting,
         )
@@ -428,17 +413,9 @@ async def reevaluate(
     lijst.version_to_apply()
     if problems:
         raise InvalidInput(problems)
-    return await reevaluate_lijst(
-        session,
-        lijst,
-        peildatum,
-        door=caller.deelnemer,
-        sub=caller.claims.sub,
-        vastleggen=vastlegger_voor(log, caller),
-    )
+    return await reevaluate_lijst(session, lijst, peildatum, log, Verwerker.van(caller))
 
 
-SYSTEEM = "systeem"
 CLI_SUB = "zvh priority-lists reevaluate"
 
 
@@ -462,45 +439,12 @@ async def reevaluate_all(
                 if voortgang is not None:
                     voortgang.advance(1)
                 continue  # withdrawn meanwhile
-            entries: list[Verwerking] = []
+            log = Verwerkingslog()
             resultaat = await reevaluate_lijst(
-                session,
-                lijst,
-                peildatum,
-                door=SYSTEEM,
-                sub=CLI_SUB,
-                vastleggen=_systeemlog(lijst_zvh, entries),
+                session, lijst, peildatum, log, Verwerker.systeem(lijst_zvh, CLI_SUB)
             )
-            await verwerkingen.write(session, entries)
+            await log.write(session)
             resultaten.append(resultaat)
         if voortgang is not None:
             voortgang.advance(1)
     return resultaten
-
-
-def _systeemlog(zvh: str, entries: list[Verwerking]) -> Vastlegger:
-    """Processing-log entries of the scheduled run: the system, not a participant, acts."""
-    trace = trace_context_from(None)
-
-    def vastleggen(
-        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
-    ) -> None:
-        entries.append(
-            Verwerking(
-                id=str(uuid.uuid4()),
-                zvh=zvh,
-                tijdstip=datetime.now(UTC),
-                trace_id=trace.trace_id,
-                span_id=trace.span_id,
-                activiteit=activiteit,
-                handeling=handeling,
-                casus_id=casus_id,
-                betrokkene=betrokkene,
-                sub=CLI_SUB,
-                deelnemer=SYSTEEM,
-                rollen=(),
-                resultaat=Resultaat.GESLAAGD,
-            )
-        )
-
-    return vastleggen
