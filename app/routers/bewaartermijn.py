@@ -42,4 +42,6 @@ async def bereken_bewaartermijn(
     settings: AppSettings,
     berekening: Annotated[BewaartermijnBerekening, Body(openapi_examples=VOORBEELDEN)],
 ) -> BewaartermijnUitkomst:
-    return bewaartermijn.bereken(settings, berekening)
+    beleid = settings.bewaarbeleid()
+    uitkomst = bewaartermijn.bereken(beleid, berekening.to_rule(), berekening.peildatum)
+    return BewaartermijnUitkomst.of(uitkomst, beleid)

@@ -3,9 +3,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app.config import Settings
 from app.rules.bewaartermijn import calculate_bewaartermijn
-from app.schemas.bewaartermijn import BewaartermijnBerekening, BewaartermijnUitkomst
+from app.rules.bewaartermijn_typen import Bewaarbeleid, Bewaartermijn, Casusdata
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -15,8 +14,6 @@ def today_in_amsterdam() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def bereken(settings: Settings, berekening: BewaartermijnBerekening) -> BewaartermijnUitkomst:
-    beleid = settings.bewaarbeleid()
-    peildatum = berekening.peildatum or today_in_amsterdam()
-    uitkomst = calculate_bewaartermijn(berekening.to_rule(), peildatum, beleid)
-    return BewaartermijnUitkomst.of(uitkomst, beleid)
+def bereken(beleid: Bewaarbeleid, casus: Casusdata, peildatum: date | None) -> Bewaartermijn:
+    """The case's retention dates on `peildatum` (today in Amsterdam when not given)."""
+    return calculate_bewaartermijn(casus, peildatum or today_in_amsterdam(), beleid)
