@@ -37,9 +37,9 @@ AdviesId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het adv
 async def record_advies(
     caller: Beheerder, _: Idempotent, session: Session, body: RacAdviesNieuw, response: Response
 ) -> RacAdvies:
-    row = await rac_adviezen.record(session, caller, body, today_in_amsterdam())
+    row = await rac_adviezen.record(session, caller, body.to_command(), today_in_amsterdam())
     response.headers["Location"] = f"/v1/rac-adviezen/{row.id}"
-    return rac_adviezen.view(row)
+    return RacAdvies.of(row)
 
 
 @router.get(
@@ -51,7 +51,7 @@ async def record_advies(
 )
 async def list_adviezen(caller: Beheerder, session: Session) -> RacAdviezen:
     rows = await rac_adviezen.listed(session, caller.zvh, alleen_afwijkingen=False)
-    return RacAdviezen(rac_adviezen=[rac_adviezen.view(r) for r in rows])
+    return RacAdviezen(rac_adviezen=[RacAdvies.of(r) for r in rows])
 
 
 @router.get(
@@ -66,7 +66,7 @@ async def list_adviezen(caller: Beheerder, session: Session) -> RacAdviezen:
 )
 async def list_afwijkingen(caller: Toezicht, session: Session) -> RacAdviezen:
     rows = await rac_adviezen.listed(session, caller.zvh, alleen_afwijkingen=True)
-    return RacAdviezen(rac_adviezen=[rac_adviezen.view(r) for r in rows])
+    return RacAdviezen(rac_adviezen=[RacAdvies.of(r) for r in rows])
 
 
 @router.get(
@@ -76,4 +76,4 @@ async def list_afwijkingen(caller: Toezicht, session: Session) -> RacAdviezen:
     responses=problem_responses(400, 401, 403, 404),
 )
 async def get_advies(caller: Beheerder, session: Session, advies_id: AdviesId) -> RacAdvies:
-    return rac_adviezen.view(await rac_adviezen.one(session, caller.zvh, advies_id))
+    return RacAdvies.of(await rac_adviezen.one(session, caller.zvh, advies_id))

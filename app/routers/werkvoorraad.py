@@ -10,7 +10,7 @@ from app.auth.policy import Actie
 from app.deps import Log, Session, Vandaag, allowed
 from app.problems import problem_responses
 from app.routers import v1_router
-from app.schemas.werkvoorraad import WerkvoorraadPagina
+from app.schemas.werkvoorraad import Werkitem, WerkvoorraadPagina
 from app.services import werkvoorraad
 
 router = v1_router(tags=["Werkvoorraad"])
@@ -56,5 +56,8 @@ async def list_work(
         query = urlencode({"pagina": pagina + 1, "paginaGrootte": pagina_grootte})
         volgende = f"/v1/werkvoorraad?{query}"
     return WerkvoorraadPagina(
-        werkvoorraad=items, pagina=pagina, pagina_grootte=pagina_grootte, volgende=volgende
+        werkvoorraad=[Werkitem.of(w) for w in items],
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende,
     )

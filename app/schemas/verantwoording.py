@@ -6,9 +6,11 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
+from app.db.tables_verantwoording import RacAdviesRow
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import Datum, JaNee, Tekst
+from app.services.rac_adviezen import RacAdviesVastleggen
 
 Kenmerk = Annotated[Tekst, Field(min_length=1, max_length=36)]
 
@@ -49,6 +51,15 @@ class RacAdviesNieuw(RequestModel):
         description="Waarom van het advies wordt afgeweken; alleen en altijd bij een afwijking.",
     )
 
+    def to_command(self) -> RacAdviesVastleggen:
+        return RacAdviesVastleggen(
+            onderwerp=self.onderwerp,
+            datum=self.datum,
+            advies=self.advies,
+            gevolgd=self.gevolgd,
+            afwijking_motivering=self.afwijking_motivering,
+        )
+
 
 class RacAdvies(ApiModel):
     """Een vastgelegd advies van de Rechtmatigheidsadviescommissie."""
@@ -61,6 +72,19 @@ class RacAdvies(ApiModel):
     afwijking_motivering: str | None
     vastgelegd_door: str = Field(description="De deelnemer die het advies vastlegde.")
     vastgelegd_op: datetime
+
+    @classmethod
+    def of(cls, row: RacAdviesRow) -> "RacAdvies":
+        return cls(
+            id=row.id,
+            onderwerp=row.onderwerp,
+            datum=row.datum,
+            advies=row.advies,
+            gevolgd=row.gevolgd,
+            afwijking_motivering=row.afwijking_motivering,
+            vastgelegd_door=row.vastgelegd_door,
+            vastgelegd_op=row.vastgelegd_op,
+        )
 
 
 class RacAdviezen(ApiModel):

@@ -20,6 +20,7 @@ from app.db.casussen import new_id, now_utc
 from app.db.overleg import OverlegRepository
 from app.db.tables_overleg import CasusoverlegAanwezigeRow, CasusoverlegRow
 from app.domain.casus import Casusstatus
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.schemas.casusoverleg import Casusoverleg, CasusoverlegNieuw
 from app.services.casussen import CasusToegang
@@ -63,11 +64,8 @@ def deelnemer_problems(
 
 
 def _check(toegang: CasusToegang, body: CasusoverlegNieuw, vandaag: date) -> list[InvalidParam]:
-    problems: list[InvalidParam] = []
-    if body.datum > vandaag:
-        problems.append(
-            InvalidParam("datum", "datum-in-toekomst", "Het overleg ligt in de toekomst.")
-        )
+    toekomst = datum_in_toekomst("datum", body.datum, vandaag, "Het overleg ligt in de toekomst.")
+    problems: list[InvalidParam] = [toekomst] if toekomst else []
     if body.datum < toegang.casus.aanmelddatum:
         problems.append(
             InvalidParam(

@@ -16,6 +16,7 @@ from app.db.casussen import now_utc
 from app.db.overleg import OverlegRepository
 from app.db.registry import RegistryRepository
 from app.db.tables_overleg import InformatieplichtRow
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.rules.betrokkenenverzoek import Grond41
 from app.rules.informatieplicht import Uitzondering, beoordeel_informatieplicht, uiterlijke_datum
@@ -141,10 +142,8 @@ def _check(
             )
         )
     if afhandeling.uitgevoerd_op is not None:
-        if afhandeling.uitgevoerd_op > vandaag:
-            problems.append(
-                InvalidParam("uitgevoerdOp", "datum-in-toekomst", "De datum ligt in de toekomst.")
-            )
+        if toekomst := datum_in_toekomst("uitgevoerdOp", afhandeling.uitgevoerd_op, vandaag):
+            problems.append(toekomst)
         if afhandeling.uitgevoerd_op < row.toegelaten_op:
             problems.append(
                 InvalidParam(

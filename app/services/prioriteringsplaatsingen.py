@@ -24,6 +24,7 @@ from app.db.registry_cache import RegistryCache
 from app.db.session import Database
 from app.db.tables_plaatsing import PrioriteringsplaatsingRow
 from app.domain.casus import Casusstatus
+from app.domain.datum import datum_in_toekomst
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.plaatsing import (
@@ -94,15 +95,14 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _peildatum_problems(peildatum: date, name: str = "peildatum") -> list[InvalidParam]:
-    if peildatum > vandaag():
-        return [
-            InvalidParam(
-                name,
-                "datum-in-toekomst",
-                "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu "
-                "of eerder.",
-            )
-        ]
+    toekomst = datum_in_toekomst(
+        name,
+        peildatum,
+        vandaag(),
+        "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu of eerder.",
+    )
+    if toekomst is not None:
+        return [toekomst]
     return []
 
 
