@@ -5,7 +5,6 @@
 """
 
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import Depends, Path, Query, Response
 
@@ -13,10 +12,16 @@ from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
 from app.auth.policy import Actie
 from app.deps import AppSettings, Idempotent, Log, Session, allowed
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.casussen import READ, toegang
+from app.routers.paginering import (
+    Pagina,
+    PaginaGrootte,
+    volgende,
+)
 from app.schemas.bewaren import (
     CasusBewaartermijn,
     InstemmingNieuw,
@@ -41,8 +46,6 @@ Peildatum = Annotated[
         description="Datum waarop `verlopen` wordt bepaald; standaard vandaag (Europe/Amsterdam)."
     ),
 ]
-Pagina = Annotated[int, Query(ge=1, le=100_000)]
-PaginaGrootte = Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)]
 
 Lezen = Annotated[
     CasusToegang,
@@ -178,15 +181,13 @@ async def list_consent_requests(
     pagina: Pagina = 1,
     pagina_grootte: PaginaGrootte = 50,
 ) -> Instemmingsverzoeken:
-    items, more = await bewaaroverzicht.open_requests(
-        session, log, caller, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query = urlencode({"pagina": pagina + 1, "paginaGrootte": pagina_grootte})
-        volgende = f"/v1/instemmingsverzoeken?{query}"
+    paginering = Paginering(pagina, pagina_grootte)
+    items, more = await bewaaroverzicht.open_requests(session, log, caller, paginering)
     return Instemmingsverzoeken(
-        instemmingsverzoeken=items, pagina=pagina, pagina_grootte=pagina_grootte, volgende=volgende
+        instemmingsverzoeken=items,
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende("/v1/instemmingsverzoeken", paginering, more),
     )
 
 
@@ -211,19 +212,14 @@ async def list_due(
     pagina_grootte: PaginaGrootte = 50,
 ) -> VerlopenPagina:
     datum = peildatum or today_in_amsterdam()
-    regels, more = await bewaaroverzicht.due_page(
-        session, log, caller, datum, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query = urlencode(
-            {"peildatum": datum.isoformat(), "pagina": pagina + 1, "paginaGrootte": pagina_grootte}
-        )
-        volgende = f"/v1/bewaartermijnen/verlopen?{query}"
+    paginering = Paginering(pagina, pagina_grootte)
+    regels, more = await bewaaroverzicht.due_page(session, log, caller, datum, paginering)
     return VerlopenPagina(
         peildatum=datum,
         verlopen=regels,
         pagina=pagina,
         pagina_grootte=pagina_grootte,
-        volgende=volgende,
+        volgende=volgende(
+            "/v1/bewaartermijnen/verlopen", paginering, more, voor={"peildatum": datum.isoformat()}
+        ),
     )

@@ -8,6 +8,7 @@ from app.auth.claims import Caller
 from app.db import verlopen
 from app.db.bewaren import BewaarRepository
 from app.db.casussen import CasusRepository
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid, Verlengingsreden
 from app.schemas.bewaartermijn import BewaartermijnUitkomst
@@ -49,20 +50,17 @@ async def due_page(
     log: Verwerkingslog,
     caller: Caller,
     peildatum: date,
-    *,
-    pagina: int,
-    pagina_grootte: int,
+    pagina: Paginering,
 ) -> tuple[list[VerlopenRegel], bool]:
     """One page of what is due in the caller's partnership; each listed case is logged."""
     regels = await verlopen.page(
         session,
         caller.zvh,
         peildatum,
-        offset=(pagina - 1) * pagina_grootte,
-        limit=pagina_grootte + 1,
+        offset=pagina.offset,
+        limit=pagina.limit,
     )
-    more = len(regels) > pagina_grootte
-    regels = regels[:pagina_grootte]
+    regels, more = pagina.knip(regels)
     for casus_id in dict.fromkeys(r.casus_id for r in regels):
         log.record(caller, "casus-bewaartermijn", Handeling.RAADPLEGEN, casus_id=casus_id)
     return [
@@ -81,19 +79,16 @@ async def open_requests(
     session: AsyncSession,
     log: Verwerkingslog,
     caller: Caller,
-    *,
-    pagina: int,
-    pagina_grootte: int,
+    pagina: Paginering,
 ) -> tuple[list[Instemmingsverzoek], bool]:
     """The consent requests addressed to the caller's organisation that are still open."""
     rows = await BewaarRepository(session).open_verzoeken(
         caller.zvh,
         caller.deelnemer,
-        offset=(pagina - 1) * pagina_grootte,
-        limit=pagina_grootte + 1,
+        offset=pagina.offset,
+        limit=pagina.limit,
     )
-    more = len(rows) > pagina_grootte
-    rows = rows[:pagina_grootte]
+    rows, more = pagina.knip(rows)
     repo = CasusRepository(session)
     for casus_id in dict.fromkeys(i.casus_id for i, _ in rows):
         betrokkene = await repo.betrokkene(casus_id)

@@ -19,6 +19,7 @@ from app.auth.contactpunt import is_contactpunt
 from app.db.casussen import CasusRepository
 from app.db.werkvoorraad import Werk, WerkvoorraadRepository
 from app.domain.mandaat import Bevoegdheid
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.rules.informatieplicht import uiterlijke_datum
 from app.services.bewaartermijn import AMSTERDAM
@@ -68,15 +69,11 @@ async def page(
     log: Verwerkingslog,
     caller: Caller,
     vandaag: date,
-    *,
-    pagina: int,
-    pagina_grootte: int,
+    pagina: Paginering,
 ) -> tuple[list[Werk], bool]:
     """One page of the caller's organisation's queue, and whether another follows."""
     alles = await open_work(session, caller, vandaag)
-    start = (pagina - 1) * pagina_grootte
-    rows = alles[start : start + pagina_grootte]
-    more = len(alles) > start + pagina_grootte
+    rows, more = pagina.uit(alles)
     casussen = CasusRepository(session)
     for casus_id in dict.fromkeys(werk.casus_id for werk in rows if werk.casus_id):
         betrokkene = await casussen.betrokkene(casus_id)
