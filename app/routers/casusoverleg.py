@@ -60,7 +60,9 @@ async def record_overleg(
     body: CasusoverlegNieuw,
     response: Response,
 ) -> Casusoverleg:
-    overleg = await casusoverleg.record(session, access, body, today_in_amsterdam())
+    overleg = Casusoverleg.of(
+        await casusoverleg.record(session, access, body.to_command(), today_in_amsterdam())
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
     return overleg
 
@@ -78,7 +80,8 @@ async def record_overleg(
     responses=READ,
 )
 async def list_overleggen(access: OverlegLezen, session: Session) -> CasusoverleggenLijst:
-    return CasusoverleggenLijst(casusoverleggen=list(await casusoverleg.visible(session, access)))
+    overleggen = await casusoverleg.visible(session, access)
+    return CasusoverleggenLijst(casusoverleggen=[Casusoverleg.of(o) for o in overleggen])
 
 
 @router.get(
@@ -90,7 +93,7 @@ async def list_overleggen(access: OverlegLezen, session: Session) -> Casusoverle
 async def get_overleg(
     access: OverlegLezen, session: Session, overleg_id: OverlegId
 ) -> Casusoverleg:
-    return await casusoverleg.one(session, access, overleg_id)
+    return Casusoverleg.of(await casusoverleg.one(session, access, overleg_id))
 
 
 @router.put(
