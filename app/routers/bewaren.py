@@ -25,11 +25,13 @@ from app.routers.paginering import (
 from app.schemas.bewaren import (
     CasusBewaartermijn,
     InstemmingNieuw,
+    Instemmingsverzoek,
     Instemmingsverzoeken,
     VerlengingNieuw,
     Verlengingsbesluit,
     Verlengingsbesluiten,
     VerlopenPagina,
+    VerlopenRegel,
 )
 from app.schemas.fields import Datum, Tekst
 from app.services import bewaaroverzicht, verlengingen
@@ -78,9 +80,10 @@ Verstrekker = Annotated[Caller, Depends(allowed(Actie.INSTEMMINGSVERZOEKEN_LEZEN
 async def get_bewaartermijn(
     access: Lezen, session: Session, settings: AppSettings, peildatum: Peildatum = None
 ) -> CasusBewaartermijn:
-    return await bewaaroverzicht.casus_bewaartermijn(
+    stand = await bewaaroverzicht.casus_bewaartermijn(
         session, access, settings.bewaarbeleid(), peildatum or today_in_amsterdam()
     )
+    return CasusBewaartermijn.van(stand)
 
 
 @router.post(
@@ -184,7 +187,7 @@ async def list_consent_requests(
     paginering = Paginering(pagina, pagina_grootte)
     items, more = await bewaaroverzicht.open_requests(session, log, caller, paginering)
     return Instemmingsverzoeken(
-        instemmingsverzoeken=items,
+        instemmingsverzoeken=[Instemmingsverzoek.of(i, v) for i, v in items],
         pagina=pagina,
         pagina_grootte=pagina_grootte,
         volgende=volgende("/v1/instemmingsverzoeken", paginering, more),
@@ -216,7 +219,7 @@ async def list_due(
     regels, more = await bewaaroverzicht.due_page(session, log, caller, datum, paginering)
     return VerlopenPagina(
         peildatum=datum,
-        verlopen=regels,
+        verlopen=[VerlopenRegel.of(r) for r in regels],
         pagina=pagina,
         pagina_grootte=pagina_grootte,
         volgende=volgende(
