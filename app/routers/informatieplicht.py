@@ -43,7 +43,9 @@ Vastleggen = Annotated[
     responses=READ,
 )
 async def get_informatieplicht(access: Lezen, session: Session) -> Informatieplicht:
-    return await informatieplicht.get(session, access.casus.id, today_in_amsterdam())
+    return Informatieplicht.of(
+        await informatieplicht.get(session, access.casus.id, today_in_amsterdam())
+    )
 
 
 @router.post(
@@ -58,9 +60,10 @@ async def get_informatieplicht(access: Lezen, session: Session) -> Informatiepli
 async def record_informatieplicht(
     access: Vastleggen, session: Session, body: InformatieplichtAfhandeling
 ) -> Informatieplicht:
-    return await informatieplicht.record(
-        session, access.caller, access.casus.id, body, today_in_amsterdam()
+    plicht = await informatieplicht.record(
+        session, access.caller, access.casus.id, body.to_command(), today_in_amsterdam()
     )
+    return Informatieplicht.of(plicht)
 
 
 @router.post(
@@ -78,11 +81,12 @@ async def record_informatieplicht(
 async def lift_uitzondering(
     access: Opheffen, session: Session, body: Opheffing
 ) -> Informatieplicht:
-    return await informatieplicht.lift(
+    plicht = await informatieplicht.lift(
         session,
         access.caller,
         access.casus.id,
-        body,
+        body.motivering,
         today_in_amsterdam(),
         informatieplichtige=is_informatieplichtige(access.caller, access.feiten),
     )
+    return Informatieplicht.of(plicht)
