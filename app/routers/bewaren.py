@@ -109,9 +109,12 @@ async def extend(
     response: Response,
 ) -> Verlengingsbesluit:
     vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
-    row = await verlengingen.extend(session, access, body, vandaag=vandaag, beleid=beleid)
+    row = await verlengingen.extend(
+        session, access, body.to_command(), vandaag=vandaag, beleid=beleid
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
-    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+    besluiten = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
+    return Verlengingsbesluit.of(besluiten[0])
 
 
 @router.get(
@@ -125,9 +128,12 @@ async def list_extensions(
 ) -> Verlengingsbesluiten:
     rows = await verlengingen.all_for(session, access)
     return Verlengingsbesluiten(
-        verlengingen=await verlengingen.render(
-            session, access, rows, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
-        )
+        verlengingen=[
+            Verlengingsbesluit.of(b)
+            for b in await verlengingen.render(
+                session, access, rows, vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
+            )
+        ]
     )
 
 
@@ -144,7 +150,7 @@ async def get_extension(
     rendered = await verlengingen.render(
         session, access, [row], vandaag=today_in_amsterdam(), beleid=settings.bewaarbeleid()
     )
-    return rendered[0]
+    return Verlengingsbesluit.of(rendered[0])
 
 
 @router.post(
@@ -165,10 +171,11 @@ async def consent(
 ) -> Verlengingsbesluit:
     vandaag, beleid = today_in_amsterdam(), settings.bewaarbeleid()
     row = await verlengingen.answer(
-        session, access, verlenging_id, body, vandaag=vandaag, beleid=beleid
+        session, access, verlenging_id, body.instemming, vandaag=vandaag, beleid=beleid
     )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
-    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+    besluiten = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
+    return Verlengingsbesluit.of(besluiten[0])
 
 
 @router.get(

@@ -13,6 +13,7 @@ from app.schemas.bewaartermijn import BewaartermijnUitkomst, VervalredenUitkomst
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import JaNee, Tekst
 from app.services.bewaaroverzicht import CasusBewaarstand
+from app.services.verlengingen import BeoordeeldeVerlenging, VerlengingBesluiten
 
 _REDEN = (
     "`criteria-nog-van-toepassing` (situatie 1: op de maximale bewaardatum nog open omdat de "
@@ -39,6 +40,9 @@ class VerlengingNieuw(RequestModel):
         max_length=MAX_TEKST,
         description="Waarom de situatie van toepassing is; wordt vastgelegd (factsheet).",
     )
+
+    def to_command(self) -> VerlengingBesluiten:
+        return VerlengingBesluiten(self.maanden, self.reden, self.motivering)
 
 
 class InstemmingNieuw(RequestModel):
@@ -97,6 +101,32 @@ class Verlengingsbesluit(ApiModel):
             "en de beheerder; voor een verstrekker alleen het zijne."
         )
     )
+
+    @classmethod
+    def of(cls, besluit: BeoordeeldeVerlenging) -> "Verlengingsbesluit":
+        v, toegepast = besluit.row, besluit.toegepast
+        return cls(
+            id=v.id,
+            casus_id=v.casus_id,
+            besluitdatum=v.besluitdatum,
+            maanden=v.maanden,
+            reden=Verlengingsreden(v.reden),
+            motivering=v.motivering,
+            besloten_door=v.deelnemer,
+            ingangsdatum=toegepast.ingangsdatum,
+            einddatum=toegepast.einddatum,
+            vervallen=toegepast.vervallen,
+            vervalredenen=[VervalredenUitkomst.of(r) for r in toegepast.vervalredenen],
+            instemmingen=[
+                Instemming(
+                    deelnemer=i.deelnemer,
+                    instemming=i.instemming,
+                    gevraagd_op=i.gevraagd_op,
+                    beantwoord_op=i.beantwoord_op,
+                )
+                for i in besluit.instemmingen
+            ],
+        )
 
 
 class Verlengingsbesluiten(ApiModel):
