@@ -110,7 +110,9 @@ async def set_plan(
     response: Response,
 ) -> PlanVanAanpak:
     snapshot = await cache.snapshot(session, access.caller.zvh)
-    plan = await plan_van_aanpak.set_plan(session, access, body, snapshot)
+    plan = PlanVanAanpak.of(
+        await plan_van_aanpak.set_plan(session, access, body.to_command(), snapshot)
+    )
     response.headers["ETag"] = etag(access.casus)
     return plan
 
@@ -130,7 +132,7 @@ async def set_plan(
 async def get_plan(
     access: PlanLezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
 ) -> PlanVanAanpak:
-    plan = await plan_van_aanpak.current(session, access)
+    plan = PlanVanAanpak.of(await plan_van_aanpak.current(session, access))
     response.headers["ETag"] = etag(access.casus)
     return plan
 
@@ -142,4 +144,5 @@ async def get_plan(
     responses=READ,
 )
 async def list_versies(access: PlanLezen, session: Session) -> PlanVersies:
-    return PlanVersies(versies=await plan_van_aanpak.versions(session, access))
+    versies = await plan_van_aanpak.versions(session, access)
+    return PlanVersies(versies=[PlanVanAanpak.of(p) for p in versies])
