@@ -13,8 +13,8 @@ from app.auth.policy import Actie, authorize
 from app.config import Settings
 from app.db import idempotency
 from app.db.registry_cache import RegistryCache
-from app.db.transaction import request_session
 from app.domain.errors import InvalidInput, InvalidParam
+from app.request_scope import remember_pending, request_log, request_session
 from app.rules import bewaartermijn_typen
 from app.schemas.fields import Tekst
 from app.services.bewaartermijn import today_in_amsterdam
@@ -89,7 +89,7 @@ Registry = Annotated[RegistryCache, Depends(get_registry_cache)]
 
 
 async def get_verwerkingslog(request: Request) -> Verwerkingslog:
-    return Verwerkingslog(request.scope)
+    return request_log(request.scope)
 
 
 Log = Annotated[Verwerkingslog, Depends(get_verwerkingslog)]
@@ -138,7 +138,7 @@ async def idempotency_key(
     )
     found = await idempotency.find(session, pending, datetime.now(UTC))
     if found is None:
-        idempotency.remember(request.scope, pending)
+        remember_pending(request.scope, pending)
         return
     if found.verzoek_hash != pending.verzoek_hash:
         raise InvalidInput(

@@ -18,8 +18,8 @@ from app.db.registry_cache import RegistryCache
 from app.db.session import Database, database_for
 from app.db.upkeep import upkeep_for
 from app.domain.errors import InvalidInput
-from app.metrics import MetricsMiddleware, deadlines_probe, on_scrape
-from app.middleware import ServiceMiddleware
+from app.metrics import deadlines_probe, on_scrape
+from app.middleware import MetricsMiddleware, ServiceMiddleware
 from app.openapi import build_openapi
 from app.problems import ERROR_TABLE, error_response, problem_response
 from app.routers import (

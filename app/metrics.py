@@ -15,7 +15,6 @@ Feeding it from a feature:
 import logging
 import re
 import secrets
-import time
 from collections.abc import Awaitable, Callable, Mapping
 from enum import StrEnum
 from ipaddress import ip_address
@@ -24,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, write_to_textfile
 from prometheus_client.exposition import choose_encoder
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 
@@ -215,30 +213,3 @@ async def render(database: "Database", accept: str | None) -> tuple[bytes, str]:
             log.error("metrics probe failed", extra={"error_type": type(exc).__name__})
     encoder, content_type = choose_encoder(accept or "")
     return encoder(REGISTRY), content_type
-
-
-class MetricsMiddleware:
-    """Counts every request by its route template (never its path) and final status."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_and_note(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_and_note)
-        finally:
-            # The router put the matched route into the scope (the same dict) on its way in.
-            route = getattr(scope.get("route"), "path", None)
-            record_request(scope["method"], route, status, time.perf_counter() - started)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import API_VERSION
+from app.metrics import record_request
 from app.observability import request_id_var, trace_context_from, trace_var
 from app.problems import problem_response
 
@@ -214,3 +215,30 @@ def _frames(exc: BaseException) -> str:
         f"{frame.filename}:{frame.lineno} {frame.name}"
         for frame in traceback.extract_tb(exc.__traceback__)[-8:]
     )
+
+
+class MetricsMiddleware:
+    """Counts every request by its route template (never its path) and final status."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_and_note(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            # The router put the matched route into the scope (the same dict) on its way in.
+            route = getattr(scope.get("route"), "path", None)
+            record_request(scope["method"], route, status, time.perf_counter() - started)

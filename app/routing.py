@@ -16,10 +16,10 @@ from app.auth.errors import AccessDenied, NotAuthenticated
 from app.db import idempotency
 from app.db.session import Database
 from app.db.tables import IdempotentieRow
-from app.db.transaction import end_request, request_session
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.verwerking import Resultaat
 from app.problems import problem_response
+from app.request_scope import end_request, request_session, take_pending
 from app.validation import MalformedJson
 
 JSON_MEDIA_TYPES = ("application/json",)
@@ -95,7 +95,7 @@ class ZvhRoute(APIRoute):
             except BaseException as exc:
                 await end_request(request.scope, database, failure=outcome_of(exc))
                 raise
-            pending = idempotency.take_pending(request.scope)
+            pending = take_pending(request.scope)
             if pending is not None and 200 <= response.status_code < 300:
                 idempotency.store(
                     request_session(request.scope, database),

@@ -5,7 +5,7 @@ from typing import Any
 
 from app.domain.errors import InvalidParam
 from app.problem_codes import PROBLEEMCODES
-from app.schemas.fields import STUURTEKEN_REDEN, has_control_characters
+from app.tekst import STUURTEKEN_REDEN, has_control_characters
 
 
 class MalformedJson:

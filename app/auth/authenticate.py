@@ -1,6 +1,8 @@
 """Authenticate a request: verify the bearer token, type its claims, check them with the registry."""
 
 import time
+from collections.abc import Mapping
+from typing import Protocol
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,8 +11,29 @@ from app.auth.claims import Caller, Claims
 from app.auth.errors import NotAuthenticated
 from app.auth.tokens import TokenInvalid, VerificationKey, verify
 from app.config import Settings
-from app.db.registry_cache import RegistryCache, RegistrySnapshot
-from app.domain.deelnemer import Deelnemertype, is_gezamenlijk_verwerkingsverantwoordelijke
+from app.domain.aanwijzing import Aanwijzingen
+from app.domain.deelnemer import (
+    Deelnemer,
+    Deelnemertype,
+    is_gezamenlijk_verwerkingsverantwoordelijke,
+)
+
+
+class Registerstand(Protocol):
+    """A partnership's registry as authentication reads it."""
+
+    @property
+    def bestaat(self) -> bool: ...
+    @property
+    def deelnemers(self) -> Mapping[str, Deelnemer]: ...
+    @property
+    def aanwijzingen(self) -> Aanwijzingen: ...
+
+
+class Register(Protocol):
+    """Where the registry comes from (app/db/registry_cache.py): auth does not know the db."""
+
+    async def snapshot(self, session: AsyncSession, zvh: str) -> Registerstand: ...
 
 
 def bearer_token(authorization: str | None) -> str:
@@ -61,7 +84,7 @@ async def authenticate(
     settings: Settings,
     session: AsyncSession,
     verified: VerifiedTokens,
-    registry: RegistryCache,
+    registry: Register,
 ) -> Caller:
     """The verified caller, or NotAuthenticated (401) saying why."""
     token = bearer_token(authorization)
@@ -92,7 +115,7 @@ async def authenticate(
     return _check_with_registry(claims, await registry.snapshot(session, claims.zvh))
 
 
-def _check_with_registry(claims: Claims, snapshot: RegistrySnapshot) -> Caller:
+def _check_with_registry(claims: Claims, snapshot: Registerstand) -> Caller:
     if not snapshot.bestaat:
         raise NotAuthenticated(
             "Het samenwerkingsverband in het token is onbekend.", code="zvh-onbekend"

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.aanwijzing import AANGEWEZEN_ROLLEN, GEEN_AANWIJZINGEN, Aanwijzingen, Functie
 from app.domain.deelnemer import Deelnemer, Deelnemertype, Rol
-from app.schemas.fields import Tekst
+from app.tekst import Tekst
 
 
 class Claims(BaseModel):

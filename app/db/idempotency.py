@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.types import Scope
 
 from app.db.tables import IdempotentieRow
 
 KEY_LIFETIME = timedelta(hours=24)
-_SCOPE_KEY = "zvh.idempotency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +36,6 @@ async def find(session: AsyncSession, pending: Pending, now: datetime) -> Idempo
         await session.flush()
         return None
     return row
-
-
-def remember(scope: Scope, pending: Pending) -> None:
-    scope[_SCOPE_KEY] = pending
-
-
-def take_pending(scope: Scope) -> Pending | None:
-    pending: Pending | None = scope.pop(_SCOPE_KEY, None)
-    return pending
 
 
 def store(

@@ -1,34 +1,28 @@
-"""One transaction per request: opened on first use, committed on success, else rolled back.
+"""How a unit of work ends: committed on success, else rolled back, with its processing log.
 
-The route class (app/routing.py) ends it; a plain dependency hands it out. A generator
-dependency would do the same at about a quarter of the request's cost (bench/README.md).
-The request's processing-log entries are written in the same transaction when it
-succeeds, and in a transaction of their own, with the outcome, when it fails: a refused
-or failed attempt is logged too, and a success is never logged without its effect.
+The HTTP layer (app/request_scope.py) ends each request's unit through `end_unit`. The
+processing-log entries are written in the same transaction when the unit succeeds, and in
+a transaction of their own, with the outcome, when it fails: a refused or failed attempt
+is logged too, and a success is never logged without its effect.
 """
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.types import Scope
 
 from app.db import verwerkingen
 from app.db.session import AFTER_COMMIT, Database
 from app.domain.verwerking import Resultaat
 
-_SCOPE_KEY = "zvh.session"
 
-
-def request_session(scope: Scope, database: Database) -> AsyncSession:
-    session: AsyncSession | None = scope.get(_SCOPE_KEY)
-    if session is None:
-        session = database.session()
-        scope[_SCOPE_KEY] = session
-    return session
-
-
-async def end_request(scope: Scope, database: Database, *, failure: Resultaat | None) -> None:
+async def end_unit(
+    session: AsyncSession | None,
+    database: Database,
+    entries: Sequence[verwerkingen.Verwerking],
+    *,
+    failure: Resultaat | None,
+) -> None:
     """Commit (then run after-commit callbacks) or roll back; write the processing log."""
-    session: AsyncSession | None = scope.pop(_SCOPE_KEY, None)
-    entries = verwerkingen.take_collected(scope)
     if failure is None:
         if entries:
             session = session or database.session()
@@ -54,7 +48,7 @@ async def end_request(scope: Scope, database: Database, *, failure: Resultaat | 
 
 
 async def _write_alone(
-    database: Database, entries: list[verwerkingen.Verwerking], outcome: Resultaat
+    database: Database, entries: Sequence[verwerkingen.Verwerking], outcome: Resultaat
 ) -> None:
     if not entries:
         return

@@ -1,4 +1,4 @@
-"""The processing log's storage: entries collected during a request, written at its end.
+"""The processing log's storage (app/services/verwerkingslog.py is its one writer).
 
 Every write extends its partnership's hash chain (app/domain/logketen.py) in the writer's
 transaction: the chain head (`verwerkingsketens`) is updated first, which locks it until
@@ -16,13 +16,11 @@ from sqlalchemy import Row, Table, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.types import Scope
 
 from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.domain import logketen
 from app.domain.verwerking import Handeling, Resultaat
 
-_SCOPE_KEY = "zvh.verwerkingen"
 _LOG: Table = VerwerkingRow.__table__  # type: ignore[assignment]
 _HEAD: Table = VerwerkingsketenRow.__table__  # type: ignore[assignment]
 
@@ -48,17 +46,7 @@ class Verwerking:
     parent_span_id: str | None = None
 
 
-def collect(scope: Scope, entry: Verwerking) -> None:
-    """Keep an entry until the request ends; it is written with the request's outcome."""
-    scope.setdefault(_SCOPE_KEY, []).append(entry)
-
-
-def take_collected(scope: Scope) -> list[Verwerking]:
-    entries: list[Verwerking] = scope.pop(_SCOPE_KEY, [])
-    return entries
-
-
-def with_outcome(entries: list[Verwerking], outcome: Resultaat) -> list[Verwerking]:
+def with_outcome(entries: Sequence[Verwerking], outcome: Resultaat) -> list[Verwerking]:
     return [replace(e, resultaat=outcome) for e in entries]
 
 

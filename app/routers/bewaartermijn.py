@@ -43,4 +43,7 @@ async def calculate_bewaartermijn(
     beleid: Bewaarbeleid,
     berekening: Annotated[BewaartermijnBerekening, Body(openapi_examples=VOORBEELDEN)],
 ) -> BewaartermijnUitkomst:
-    return bewaartermijn.calculate(beleid, vandaag, berekening)
+    uitkomst = bewaartermijn.calculate(
+        beleid, berekening.to_rule(), berekening.peildatum or vandaag
+    )
+    return BewaartermijnUitkomst.of(uitkomst, beleid)

@@ -5,7 +5,6 @@
 """
 
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import Depends, Path, Query, Response
 
@@ -13,18 +12,26 @@ from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
 from app.auth.policy import Actie
 from app.deps import Bewaarbeleid, Idempotent, Log, Session, Today, allowed
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.problems import problem_responses
 from app.routers import v1_router
 from app.routers.casussen import READ, toegang
+from app.routers.paginering import (
+    Pagina,
+    PaginaGrootte,
+    volgende,
+)
 from app.schemas.bewaren import (
     CasusBewaartermijn,
     InstemmingNieuw,
+    Instemmingsverzoek,
     Instemmingsverzoeken,
     VerlengingNieuw,
     Verlengingsbesluit,
     Verlengingsbesluiten,
     VerlopenPagina,
+    VerlopenRegel,
 )
 from app.schemas.fields import Datum, Tekst
 from app.services import bewaaroverzicht, verlengingen
@@ -40,8 +47,6 @@ Peildatum = Annotated[
         description="Datum waarop `verlopen` wordt bepaald; standaard vandaag (Europe/Amsterdam)."
     ),
 ]
-Pagina = Annotated[int, Query(ge=1, le=100_000)]
-PaginaGrootte = Annotated[int, Query(alias="paginaGrootte", ge=1, le=200)]
 
 Lezen = Annotated[
     CasusToegang,
@@ -78,7 +83,8 @@ async def get_bewaartermijn(
     beleid: Bewaarbeleid,
     peildatum: Peildatum = None,
 ) -> CasusBewaartermijn:
-    return await bewaaroverzicht.casus_bewaartermijn(session, access, beleid, peildatum or vandaag)
+    stand = await bewaaroverzicht.casus_bewaartermijn(session, access, beleid, peildatum or vandaag)
+    return CasusBewaartermijn.van(stand)
 
 
 @router.post(
@@ -104,9 +110,12 @@ async def extend(
     body: VerlengingNieuw,
     response: Response,
 ) -> Verlengingsbesluit:
-    row = await verlengingen.extend(session, access, body, vandaag=vandaag, beleid=beleid)
+    row = await verlengingen.extend(
+        session, access, body.to_command(), vandaag=vandaag, beleid=beleid
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
-    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+    besluiten = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
+    return Verlengingsbesluit.of(besluiten[0])
 
 
 @router.get(
@@ -120,9 +129,12 @@ async def list_extensions(
 ) -> Verlengingsbesluiten:
     rows = await verlengingen.all_for(session, access)
     return Verlengingsbesluiten(
-        verlengingen=await verlengingen.render(
-            session, access, rows, vandaag=vandaag, beleid=beleid
-        )
+        verlengingen=[
+            Verlengingsbesluit.of(b)
+            for b in await verlengingen.render(
+                session, access, rows, vandaag=vandaag, beleid=beleid
+            )
+        ]
     )
 
 
@@ -141,7 +153,7 @@ async def get_extension(
 ) -> Verlengingsbesluit:
     row = await verlengingen.one_for(session, access, verlenging_id)
     rendered = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
-    return rendered[0]
+    return Verlengingsbesluit.of(rendered[0])
 
 
 @router.post(
@@ -162,10 +174,11 @@ async def consent(
     response: Response,
 ) -> Verlengingsbesluit:
     row = await verlengingen.answer(
-        session, access, verlenging_id, body, vandaag=vandaag, beleid=beleid
+        session, access, verlenging_id, body.instemming, vandaag=vandaag, beleid=beleid
     )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/verlengingen/{row.id}"
-    return (await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid))[0]
+    besluiten = await verlengingen.render(session, access, [row], vandaag=vandaag, beleid=beleid)
+    return Verlengingsbesluit.of(besluiten[0])
 
 
 @router.get(
@@ -181,15 +194,13 @@ async def list_consent_requests(
     pagina: Pagina = 1,
     pagina_grootte: PaginaGrootte = 50,
 ) -> Instemmingsverzoeken:
-    items, more = await bewaaroverzicht.open_requests(
-        session, log, caller, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query = urlencode({"pagina": pagina + 1, "paginaGrootte": pagina_grootte})
-        volgende = f"/v1/instemmingsverzoeken?{query}"
+    paginering = Paginering(pagina, pagina_grootte)
+    items, more = await bewaaroverzicht.open_requests(session, log, caller, paginering)
     return Instemmingsverzoeken(
-        instemmingsverzoeken=items, pagina=pagina, pagina_grootte=pagina_grootte, volgende=volgende
+        instemmingsverzoeken=[Instemmingsverzoek.of(i, v) for i, v in items],
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende("/v1/instemmingsverzoeken", paginering, more),
     )
 
 
@@ -215,19 +226,14 @@ async def list_due(
     pagina_grootte: PaginaGrootte = 50,
 ) -> VerlopenPagina:
     datum = peildatum or vandaag
-    regels, more = await bewaaroverzicht.due_page(
-        session, log, caller, datum, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query = urlencode(
-            {"peildatum": datum.isoformat(), "pagina": pagina + 1, "paginaGrootte": pagina_grootte}
-        )
-        volgende = f"/v1/bewaartermijnen/verlopen?{query}"
+    paginering = Paginering(pagina, pagina_grootte)
+    regels, more = await bewaaroverzicht.due_page(session, log, caller, datum, paginering)
     return VerlopenPagina(
         peildatum=datum,
-        verlopen=regels,
+        verlopen=[VerlopenRegel.of(r) for r in regels],
         pagina=pagina,
         pagina_grootte=pagina_grootte,
-        volgende=volgende,
+        volgende=volgende(
+            "/v1/bewaartermijnen/verlopen", paginering, more, voor={"peildatum": datum.isoformat()}
+        ),
     )

@@ -60,7 +60,9 @@ async def record_overleg(
     body: CasusoverlegNieuw,
     response: Response,
 ) -> Casusoverleg:
-    overleg = await casusoverleg.record(session, access, body, vandaag)
+    overleg = Casusoverleg.of(
+        await casusoverleg.record(session, access, body.to_command(), vandaag)
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/casusoverleggen/{overleg.id}"
     return overleg
 
@@ -78,7 +80,8 @@ async def record_overleg(
     responses=READ,
 )
 async def list_overleggen(access: OverlegLezen, session: Session) -> CasusoverleggenLijst:
-    return CasusoverleggenLijst(casusoverleggen=list(await casusoverleg.visible(session, access)))
+    overleggen = await casusoverleg.visible(session, access)
+    return CasusoverleggenLijst(casusoverleggen=[Casusoverleg.of(o) for o in overleggen])
 
 
 @router.get(
@@ -90,7 +93,7 @@ async def list_overleggen(access: OverlegLezen, session: Session) -> Casusoverle
 async def get_overleg(
     access: OverlegLezen, session: Session, overleg_id: OverlegId
 ) -> Casusoverleg:
-    return await casusoverleg.one(session, access, overleg_id)
+    return Casusoverleg.of(await casusoverleg.one(session, access, overleg_id))
 
 
 @router.put(
@@ -107,7 +110,9 @@ async def set_plan(
     response: Response,
 ) -> PlanVanAanpak:
     snapshot = await cache.snapshot(session, access.caller.zvh)
-    plan = await plan_van_aanpak.set_plan(session, access, body, snapshot)
+    plan = PlanVanAanpak.of(
+        await plan_van_aanpak.set_plan(session, access, body.to_command(), snapshot)
+    )
     response.headers["ETag"] = etag(access.casus)
     return plan
 
@@ -127,7 +132,7 @@ async def set_plan(
 async def get_plan(
     access: PlanLezen, session: Session, response: Response, _if_none_match: IfNoneMatch = None
 ) -> PlanVanAanpak:
-    plan = await plan_van_aanpak.current(session, access)
+    plan = PlanVanAanpak.of(await plan_van_aanpak.current(session, access))
     response.headers["ETag"] = etag(access.casus)
     return plan
 
@@ -139,4 +144,5 @@ async def get_plan(
     responses=READ,
 )
 async def list_versies(access: PlanLezen, session: Session) -> PlanVersies:
-    return PlanVersies(versies=await plan_van_aanpak.versions(session, access))
+    versies = await plan_van_aanpak.versions(session, access)
+    return PlanVersies(versies=[PlanVanAanpak.of(p) for p in versies])

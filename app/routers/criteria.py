@@ -48,4 +48,4 @@ Ontbreekt een criterium, of is een waarde onbekend, dan volgt 400 met alle probl
     responses=problem_responses(400, 401, 413, 415),
 )
 async def check(caller: Deelnemer, body: CriteriaToetsing) -> Toetsingsuitkomst:
-    return Toetsingsuitkomst.of(check_criteria(body))
+    return Toetsingsuitkomst.of(check_criteria(body.criteria.to_domain(), body.fase))

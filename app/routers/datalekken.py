@@ -67,7 +67,7 @@ async def create_datalek(
     body: DatalekNieuw,
     response: Response,
 ) -> Datalek:
-    datalek = await service.create(session, log, w.caller, body, nu)
+    datalek = Datalek.of(await service.create(session, log, w.caller, body.to_command(), nu))
     response.headers["Location"] = f"/v1/datalekken/{datalek.id}"
     return datalek
 
@@ -84,7 +84,9 @@ async def create_datalek(
     responses=READ,
 )
 async def list_datalekken(w: Deelnemer, session: Session, log: Log, nu: Nu) -> DatalekkenLijst:
-    return await service.list_visible(session, log, w, nu)
+    return DatalekkenLijst(
+        datalekken=[Datalek.of(d) for d in await service.list_visible(session, log, w, nu)]
+    )
 
 
 @router.get(
@@ -97,7 +99,7 @@ async def list_datalekken(w: Deelnemer, session: Session, log: Log, nu: Nu) -> D
 async def get_datalek(
     w: Deelnemer, session: Session, log: Log, nu: Nu, datalek_id: DatalekId
 ) -> Datalek:
-    return await service.get(session, log, w, datalek_id, nu)
+    return Datalek.of(await service.get(session, log, w, datalek_id, nu))
 
 
 @router.post(
@@ -115,7 +117,7 @@ async def assess_datalek(
     datalek_id: DatalekId,
     body: Beoordeling,
 ) -> Datalek:
-    return await service.assess(session, log, w, datalek_id, body, nu)
+    return Datalek.of(await service.assess(session, log, w, datalek_id, body.to_command(), nu))
 
 
 @router.post(
@@ -136,7 +138,9 @@ async def notify_datalek(
     datalek_id: DatalekId,
     body: MeldingAp,
 ) -> Datalek:
-    return await service.notify_ap(session, log, w, datalek_id, body, nu)
+    return Datalek.of(
+        await service.notify_ap(session, log, w, datalek_id, body.gemeld_op, body.kenmerk, nu)
+    )
 
 
 @router.post(
@@ -154,4 +158,4 @@ async def informed_datalek(
     datalek_id: DatalekId,
     body: BetrokkenenGeinformeerd,
 ) -> Datalek:
-    return await service.informed(session, log, w, datalek_id, body, nu)
+    return Datalek.of(await service.informed(session, log, w, datalek_id, body.datum, nu))

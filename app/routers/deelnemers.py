@@ -72,7 +72,7 @@ async def create_deelnemer(
     body: DeelnemerNieuw,
     response: Response,
 ) -> DeelnemerSchema:
-    created = await registry.register_deelnemer(session, cache, caller, body)
+    created = await registry.register_deelnemer(session, cache, caller, body.to_domain(caller.zvh))
     response.headers["Location"] = f"/v1/deelnemers/{created.id}"
     return DeelnemerSchema.of(created)
 
@@ -98,5 +98,5 @@ async def change_deelnemer(
     body: DeelnemerWijziging,
 ) -> DeelnemerSchema:
     return DeelnemerSchema.of(
-        await registry.change_deelnemer(session, cache, caller, deelnemer_id, body)
+        await registry.change_deelnemer(session, cache, caller, deelnemer_id, body.to_command())
     )

@@ -71,11 +71,11 @@ async def request_disclosure(
     body: DerdenverstrekkingNieuw,
     response: Response,
 ) -> Derdenverstrekking:
-    row = await derdenverstrekkingen.request(session, access, log, body)
+    row = await derdenverstrekkingen.request(session, access, log, body.to_command())
     response.headers["Location"] = (
         f"/v1/casussen/{access.casus.id}/verstrekkingen-aan-derden/{row.id}"
     )
-    return (await derdenverstrekkingen.render(session, access, [row]))[0]
+    return Derdenverstrekking.of((await derdenverstrekkingen.render(session, access, [row]))[0])
 
 
 @router.get(
@@ -91,7 +91,9 @@ async def request_disclosure(
 )
 async def list_disclosures(access: Lezen, session: Session) -> Derdenverstrekkingen:
     return Derdenverstrekkingen(
-        derdenverstrekkingen=await derdenverstrekkingen.listed(session, access)
+        derdenverstrekkingen=[
+            Derdenverstrekking.of(d) for d in await derdenverstrekkingen.listed(session, access)
+        ]
     )
 
 
@@ -116,8 +118,10 @@ async def consent(
     body: InstemmingNieuw,
     response: Response,
 ) -> Derdenverstrekking:
-    row = await derdenverstrekkingen.answer(session, access, log, derdenverstrekking_id, body)
+    row = await derdenverstrekkingen.answer(
+        session, access, log, derdenverstrekking_id, body.instemming
+    )
     response.headers["Location"] = (
         f"/v1/casussen/{access.casus.id}/verstrekkingen-aan-derden/{row.id}"
     )
-    return (await derdenverstrekkingen.render(session, access, [row]))[0]
+    return Derdenverstrekking.of((await derdenverstrekkingen.render(session, access, [row]))[0])

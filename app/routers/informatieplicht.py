@@ -42,7 +42,7 @@ Vastleggen = Annotated[
     responses=READ,
 )
 async def get_informatieplicht(access: Lezen, session: Session, vandaag: Today) -> Informatieplicht:
-    return await informatieplicht.get(session, access.casus.id, vandaag)
+    return Informatieplicht.of(await informatieplicht.get(session, access.casus.id, vandaag))
 
 
 @router.post(
@@ -57,7 +57,10 @@ async def get_informatieplicht(access: Lezen, session: Session, vandaag: Today) 
 async def record_informatieplicht(
     access: Vastleggen, session: Session, vandaag: Today, body: InformatieplichtAfhandeling
 ) -> Informatieplicht:
-    return await informatieplicht.record(session, access.caller, access.casus.id, body, vandaag)
+    plicht = await informatieplicht.record(
+        session, access.caller, access.casus.id, body.to_command(), vandaag
+    )
+    return Informatieplicht.of(plicht)
 
 
 @router.post(
@@ -75,11 +78,12 @@ async def record_informatieplicht(
 async def lift_uitzondering(
     access: Opheffen, session: Session, vandaag: Today, body: Opheffing
 ) -> Informatieplicht:
-    return await informatieplicht.lift(
+    plicht = await informatieplicht.lift(
         session,
         access.caller,
         access.casus.id,
-        body,
+        body.motivering,
         vandaag,
         informatieplichtige=is_informatieplichtige(access.caller, access.feiten),
     )
+    return Informatieplicht.of(plicht)

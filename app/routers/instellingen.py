@@ -31,7 +31,7 @@ Beheerder = Annotated[Caller, Depends(allowed(Actie.INSTELLINGEN_BEHEREN))]
     responses=problem_responses(401, 403),
 )
 async def get_instellingen(caller: Lezer, session: Session) -> Instellingen:
-    return await instellingen.get(session, caller)
+    return Instellingen.of(await instellingen.get(session, caller))
 
 
 @router.patch(
@@ -51,4 +51,4 @@ async def get_instellingen(caller: Lezer, session: Session) -> Instellingen:
 async def change_instellingen(
     caller: Beheerder, session: Session, cache: Registry, body: InstellingenWijziging
 ) -> Instellingen:
-    return await instellingen.change(session, cache, caller, body)
+    return Instellingen.of(await instellingen.change(session, cache, caller, body.to_command()))

@@ -40,7 +40,7 @@ async def create_mandaat(
     body: MandaatNieuw,
     response: Response,
 ) -> Mandaat:
-    mandaat = await mandaten.create(session, caller, body, vandaag)
+    mandaat = Mandaat.of(await mandaten.create(session, caller, body.to_command(), vandaag))
     response.headers["Location"] = f"/v1/mandaten/{mandaat.id}"
     return mandaat
 
@@ -53,7 +53,9 @@ async def create_mandaat(
     responses=problem_responses(401, 403),
 )
 async def list_mandaten(caller: Lezer, session: Session, vandaag: Today) -> MandatenLijst:
-    return await mandaten.list_all(session, caller, vandaag)
+    return MandatenLijst(
+        mandaten=[Mandaat.of(m) for m in await mandaten.list_all(session, caller, vandaag)]
+    )
 
 
 MandaatId = Annotated[Tekst, Path(max_length=36, description="Kenmerk van het mandaat.")]
@@ -76,4 +78,4 @@ async def end_mandaat(
     mandaat_id: MandaatId,
     body: MandaatBeeindiging,
 ) -> Mandaat:
-    return await mandaten.end(session, caller, mandaat_id, body, vandaag)
+    return Mandaat.of(await mandaten.end(session, caller, mandaat_id, body.einddatum, vandaag))

@@ -41,9 +41,9 @@ async def record_advies(
     body: RacAdviesNieuw,
     response: Response,
 ) -> RacAdvies:
-    row = await rac_adviezen.record(session, caller, body, vandaag)
+    row = await rac_adviezen.record(session, caller, body.to_command(), vandaag)
     response.headers["Location"] = f"/v1/rac-adviezen/{row.id}"
-    return rac_adviezen.view(row)
+    return RacAdvies.of(row)
 
 
 @router.get(
@@ -55,7 +55,7 @@ async def record_advies(
 )
 async def list_adviezen(caller: Beheerder, session: Session) -> RacAdviezen:
     rows = await rac_adviezen.listed(session, caller.zvh, alleen_afwijkingen=False)
-    return RacAdviezen(rac_adviezen=[rac_adviezen.view(r) for r in rows])
+    return RacAdviezen(rac_adviezen=[RacAdvies.of(r) for r in rows])
 
 
 @router.get(
@@ -70,7 +70,7 @@ async def list_adviezen(caller: Beheerder, session: Session) -> RacAdviezen:
 )
 async def list_afwijkingen(caller: Toezicht, session: Session) -> RacAdviezen:
     rows = await rac_adviezen.listed(session, caller.zvh, alleen_afwijkingen=True)
-    return RacAdviezen(rac_adviezen=[rac_adviezen.view(r) for r in rows])
+    return RacAdviezen(rac_adviezen=[RacAdvies.of(r) for r in rows])
 
 
 @router.get(
@@ -80,4 +80,4 @@ async def list_afwijkingen(caller: Toezicht, session: Session) -> RacAdviezen:
     responses=problem_responses(400, 401, 403, 404),
 )
 async def get_advies(caller: Beheerder, session: Session, advies_id: AdviesId) -> RacAdvies:
-    return rac_adviezen.view(await rac_adviezen.one(session, caller.zvh, advies_id))
+    return RacAdvies.of(await rac_adviezen.one(session, caller.zvh, advies_id))

@@ -89,9 +89,11 @@ async def request_data(
     response: Response,
 ) -> Gegevensverzoek:
     snapshot = await cache.snapshot(session, access.caller.zvh)
-    verzoek = await gegevensverzoeken.create(session, access, body, snapshot.deelnemers.keys())
+    verzoek = await gegevensverzoeken.create(
+        session, access, body.deelnemer, body.omschrijving, snapshot.deelnemers.keys()
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverzoeken/{verzoek.id}"
-    return verzoek
+    return Gegevensverzoek.of(verzoek)
 
 
 @router.get(
@@ -106,7 +108,8 @@ async def request_data(
     responses=READ,
 )
 async def list_requests(access: VerzoekenLezen, session: Session) -> Gegevensverzoeken:
-    return Gegevensverzoeken(gegevensverzoeken=await gegevensverzoeken.list_for(session, access))
+    verzoeken = await gegevensverzoeken.list_for(session, access)
+    return Gegevensverzoeken(gegevensverzoeken=[Gegevensverzoek.of(v) for v in verzoeken])
 
 
 @router.get(
@@ -118,7 +121,7 @@ async def list_requests(access: VerzoekenLezen, session: Session) -> Gegevensver
 async def get_request(
     access: VerzoekenLezen, session: Session, verzoek_id: VerzoekId
 ) -> Gegevensverzoek:
-    return await gegevensverzoeken.get_for(session, access, verzoek_id)
+    return Gegevensverzoek.of(await gegevensverzoeken.get_for(session, access, verzoek_id))
 
 
 @router.post(

@@ -1,15 +1,20 @@
 """The processing log: `GET /v1/verwerkingen`."""
 
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import Depends, Query
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
 from app.deps import Log, Session, allowed
+from app.domain.paginering import Paginering
 from app.problems import problem_responses
 from app.routers import v1_router
+from app.routers.paginering import (
+    LogPaginaGrootte,
+    Pagina,
+    volgende,
+)
 from app.schemas.fields import Tekst
 from app.schemas.verwerkingen import VerwerkingenPagina, VerwerkingSchema
 from app.services import verwerkingen
@@ -37,21 +42,14 @@ async def list_verwerkingen(
     session: Session,
     log: Log,
     casus_id: Annotated[Tekst | None, Query(alias="casusId", max_length=36)] = None,
-    pagina: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    pagina_grootte: Annotated[int, Query(alias="paginaGrootte", ge=1, le=500)] = 100,
+    pagina: Pagina = 1,
+    pagina_grootte: LogPaginaGrootte = 100,
 ) -> VerwerkingenPagina:
-    found, more = await verwerkingen.read_log(
-        session, log, caller, casus_id, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query: dict[str, str | int] = {"pagina": pagina + 1, "paginaGrootte": pagina_grootte}
-        if casus_id:
-            query["casusId"] = casus_id
-        volgende = f"/v1/verwerkingen?{urlencode(query)}"
+    paginering = Paginering(pagina, pagina_grootte)
+    found, more = await verwerkingen.read_log(session, log, caller, casus_id, paginering)
     return VerwerkingenPagina(
         verwerkingen=[VerwerkingSchema.of(v) for v in found],
         pagina=pagina,
         pagina_grootte=pagina_grootte,
-        volgende=volgende,
+        volgende=volgende("/v1/verwerkingen", paginering, more, na={"casusId": casus_id or None}),
     )

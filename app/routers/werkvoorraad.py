@@ -1,25 +1,26 @@
 """The work queue of the caller's organisation: `/v1/werkvoorraad`."""
 
 from typing import Annotated
-from urllib.parse import urlencode
 
-from fastapi import Depends, Query
+from fastapi import Depends
 
 from app.auth.claims import Caller
 from app.auth.policy import Actie
 from app.deps import Log, Session, Today, allowed
+from app.domain.paginering import Paginering
 from app.problems import problem_responses
 from app.routers import v1_router
-from app.schemas.werkvoorraad import WerkvoorraadPagina
+from app.routers.paginering import (
+    BeschrevenPagina,
+    BeschrevenPaginaGrootte,
+    volgende,
+)
+from app.schemas.werkvoorraad import Werkitem, WerkvoorraadPagina
 from app.services import werkvoorraad
 
 router = v1_router(tags=["Werkvoorraad"])
 
 Lezer = Annotated[Caller, Depends(allowed(Actie.WERKVOORRAAD_LEZEN))]
-Pagina = Annotated[int, Query(ge=1, le=100_000, description="Paginanummer, vanaf 1.")]
-PaginaGrootte = Annotated[
-    int, Query(alias="paginaGrootte", ge=1, le=200, description="Aantal per pagina (1–200).")
-]
 
 
 @router.get(
@@ -45,16 +46,14 @@ async def list_work(
     session: Session,
     log: Log,
     vandaag: Today,
-    pagina: Pagina = 1,
-    pagina_grootte: PaginaGrootte = 50,
+    pagina: BeschrevenPagina = 1,
+    pagina_grootte: BeschrevenPaginaGrootte = 50,
 ) -> WerkvoorraadPagina:
-    items, more = await werkvoorraad.page(
-        session, log, caller, vandaag, pagina=pagina, pagina_grootte=pagina_grootte
-    )
-    volgende = None
-    if more:
-        query = urlencode({"pagina": pagina + 1, "paginaGrootte": pagina_grootte})
-        volgende = f"/v1/werkvoorraad?{query}"
+    paginering = Paginering(pagina, pagina_grootte)
+    items, more = await werkvoorraad.page(session, log, caller, vandaag, paginering)
     return WerkvoorraadPagina(
-        werkvoorraad=items, pagina=pagina, pagina_grootte=pagina_grootte, volgende=volgende
+        werkvoorraad=[Werkitem.of(w) for w in items],
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        volgende=volgende("/v1/werkvoorraad", paginering, more),
     )

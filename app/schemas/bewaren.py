@@ -5,11 +5,15 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from app.db.tables_bewaren import InstemmingRow, VerlengingRow
+from app.db.verlopen import Verlopen
 from app.rules.bewaartermijn_typen import Verlengingsreden
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bewaartermijn import BewaartermijnUitkomst, VervalredenUitkomst
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import JaNee, Tekst
+from app.services.bewaaroverzicht import CasusBewaarstand
+from app.services.verlengingen import BeoordeeldeVerlenging, VerlengingBesluiten
 
 _REDEN = (
     "`criteria-nog-van-toepassing` (situatie 1: op de maximale bewaardatum nog open omdat de "
@@ -36,6 +40,9 @@ class VerlengingNieuw(RequestModel):
         max_length=MAX_TEKST,
         description="Waarom de situatie van toepassing is; wordt vastgelegd (factsheet).",
     )
+
+    def to_command(self) -> VerlengingBesluiten:
+        return VerlengingBesluiten(self.maanden, self.reden, self.motivering)
 
 
 class InstemmingNieuw(RequestModel):
@@ -95,6 +102,32 @@ class Verlengingsbesluit(ApiModel):
         )
     )
 
+    @classmethod
+    def of(cls, besluit: BeoordeeldeVerlenging) -> "Verlengingsbesluit":
+        v, toegepast = besluit.row, besluit.toegepast
+        return cls(
+            id=v.id,
+            casus_id=v.casus_id,
+            besluitdatum=v.besluitdatum,
+            maanden=v.maanden,
+            reden=Verlengingsreden(v.reden),
+            motivering=v.motivering,
+            besloten_door=v.deelnemer,
+            ingangsdatum=toegepast.ingangsdatum,
+            einddatum=toegepast.einddatum,
+            vervallen=toegepast.vervallen,
+            vervalredenen=[VervalredenUitkomst.of(r) for r in toegepast.vervalredenen],
+            instemmingen=[
+                Instemming(
+                    deelnemer=i.deelnemer,
+                    instemming=i.instemming,
+                    gevraagd_op=i.gevraagd_op,
+                    beantwoord_op=i.beantwoord_op,
+                )
+                for i in besluit.instemmingen
+            ],
+        )
+
 
 class Verlengingsbesluiten(ApiModel):
     """De verlengingen van de bewaartermijn van de casus, met de verzoeken om instemming."""
@@ -112,6 +145,18 @@ class Instemmingsverzoek(ApiModel):
     reden: Verlengingsreden = Field(description=_REDEN)
     motivering: str | None
     gevraagd_op: datetime
+
+    @classmethod
+    def of(cls, instemming: InstemmingRow, verlenging: VerlengingRow) -> "Instemmingsverzoek":
+        return cls(
+            casus_id=instemming.casus_id,
+            verlenging_id=verlenging.id,
+            besluitdatum=verlenging.besluitdatum,
+            maanden=verlenging.maanden,
+            reden=Verlengingsreden(verlenging.reden),
+            motivering=verlenging.motivering,
+            gevraagd_op=instemming.gevraagd_op,
+        )
 
 
 class Instemmingsverzoeken(ApiModel):
@@ -143,6 +188,22 @@ class CasusBewaartermijn(BewaartermijnUitkomst):
         description="Wat van deze casus al is gearchiveerd en geanonimiseerd."
     )
 
+    @classmethod
+    def van(cls, stand: CasusBewaarstand) -> "CasusBewaartermijn":
+        basis = BewaartermijnUitkomst.of(stand.uitkomst, stand.beleid)
+        return cls(
+            **basis.model_dump(),
+            archiveringen=[
+                Archivering(
+                    bron=d.bron_id,
+                    gearchiveerd_op=d.gearchiveerd_op,
+                    archiefbeheerder=d.archiefbeheerder,
+                    sha256=d.sha256,
+                )
+                for d in stand.archiefdocumenten
+            ],
+        )
+
 
 class Verloopsoort(StrEnum):
     CASUS = "casus"
@@ -160,6 +221,16 @@ class VerlopenRegel(ApiModel):
     bron_id: str | None = Field(description="Kenmerk van de bron; null bij `casus`.")
     deelnemer: str | None = Field(description="De verstrekker van de bron; null bij `casus`.")
     archiefdatum: date
+
+    @classmethod
+    def of(cls, r: Verlopen) -> "VerlopenRegel":
+        return cls(
+            soort=Verloopsoort(r.soort),
+            casus_id=r.casus_id,
+            bron_id=r.bron_id,
+            deelnemer=r.deelnemer,
+            archiefdatum=r.archiefdatum,
+        )
 
 
 class VerlopenPagina(ApiModel):

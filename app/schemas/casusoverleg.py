@@ -8,6 +8,7 @@ from pydantic import Field
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, Tekst
+from app.services import casusoverleg as service
 
 DeelnemerKenmerk = Annotated[Tekst, Field(pattern=ID_PATTERN)]
 
@@ -34,6 +35,11 @@ class CasusoverlegNieuw(RequestModel):
         description="De gemaakte afspraken (art. 2.31 lid 5 en 6 WGS; art. 8.3 bestuurlijke afspraken).",
     )
 
+    def to_command(self) -> service.CasusoverlegVastleggen:
+        return service.CasusoverlegVastleggen(
+            datum=self.datum, aanwezigen=tuple(self.aanwezigen), afspraken=self.afspraken
+        )
+
 
 class Casusoverleg(ApiModel):
     """Een vastgelegd casusoverleg. De vergaderingen zijn niet openbaar (art. 8.7)."""
@@ -44,6 +50,17 @@ class Casusoverleg(ApiModel):
     afspraken: str | None
     vastgelegd_op: datetime
     vastgelegd_door: str = Field(description="De deelnemer die het overleg vastlegde.")
+
+    @classmethod
+    def of(cls, overleg: service.Casusoverleg) -> "Casusoverleg":
+        return cls(
+            id=overleg.id,
+            datum=overleg.datum,
+            aanwezigen=list(overleg.aanwezigen),
+            afspraken=overleg.afspraken,
+            vastgelegd_op=overleg.vastgelegd_op,
+            vastgelegd_door=overleg.vastgelegd_door,
+        )
 
 
 class CasusoverleggenLijst(ApiModel):

@@ -9,6 +9,7 @@ from app.rules.datalek import SoortGegevens
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import Datum, JaNee, Tekst, Tijdstip
+from app.services import datalekken as service
 
 Motivering = Annotated[Tekst, Field(min_length=1, max_length=MAX_TEKST)]
 
@@ -44,6 +45,15 @@ class DatalekNieuw(RequestModel):
         default_factory=list, max_length=500, description="Betrokken casussen (kenmerken)."
     )
 
+    def to_command(self) -> service.DatalekMelden:
+        return service.DatalekMelden(
+            ontdekt_op=self.ontdekt_op,
+            omschrijving=self.omschrijving,
+            soorten_gegevens=tuple(self.soorten_gegevens),
+            geschat_aantal_betrokkenen=self.geschat_aantal_betrokkenen,
+            casussen=tuple(self.casussen),
+        )
+
 
 class Beoordeling(RequestModel):
     """De beoordeling door het contactpunt (art. 33 lid 1 en 34 lid 1 AVG)."""
@@ -65,6 +75,9 @@ class Beoordeling(RequestModel):
         description="Waarschijnlijk een hoog risico: ook de betrokkenen informeren (art. 34)."
     )
     motivering: Motivering
+
+    def to_command(self) -> service.DatalekBeoordelen:
+        return service.DatalekBeoordelen(self.meldplichtig, self.hoog_risico, self.motivering)
 
 
 class MeldingAp(RequestModel):
@@ -112,6 +125,29 @@ class Datalek(ApiModel):
     verlopen: bool = Field(
         description="Niet (als niet-meldplichtig) beoordeeld, niet gemeld, en de 72 uur voorbij."
     )
+
+    @classmethod
+    def of(cls, datalek: service.Datalek) -> "Datalek":
+        row = datalek.row
+        return cls(
+            id=row.id,
+            gemeld_door=row.gemeld_door,
+            ontdekt_op=row.ontdekt_op,
+            melden_aan_ap_uiterlijk=row.melden_uiterlijk,
+            omschrijving=row.omschrijving,
+            soorten_gegevens=[SoortGegevens(s) for s in row.soorten_gegevens],
+            geschat_aantal_betrokkenen=row.geschat_aantal_betrokkenen,
+            casussen=list(row.casussen),
+            meldplichtig=row.meldplichtig,
+            hoog_risico=row.hoog_risico,
+            beoordeling_motivering=row.beoordeling_motivering,
+            beoordeeld_op=row.beoordeeld_op,
+            gemeld_aan_ap_op=row.gemeld_ap_op,
+            ap_kenmerk=row.ap_kenmerk,
+            tijdig_gemeld=datalek.tijdig_gemeld,
+            betrokkenen_geinformeerd_op=row.betrokkenen_geinformeerd_op,
+            verlopen=datalek.verlopen,
+        )
 
 
 class DatalekkenLijst(ApiModel):

@@ -6,9 +6,10 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer
+from app.domain.deelnemer import Beroepsgeheim, Categorie, Deelnemer, Deelnemertype
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.fields import Datum, Tekst
+from app.services.registry import DeelnemerWijzigen
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -96,6 +97,17 @@ class DeelnemerNieuw(RequestModel):
     beroepsgeheim: Beroepsgeheim | None = None
     toetredingsdatum: Datum
 
+    def to_domain(self, zvh: str) -> Deelnemer:
+        return Deelnemer(
+            zvh=zvh,
+            id=self.id,
+            naam=self.naam,
+            deelnemertype=Deelnemertype(self.deelnemertype.value),
+            categorie=self.categorie,
+            beroepsgeheim=self.beroepsgeheim,
+            toetredingsdatum=self.toetredingsdatum,
+        )
+
 
 class DeelnemerWijziging(RequestModel):
     """Wijziging van een vaste deelnemer; alleen meegestuurde velden veranderen."""
@@ -107,3 +119,14 @@ class DeelnemerWijziging(RequestModel):
         default=None, description="null wist het beroepsgeheim."
     )
     toetredingsdatum: Datum | None = None
+
+    def to_command(self) -> DeelnemerWijzigen:
+        return DeelnemerWijzigen(
+            naam=self.naam,
+            deelnemertype=Deelnemertype(self.deelnemertype.value) if self.deelnemertype else None,
+            categorie=self.categorie,
+            beroepsgeheim=self.beroepsgeheim,
+            wis_beroepsgeheim="beroepsgeheim" in self.model_fields_set
+            and self.beroepsgeheim is None,
+            toetredingsdatum=self.toetredingsdatum,
+        )

@@ -9,35 +9,20 @@ parameter uses it; tests/api/test_invoertypen.py fails on a field that does not.
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, Strict
 from pydantic_core import PydanticCustomError, core_schema
 
-# U+0000–U+001F except tab, LF and CR: they break storage (PostgreSQL refuses NUL in
-# text) and logs, and no field of this API needs them. ECMA-262 reads the pattern too,
-# so the OpenAPI document declares it to clients.
-ZONDER_STUURTEKENS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
-_STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from app.tekst import STUURTEKEN_REDEN as STUURTEKEN_REDEN
+from app.tekst import ZONDER_STUURTEKENS as ZONDER_STUURTEKENS
+from app.tekst import Tekst as Tekst
+from app.tekst import has_control_characters as has_control_characters
+from app.tekst import refuse_control_characters as refuse_control_characters
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # RFC 3339 with an explicit offset: a time without a zone is ambiguous.
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
-
-
-STUURTEKEN_REDEN = (
-    "De tekst bevat een stuurteken (U+0000–U+001F); alleen tab, CR en LF zijn toegestaan."
-)
-
-
-def has_control_characters(value: object) -> bool:
-    return isinstance(value, str) and _STUURTEKENS.search(value) is not None
-
-
-def refuse_control_characters(value: object) -> object:
-    """For a validator of its own (the BSN's): refuse what `Tekst` refuses."""
-    if has_control_characters(value):
-        raise PydanticCustomError("stuurteken", STUURTEKEN_REDEN)
-    return value
 
 
 def _iso_date(value: object) -> object:
@@ -70,25 +55,6 @@ def _query_boolean(value: object) -> object:
     raise PydanticCustomError("geen-boolean", "Verwacht true of false.")
 
 
-class _ZonderStuurtekens:
-    """Adds the no-control-characters pattern to a text schema, unless the field has its own.
-
-    A pattern runs inside pydantic-core, so a batch of a million lines pays no Python call
-    per text. A field's own pattern (an identifier's) is kept: pydantic applies a
-    `Field(pattern=...)` before or after this marker depending on how it is written, and
-    each such pattern already refuses control characters, which the tests check.
-    """
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        schema = handler(source)
-        if schema["type"] == "str" and "pattern" not in schema:
-            text = cast(core_schema.StringSchema, schema)
-            text["pattern"] = ZONDER_STUURTEKENS
-        return schema
-
-
 class _IsoDatum:
     """JSON text `JJJJ-MM-DD` only, in both of pydantic's modes.
 
@@ -106,9 +72,6 @@ class _IsoDatum:
             python_schema=core_schema.no_info_before_validator_function(_iso_date, schema),
         )
 
-
-Tekst = Annotated[str, _ZonderStuurtekens()]
-"""Every text of every request: control characters are refused with code `stuurteken`."""
 
 Datum = Annotated[date, _IsoDatum()]
 """A date that exists (2025-02-30 does not), written `JJJJ-MM-DD`; in bodies and queries."""

@@ -10,6 +10,7 @@ from app.rules.informatieplicht import Informatieplichtstatus, Uitzondering
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, Tekst
+from app.services import informatieplicht as service
 
 
 class InformatieplichtAfhandeling(RequestModel):
@@ -44,6 +45,16 @@ class InformatieplichtAfhandeling(RequestModel):
         default=None,
         description="Bij `art-41-uavg`: wanneer de deelnemer de uitzondering herbeoordeelt.",
     )
+
+    def to_command(self) -> service.InformatieplichtAfhandelen:
+        return service.InformatieplichtAfhandelen(
+            uitgevoerd_op=self.uitgevoerd_op,
+            uitzondering=self.uitzondering,
+            motivering=self.motivering,
+            deelnemer=self.deelnemer,
+            grond=self.grond,
+            herbeoordeling_op=self.herbeoordeling_op,
+        )
 
 
 class Opheffing(RequestModel):
@@ -88,3 +99,25 @@ class Informatieplicht(ApiModel):
     )
     opgeheven_door: str | None
     opheffing_motivering: str | None
+
+    @classmethod
+    def of(cls, plicht: service.Informatieplicht) -> "Informatieplicht":
+        row, stand = plicht.row, plicht.stand
+        return cls(
+            toegelaten_op=row.toegelaten_op,
+            uiterlijke_datum=stand.uiterlijke_datum,
+            status=stand.status,
+            verlopen=stand.verlopen,
+            tijdig=stand.tijdig,
+            uitgevoerd_op=row.uitgevoerd_op,
+            uitzondering=plicht.uitzondering,
+            motivering=row.motivering,
+            afgehandeld_op=row.afgehandeld_op,
+            afgehandeld_door=row.afgehandeld_door,
+            uitzondering_deelnemer=row.uitzondering_deelnemer,
+            grond=plicht.grond,
+            herbeoordeling_op=row.herbeoordeling_op,
+            opgeheven_op=row.opgeheven_op,
+            opgeheven_door=row.opgeheven_door,
+            opheffing_motivering=row.opheffing_motivering,
+        )

@@ -5,8 +5,10 @@ from typing import Annotated
 from pydantic import Field, WithJsonSchema
 
 from app.domain.aanwijzing import Aanwijzingen, FgContact, Functie
+from app.domain.errors import InvalidParam
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.fields import Tekst
+from app.services.instellingen import Instellingenstand, InstellingenWijzigen
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -83,6 +85,10 @@ class Instellingen(ApiModel):
     zvh: str
     aanwijzingen: AanwijzingenSchema
 
+    @classmethod
+    def of(cls, stand: Instellingenstand) -> "Instellingen":
+        return cls(zvh=stand.zvh, aanwijzingen=AanwijzingenSchema.of(stand.aanwijzingen))
+
 
 # Optional to send, never null: the document names the type, the service refuses null.
 def _optional_id(description: str) -> WithJsonSchema:
@@ -126,3 +132,34 @@ class InstellingenWijziging(RequestModel):
             "waarde: een functie gaat altijd over naar een andere deelnemer)."
         ),
     )
+
+    def to_command(self) -> InstellingenWijzigen:
+        """The command, with what the form refuses: a member sent as null, nothing to change."""
+        given = self.model_fields_set
+        problems = [
+            InvalidParam(field.alias or name, "waarde-ontbreekt", "Geef een waarde, niet null.")
+            for name, field in InstellingenWijziging.model_fields.items()
+            if name in given and getattr(self, name) is None
+        ]
+        if not given:
+            problems.append(
+                InvalidParam("body", "geen-wijziging", "Geef ten minste één instelling.")
+            )
+        nieuw = self.aanwijzingen
+        if nieuw is None:
+            return InstellingenWijzigen(None, None, tuple(problems))
+        if not nieuw.model_fields_set:
+            problems.append(
+                InvalidParam("aanwijzingen", "geen-wijziging", "Geef ten minste één aanwijzing.")
+            )
+        if "fg_contact" in nieuw.model_fields_set and nieuw.fg_contact is None:
+            problems.append(
+                InvalidParam(
+                    "aanwijzingen.fgContact",
+                    "waarde-ontbreekt",
+                    "De coördinerend FG moet bereikbaar blijven (art. 14.11 bestuurlijke "
+                    "afspraken); null is geen waarde.",
+                )
+            )
+        contact = nieuw.fg_contact.to_domain() if nieuw.fg_contact else None
+        return InstellingenWijzigen(nieuw.functies(), contact, tuple(problems))

@@ -10,6 +10,7 @@ from app.domain.mandaat import Bevoegdheid
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN
 from app.schemas.fields import Datum, Tekst
+from app.services.mandaten import MandaatVastleggen, VastgelegdMandaat
 
 DeelnemerKenmerk = Annotated[Tekst, Field(pattern=ID_PATTERN)]
 
@@ -62,6 +63,17 @@ class MandaatNieuw(RequestModel):
         description="Vindplaats van de bekendmaking van het mandaatbesluit.",
     )
 
+    def to_command(self) -> MandaatVastleggen:
+        return MandaatVastleggen(
+            bevoegdheid=self.bevoegdheid,
+            mandaatgever=self.mandaatgever,
+            gemandateerde=self.gemandateerde,
+            rol=self.rol,
+            ingangsdatum=self.ingangsdatum,
+            einddatum=self.einddatum,
+            bekendmaking=self.bekendmaking,
+        )
+
 
 class Mandaat(ApiModel):
     """Een mandaat van het samenwerkingsverband."""
@@ -77,6 +89,22 @@ class Mandaat(ApiModel):
     geldt_vandaag: bool = Field(description="Of het mandaat vandaag (Europe/Amsterdam) geldt.")
     vastgelegd_op: datetime
     vastgelegd_door: str
+
+    @classmethod
+    def of(cls, mandaat: VastgelegdMandaat) -> "Mandaat":
+        return cls(
+            id=mandaat.id,
+            bevoegdheid=mandaat.bevoegdheid,
+            mandaatgever=mandaat.mandaatgever,
+            gemandateerde=mandaat.gemandateerde,
+            rol=Rol(mandaat.rol),
+            ingangsdatum=mandaat.ingangsdatum,
+            einddatum=mandaat.einddatum,
+            bekendmaking=mandaat.bekendmaking,
+            geldt_vandaag=mandaat.geldt_vandaag,
+            vastgelegd_op=mandaat.vastgelegd_op,
+            vastgelegd_door=mandaat.vastgelegd_door,
+        )
 
 
 class MandatenLijst(ApiModel):

@@ -5,10 +5,12 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from app.domain.plan_van_aanpak import PlanWeergave as PlanWeergave
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casusoverleg import DeelnemerKenmerk
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, Tekst
+from app.services import plan_van_aanpak as service
 
 
 class InterventieNieuw(RequestModel):
@@ -60,21 +62,31 @@ class PlanVanAanpakNieuw(RequestModel):
         description="Optioneel: het casusoverleg van deze casus waarin het plan is afgesproken.",
     )
 
+    def to_command(self) -> service.PlanVaststellen:
+        return service.PlanVaststellen(
+            doelen=tuple(self.doelen),
+            interventies=tuple(
+                service.Interventie(i.deelnemer, i.omschrijving, i.termijn)
+                for i in self.interventies
+            ),
+            informeert_betrokkene=self.informeert_betrokkene,
+            casusregisseur=self.casusregisseur,
+            casusoverleg=self.casusoverleg,
+        )
+
+
+TERUGVAL = (
+    "Er is niets afgesproken over wie de betrokkene informeert; de verantwoordelijkheid "
+    "valt terug op de gezamenlijk verwerkingsverantwoordelijken (art. 8.2 bestuurlijke "
+    "afspraken)."
+)
+
 
 class InformerenBelegdBij(StrEnum):
     """Wie de betrokkene informeert over de uitkomsten van het casusoverleg (art. 8.2)."""
 
     AFGESPROKEN_DEELNEMER = "afgesproken-deelnemer"
     GEZAMENLIJK_VERWERKINGSVERANTWOORDELIJKEN = "gezamenlijk-verwerkingsverantwoordelijken"
-
-
-class PlanWeergave(StrEnum):
-    """`volledig`: het hele plan; `deelnemer`: de doelen en alleen uw eigen interventies;
-    `opzet`: versie, casusregisseur en wie de betrokkene informeert, zonder inhoud."""
-
-    VOLLEDIG = "volledig"
-    DEELNEMER = "deelnemer"
-    OPZET = "opzet"
 
 
 class Interventie(ApiModel):
@@ -114,6 +126,41 @@ class PlanVanAanpak(ApiModel):
     casusoverleg: str | None
     vastgesteld_op: datetime
     vastgesteld_door: str
+
+    @classmethod
+    def of(cls, plan: service.Plan) -> "PlanVanAanpak":
+        informeert = plan.informeert_betrokkene
+        return cls(
+            versie=plan.versie,
+            weergave=plan.weergave,
+            doelen=list(plan.doelen) if plan.doelen is not None else None,
+            interventies=(
+                [
+                    Interventie(
+                        deelnemer=i.deelnemer, omschrijving=i.omschrijving, termijn=i.termijn
+                    )
+                    for i in plan.interventies
+                ]
+                if plan.interventies is not None
+                else None
+            ),
+            informeert_betrokkene=informeert,
+            informeren_belegd_bij=(
+                InformerenBelegdBij.AFGESPROKEN_DEELNEMER
+                if informeert
+                else InformerenBelegdBij.GEZAMENLIJK_VERWERKINGSVERANTWOORDELIJKEN
+            ),
+            informeert_betrokkene_toelichting=(
+                f"In het casusoverleg is afgesproken dat {informeert} de betrokkene informeert "
+                "over de uitkomsten (art. 8.2 bestuurlijke afspraken)."
+                if informeert
+                else TERUGVAL
+            ),
+            casusregisseur=plan.casusregisseur,
+            casusoverleg=plan.casusoverleg,
+            vastgesteld_op=plan.vastgesteld_op,
+            vastgesteld_door=plan.vastgesteld_door,
+        )
 
 
 class PlanVersies(ApiModel):

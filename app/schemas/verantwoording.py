@@ -1,14 +1,20 @@
 """Accountability on the wire: the RAC register and disclosures to third parties."""
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
+from app.db.tables_verantwoording import RacAdviesRow
+from app.domain.derdenverstrekking import Derdenverstrekkingsstatus as Derdenverstrekkingsstatus
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import MAX_TEKST
 from app.schemas.fields import Datum, JaNee, Tekst
+from app.services.derdenverstrekkingen import (
+    DerdenverstrekkingAanvragen,
+    ZichtbareDerdenverstrekking,
+)
+from app.services.rac_adviezen import RacAdviesVastleggen
 
 Kenmerk = Annotated[Tekst, Field(min_length=1, max_length=36)]
 
@@ -49,6 +55,15 @@ class RacAdviesNieuw(RequestModel):
         description="Waarom van het advies wordt afgeweken; alleen en altijd bij een afwijking.",
     )
 
+    def to_command(self) -> RacAdviesVastleggen:
+        return RacAdviesVastleggen(
+            onderwerp=self.onderwerp,
+            datum=self.datum,
+            advies=self.advies,
+            gevolgd=self.gevolgd,
+            afwijking_motivering=self.afwijking_motivering,
+        )
+
 
 class RacAdvies(ApiModel):
     """Een vastgelegd advies van de Rechtmatigheidsadviescommissie."""
@@ -62,17 +77,24 @@ class RacAdvies(ApiModel):
     vastgelegd_door: str = Field(description="De deelnemer die het advies vastlegde.")
     vastgelegd_op: datetime
 
+    @classmethod
+    def of(cls, row: RacAdviesRow) -> "RacAdvies":
+        return cls(
+            id=row.id,
+            onderwerp=row.onderwerp,
+            datum=row.datum,
+            advies=row.advies,
+            gevolgd=row.gevolgd,
+            afwijking_motivering=row.afwijking_motivering,
+            vastgelegd_door=row.vastgelegd_door,
+            vastgelegd_op=row.vastgelegd_op,
+        )
+
 
 class RacAdviezen(ApiModel):
     """Adviezen van de Rechtmatigheidsadviescommissie, nieuwste eerst."""
 
     rac_adviezen: list[RacAdvies]
-
-
-class Derdenverstrekkingsstatus(StrEnum):
-    WACHT_OP_INSTEMMING = "wacht-op-instemming"
-    VERSTREKT = "verstrekt"
-    GEWEIGERD = "geweigerd"
 
 
 class Onderdelen(RequestModel):
@@ -123,6 +145,16 @@ class DerdenverstrekkingNieuw(RequestModel):
     rac_advies: Kenmerk = Field(description="Kenmerk van het advies waarop zij berust.")
     onderdelen: Onderdelen
 
+    def to_command(self) -> DerdenverstrekkingAanvragen:
+        return DerdenverstrekkingAanvragen(
+            ontvanger=self.ontvanger,
+            doel=self.doel,
+            noodzaak=self.noodzaak,
+            rac_advies=self.rac_advies,
+            verstrekkingen=tuple(self.onderdelen.verstrekkingen),
+            plan_van_aanpak=self.onderdelen.plan_van_aanpak,
+        )
+
 
 class DerdenverstrekkingOnderdeel(ApiModel):
     """Een verstrekte gegevensverstrekking; bij bijzondere of strafrechtelijke gegevens met
@@ -152,6 +184,33 @@ class Derdenverstrekking(ApiModel):
     aangevraagd_door: str
     aangevraagd_op: datetime
     verstrekt_op: datetime | None
+
+    @classmethod
+    def of(cls, d: ZichtbareDerdenverstrekking) -> "Derdenverstrekking":
+        r = d.row
+        return cls(
+            id=r.id,
+            casus_id=r.casus_id,
+            ontvanger=r.ontvanger,
+            doel=r.doel,
+            noodzaak=r.noodzaak,
+            rac_advies=r.rac_advies_id,
+            plan_van_aanpak=r.plan_van_aanpak,
+            onderdelen=[
+                DerdenverstrekkingOnderdeel(
+                    verstrekking_id=p.verstrekking_id,
+                    verstrekker=p.deelnemer,
+                    categorie=p.categorie,
+                    instemming_nodig=p.instemming_nodig,
+                    instemming=p.instemming,
+                )
+                for p in d.onderdelen
+            ],
+            status=Derdenverstrekkingsstatus(r.status),
+            aangevraagd_door=r.deelnemer,
+            aangevraagd_op=r.aangevraagd_op,
+            verstrekt_op=r.verstrekt_op,
+        )
 
 
 class Derdenverstrekkingen(ApiModel):

@@ -9,6 +9,7 @@ from app.domain.verstrekking import Gegevenscategorie, GrondslagBeroepsgeheim, V
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, JaNee, Tekst
+from app.services.gegevensverzoeken import Gegevensverzoek as Gegevensverzoekstand
 
 MAX_INHOUD = 16_000
 
@@ -33,6 +34,17 @@ class Gegevensverzoek(ApiModel):
     verzoeker: str = Field(description="De gezamenlijk verwerkingsverantwoordelijke die vroeg.")
     tijdstip: datetime
     beantwoord: bool = Field(description="Of er een verstrekking op dit verzoek is gedaan.")
+
+    @classmethod
+    def of(cls, verzoek: Gegevensverzoekstand) -> "Gegevensverzoek":
+        return cls(
+            id=verzoek.id,
+            deelnemer=verzoek.deelnemer,
+            omschrijving=verzoek.omschrijving,
+            verzoeker=verzoek.verzoeker,
+            tijdstip=verzoek.tijdstip,
+            beantwoord=verzoek.beantwoord,
+        )
 
 
 class Gegevensverzoeken(ApiModel):

@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from pydantic import ConfigDict, Field
 
+from app.db.werkvoorraad import Werk
 from app.schemas.base import ApiModel
 
 
@@ -57,6 +58,32 @@ class Werkitem(ApiModel):
             "`.../reacties`) of het datalek (GET; beoordelen met POST `.../beoordeling`)."
         )
     )
+
+    @classmethod
+    def of(cls, werk: Werk) -> "Werkitem":
+        return cls(
+            soort=Werksoort(werk.soort),
+            casus_id=werk.casus_id,
+            vervaldatum=werk.vervaldatum,
+            link=_link(werk),
+        )
+
+
+def _link(werk: Werk) -> str:
+    casus = f"/v1/casussen/{werk.casus_id}"
+    match Werksoort(werk.soort):
+        case Werksoort.GEGEVENSVERZOEK:
+            return f"{casus}/gegevensverzoeken/{werk.ref}"
+        case Werksoort.INSTEMMINGSVERZOEK:
+            return f"{casus}/verlengingen/{werk.ref}/instemmingen"
+        case Werksoort.GEHEIMHOUDINGSVERKLARING:
+            return f"{casus}/geheimhoudingsverklaringen"
+        case Werksoort.INFORMATIEPLICHT:
+            return f"{casus}/informatieplicht"
+        case Werksoort.BETROKKENENVERZOEK:
+            return f"/v1/betrokkenenverzoeken/{werk.ref}"
+        case Werksoort.DATALEK:
+            return f"/v1/datalekken/{werk.ref}"
 
 
 class WerkvoorraadPagina(ApiModel):

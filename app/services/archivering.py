@@ -12,7 +12,6 @@ rewrite loses nothing either. While the destruction hold is on, nothing is anony
 
 import asyncio
 import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -22,19 +21,21 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import verlopen, verwerkingen
+from app.db import verlopen
 from app.db.session import Database
 from app.db.tables import CasusRow, SamenwerkingsverbandRow
 from app.db.tables_bewaren import ArchiefdocumentRow
-from app.domain.verwerking import Handeling, Resultaat
+from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.services import anonimisering, archiefdocument, bewaardata
 from app.services.handlers import Omgeving
+from app.services.verwerkingslog import Verwerker, Verwerkingslog
 
 if TYPE_CHECKING:
     from app.progress import Voortgang
 
 SWEEP_SUB = "zvh-retention-sweep"
+ARCHIVEREN = "casus-archiveren"
 MANIFEST = "manifest.json"
 # Cases archived per transaction (and per directory fsync).
 BATCH = 200
@@ -212,23 +213,9 @@ async def _lock(session: AsyncSession, zvh: str, casus_ids: list[str]) -> list[C
     return list(await session.scalars(query))
 
 
-def _log_entry(
-    zvh: str, casus_id: str, betrokkene: str | None, moment: datetime, archiefbeheerder: str
-) -> verwerkingen.Verwerking:
-    return verwerkingen.Verwerking(
-        id=str(uuid.uuid4()),
-        zvh=zvh,
-        tijdstip=moment,
-        trace_id=uuid.uuid4().hex,
-        span_id=uuid.uuid4().hex[:16],
-        activiteit="casus-archiveren",
-        handeling=Handeling.ANONIMISEREN,
-        casus_id=casus_id,
-        betrokkene=betrokkene,
-        sub=SWEEP_SUB,
-        deelnemer=archiefbeheerder,
-        rollen=("archiefbeheerder",),
-        resultaat=Resultaat.GESLAAGD,
+def _archiefbeheerder(zvh: str, archiefbeheerder: str) -> Verwerker:
+    return Verwerker(
+        zvh=zvh, sub=SWEEP_SUB, deelnemer=archiefbeheerder, rollen=("archiefbeheerder",)
     )
 
 
@@ -300,20 +287,19 @@ async def archive_cases(
             for e in entries
         ],
     )
-    await verwerkingen.write(
-        session,
-        [
-            _log_entry(
-                zvh,
-                casus.id,
-                g.betrokkene.pseudoniem if g.betrokkene else None,
-                moment,
-                opdracht.archiefbeheerder,
-            )
-            for casus in due
-            for g in [gegevens[casus.id]]
-        ],
-    )
+    log = Verwerkingslog()
+    door = _archiefbeheerder(zvh, opdracht.archiefbeheerder)
+    for casus in due:
+        betrokkene = gegevens[casus.id].betrokkene
+        log.record(
+            door,
+            ARCHIVEREN,
+            Handeling.ANONIMISEREN,
+            casus_id=casus.id,
+            betrokkene=betrokkene.pseudoniem if betrokkene else None,
+            tijdstip=moment,
+        )
+    await log.write(session)
     await session.flush()
     return entries
 
@@ -358,9 +344,16 @@ async def archive_bron(
         )
     )
     betrokkene = gegevens.betrokkene.pseudoniem if gegevens.betrokkene else None
-    await verwerkingen.write(
-        session, [_log_entry(zvh, casus.id, betrokkene, moment, opdracht.archiefbeheerder)]
+    log = Verwerkingslog()
+    log.record(
+        _archiefbeheerder(zvh, opdracht.archiefbeheerder),
+        ARCHIVEREN,
+        Handeling.ANONIMISEREN,
+        casus_id=casus.id,
+        betrokkene=betrokkene,
+        tijdstip=moment,
     )
+    await log.write(session)
     await session.flush()
     return {"pad": pad, "sha256": digest, "bytes": len(data), "casusId": casus.id, "bron": bron_id}
 

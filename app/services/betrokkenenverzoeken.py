@@ -32,6 +32,7 @@ from app.db.tables import BetrokkeneRow, CasusRow
 from app.db.tables_contactpunt import BetrokkenenverzoekRow, VerzoekreactieRow
 from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.aanwijzing import Functie
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.mandaat import Bevoegdheid, Mandaten
 from app.domain.notificatie import Actie, Kanaal
@@ -236,10 +237,8 @@ async def create(
 ) -> Betrokkenenverzoek:
     _behandelaar(w)
     caller = w.caller
-    if nieuw.ontvangen_op > vandaag:
-        raise InvalidInput(
-            [InvalidParam("ontvangenOp", "datum-in-toekomst", "De datum ligt in de toekomst.")]
-        )
+    if toekomst := datum_in_toekomst("ontvangenOp", nieuw.ontvangen_op, vandaag):
+        raise InvalidInput([toekomst])
     repo = VerzoekRepository(session)
     persoon = nieuw.betrokkene
     gevonden = await repo.casussen_van_persoon(

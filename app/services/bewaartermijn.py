@@ -4,8 +4,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from app.rules.bewaartermijn import calculate_bewaartermijn
-from app.rules.bewaartermijn_typen import Bewaarbeleid
-from app.schemas.bewaartermijn import BewaartermijnBerekening, BewaartermijnUitkomst
+from app.rules.bewaartermijn_typen import Bewaarbeleid, Bewaartermijn, Casusdata
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -15,9 +14,6 @@ def today_in_amsterdam() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def calculate(
-    beleid: Bewaarbeleid, vandaag: date, berekening: BewaartermijnBerekening
-) -> BewaartermijnUitkomst:
-    peildatum = berekening.peildatum or vandaag
-    uitkomst = calculate_bewaartermijn(berekening.to_rule(), peildatum, beleid)
-    return BewaartermijnUitkomst.of(uitkomst, beleid)
+def calculate(beleid: Bewaarbeleid, casus: Casusdata, peildatum: date) -> Bewaartermijn:
+    """The case's retention dates on `peildatum`."""
+    return calculate_bewaartermijn(casus, peildatum, beleid)

@@ -12,6 +12,7 @@ from app.db.mandaten import MandaatRepository
 from app.db.tables import CasusRow
 from app.domain.casus import Casusstatus
 from app.domain.mandaat import Bevoegdheid
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.services.bewaartermijn import today_in_amsterdam
 from app.services.casustoegang import GEEN_REDEN, OpgegevenReden, supervising
@@ -46,13 +47,14 @@ async def list_visible(
         sub=caller.claims.sub,
         toezicht=caller.houdt_toezicht,
     )
+    paginering = Paginering(pagina, pagina_grootte)
     rows = await repo.visible(
         caller.zvh,
         wie,
         status=status,
         vanaf=vanaf,
         tot=tot,
-        offset=(pagina - 1) * pagina_grootte,
-        limit=pagina_grootte + 1,
+        offset=paginering.offset,
+        limit=paginering.limit,
     )
-    return rows[:pagina_grootte], len(rows) > pagina_grootte
+    return paginering.knip(rows)

@@ -10,7 +10,8 @@ each reads back follows its view (app/auth/case_views.py).
 """
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,8 +21,8 @@ from app.db.casussen import new_id, now_utc
 from app.db.overleg import OverlegRepository
 from app.db.tables_overleg import CasusoverlegAanwezigeRow, CasusoverlegRow
 from app.domain.casus import Casusstatus
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
-from app.schemas.casusoverleg import Casusoverleg, CasusoverlegNieuw
 from app.services.casussen import CasusToegang
 
 
@@ -62,12 +63,30 @@ def deelnemer_problems(
     ]
 
 
-def _check(toegang: CasusToegang, body: CasusoverlegNieuw, vandaag: date) -> list[InvalidParam]:
-    problems: list[InvalidParam] = []
-    if body.datum > vandaag:
-        problems.append(
-            InvalidParam("datum", "datum-in-toekomst", "Het overleg ligt in de toekomst.")
-        )
+@dataclass(frozen=True, slots=True)
+class CasusoverlegVastleggen:
+    """Command: record a case conference, who attended, and what was agreed."""
+
+    datum: date
+    aanwezigen: tuple[str, ...]
+    afspraken: str
+
+
+@dataclass(frozen=True, slots=True)
+class Casusoverleg:
+    id: str
+    datum: date
+    aanwezigen: tuple[str, ...]  # sorted
+    afspraken: str | None
+    vastgelegd_op: datetime
+    vastgelegd_door: str
+
+
+def _check(
+    toegang: CasusToegang, body: CasusoverlegVastleggen, vandaag: date
+) -> list[InvalidParam]:
+    toekomst = datum_in_toekomst("datum", body.datum, vandaag, "Het overleg ligt in de toekomst.")
+    problems: list[InvalidParam] = [toekomst] if toekomst else []
     if body.datum < toegang.casus.aanmelddatum:
         problems.append(
             InvalidParam(
@@ -90,7 +109,7 @@ def _schema(row: CasusoverlegRow, aanwezigen: frozenset[str]) -> Casusoverleg:
     return Casusoverleg(
         id=row.id,
         datum=row.datum,
-        aanwezigen=sorted(aanwezigen),
+        aanwezigen=tuple(sorted(aanwezigen)),
         afspraken=row.afspraken,
         vastgelegd_op=row.vastgelegd_op,
         vastgelegd_door=row.deelnemer,
@@ -100,7 +119,7 @@ def _schema(row: CasusoverlegRow, aanwezigen: frozenset[str]) -> Casusoverleg:
 async def record(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: CasusoverlegNieuw,
+    body: CasusoverlegVastleggen,
     vandaag: date,
 ) -> Casusoverleg:
     require_in_behandeling(toegang)

@@ -1,10 +1,9 @@
 """Checking a case against art. 2.20 BGS without storing anything."""
 
-from app.domain.criteria import Toetsingsuitkomst
+from app.domain.criteria import Criteria, Fase, Toetsingsuitkomst
 from app.rules.criteria import assess_criteria
-from app.schemas.criteria import CriteriaToetsing
 
 
-def check_criteria(toetsing: CriteriaToetsing) -> Toetsingsuitkomst:
+def check_criteria(criteria: Criteria, fase: Fase) -> Toetsingsuitkomst:
     """The rule's outcome for a check sent over the API; stateless, so no session or log."""
-    return assess_criteria(toetsing.criteria.to_domain(), toetsing.fase)
+    return assess_criteria(criteria, fase)

@@ -10,7 +10,7 @@ informed where the risk is high. Every breach stays in the register, notified or
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,14 +28,6 @@ from app.domain.mandaat import Bevoegdheid, Mandaten
 from app.domain.notificatie import Actie, Kanaal
 from app.domain.verwerking import Handeling
 from app.rules.datalek import SoortGegevens, melden_uiterlijk
-from app.schemas.datalekken import (
-    Beoordeling,
-    BetrokkenenGeinformeerd,
-    Datalek,
-    DatalekkenLijst,
-    DatalekNieuw,
-    MeldingAp,
-)
 from app.services.bewaartermijn import AMSTERDAM
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -58,25 +50,40 @@ def wie(caller: Caller, mandaten: Mandaten) -> Wie:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DatalekMelden:
+    """Command: register a data breach (art. 33 lid 5 AVG)."""
+
+    ontdekt_op: datetime
+    omschrijving: str
+    soorten_gegevens: tuple[SoortGegevens, ...]
+    geschat_aantal_betrokkenen: int
+    casussen: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DatalekBeoordelen:
+    """Command: the contact point's assessment (art. 33 lid 1, 34 lid 1 AVG)."""
+
+    meldplichtig: bool
+    hoog_risico: bool
+    motivering: str
+
+
+@dataclass(frozen=True, slots=True)
+class Datalek:
+    """A registered breach, and what its dates mean now."""
+
+    row: DatalekRow
+    tijdig_gemeld: bool | None
+    verlopen: bool
+
+
 def render(row: DatalekRow, nu: datetime) -> Datalek:
     gemeld = row.gemeld_ap_op
     return Datalek(
-        id=row.id,
-        gemeld_door=row.gemeld_door,
-        ontdekt_op=row.ontdekt_op,
-        melden_aan_ap_uiterlijk=row.melden_uiterlijk,
-        omschrijving=row.omschrijving,
-        soorten_gegevens=[SoortGegevens(s) for s in row.soorten_gegevens],
-        geschat_aantal_betrokkenen=row.geschat_aantal_betrokkenen,
-        casussen=list(row.casussen),
-        meldplichtig=row.meldplichtig,
-        hoog_risico=row.hoog_risico,
-        beoordeling_motivering=row.beoordeling_motivering,
-        beoordeeld_op=row.beoordeeld_op,
-        gemeld_aan_ap_op=gemeld,
-        ap_kenmerk=row.ap_kenmerk,
+        row,
         tijdig_gemeld=None if gemeld is None else gemeld <= row.melden_uiterlijk,
-        betrokkenen_geinformeerd_op=row.betrokkenen_geinformeerd_op,
         verlopen=row.meldplichtig is not False and gemeld is None and nu > row.melden_uiterlijk,
     )
 
@@ -104,7 +111,7 @@ def announce(session: AsyncSession, row: DatalekRow, actie: Actie) -> None:
 
 
 async def create(
-    session: AsyncSession, log: Verwerkingslog, caller: Caller, nieuw: DatalekNieuw, nu: datetime
+    session: AsyncSession, log: Verwerkingslog, caller: Caller, nieuw: DatalekMelden, nu: datetime
 ) -> Datalek:
     problems: list[InvalidParam] = []
     if nieuw.ontdekt_op > nu:
@@ -176,13 +183,13 @@ async def get(
 
 async def list_visible(
     session: AsyncSession, log: Verwerkingslog, w: Wie, nu: datetime
-) -> DatalekkenLijst:
+) -> list[Datalek]:
     query = select(DatalekRow).where(DatalekRow.zvh == w.caller.zvh)
     if not w.leest_alles:
         query = query.where(DatalekRow.gemeld_door == w.caller.deelnemer)
     rows = await session.scalars(query.order_by(DatalekRow.ontdekt_op.desc(), DatalekRow.id))
     log.record(w.caller, ACTIVITEIT, Handeling.RAADPLEGEN)
-    return DatalekkenLijst(datalekken=[render(r, nu) for r in rows])
+    return [render(r, nu) for r in rows]
 
 
 async def assess(
@@ -190,7 +197,7 @@ async def assess(
     log: Verwerkingslog,
     w: Wie,
     datalek_id: str,
-    beoordeling: Beoordeling,
+    beoordeling: DatalekBeoordelen,
     nu: datetime,
 ) -> Datalek:
     row = await _load(session, w, datalek_id, for_update=True)
@@ -222,7 +229,8 @@ async def notify_ap(
     log: Verwerkingslog,
     w: Wie,
     datalek_id: str,
-    melding: MeldingAp,
+    gemeld_op: datetime,
+    kenmerk: str,
     nu: datetime,
 ) -> Datalek:
     row = await _load(session, w, datalek_id, for_update=True)
@@ -233,7 +241,7 @@ async def notify_ap(
         )
     if row.gemeld_ap_op is not None:
         raise Conflict("Dit datalek is al gemeld.", code="datalek-al-gemeld")
-    if not row.ontdekt_op <= melding.gemeld_op <= nu:
+    if not row.ontdekt_op <= gemeld_op <= nu:
         raise InvalidInput(
             [
                 InvalidParam(
@@ -243,8 +251,8 @@ async def notify_ap(
                 )
             ]
         )
-    row.gemeld_ap_op = melding.gemeld_op.astimezone(UTC)
-    row.ap_kenmerk = melding.kenmerk
+    row.gemeld_ap_op = gemeld_op.astimezone(UTC)
+    row.ap_kenmerk = kenmerk
     _log(log, w.caller, Handeling.VERSTREKKEN, row.casussen)
     announce(session, row, Actie.GEWIJZIGD)
     return render(row, nu)
@@ -255,7 +263,7 @@ async def informed(
     log: Verwerkingslog,
     w: Wie,
     datalek_id: str,
-    geinformeerd: BetrokkenenGeinformeerd,
+    datum: date,
     nu: datetime,
 ) -> Datalek:
     row = await _load(session, w, datalek_id, for_update=True)
@@ -270,7 +278,7 @@ async def informed(
             code="betrokkenen-al-geinformeerd",
         )
     ontdekt = row.ontdekt_op.astimezone(AMSTERDAM).date()
-    if not ontdekt <= geinformeerd.datum <= nu.astimezone(AMSTERDAM).date():
+    if not ontdekt <= datum <= nu.astimezone(AMSTERDAM).date():
         raise InvalidInput(
             [
                 InvalidParam(
@@ -280,7 +288,7 @@ async def informed(
                 )
             ]
         )
-    row.betrokkenen_geinformeerd_op = geinformeerd.datum
+    row.betrokkenen_geinformeerd_op = datum
     _log(log, w.caller, Handeling.VASTLEGGEN, row.casussen)
     announce(session, row, Actie.GEWIJZIGD)
     return render(row, nu)

@@ -20,6 +20,7 @@ Made disclosures are logged (`verstrekken`) and appear in the case's history.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -36,16 +37,10 @@ from app.db.tables_verantwoording import (
 )
 from app.db.tables_verstrekkingen import GegevensverstrekkingRow
 from app.domain.casus import Gebeurtenissoort
+from app.domain.derdenverstrekking import Derdenverstrekkingsstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.verstrekking import Gegevenscategorie
 from app.domain.verwerking import Handeling
-from app.schemas.bewaren import InstemmingNieuw
-from app.schemas.verantwoording import (
-    Derdenverstrekking,
-    DerdenverstrekkingNieuw,
-    DerdenverstrekkingOnderdeel,
-    Derdenverstrekkingsstatus,
-)
 from app.services.casussen import CasusToegang
 from app.services.verstrekkingweergave import voorwaarden_of
 from app.services.verwerkingslog import Verwerkingslog
@@ -54,10 +49,31 @@ ACTIVITEIT = "casus-derden-verstrekken"
 _INSTEMMING_NODIG = {Gegevenscategorie.BIJZONDER.value, Gegevenscategorie.STRAFRECHTELIJK.value}
 
 
+@dataclass(frozen=True, slots=True)
+class DerdenverstrekkingAanvragen:
+    """Command: disclose supplied data (and/or the plan of approach) to a third party, after
+    the legality committee's advice (art. 1.7 WGS)."""
+
+    ontvanger: str
+    doel: str
+    noodzaak: str
+    rac_advies: str
+    verstrekkingen: tuple[str, ...]
+    plan_van_aanpak: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ZichtbareDerdenverstrekking:
+    """A disclosure with the parts the caller may see."""
+
+    row: DerdenverstrekkingRow
+    onderdelen: tuple[DerdenverstrekkingOnderdeelRow, ...]
+
+
 async def _problems(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: DerdenverstrekkingNieuw,
+    body: DerdenverstrekkingAanvragen,
     supplies: dict[str, GegevensverstrekkingRow],
 ) -> list[InvalidParam]:
     casus = toegang.casus
@@ -89,7 +105,7 @@ async def _problems(
                 "De ontvanger is een deelnemer van het samenwerkingsverband, geen derde.",
             )
         )
-    onderdelen = body.onderdelen
+    onderdelen = body
     if not onderdelen.verstrekkingen and not onderdelen.plan_van_aanpak:
         problems.append(
             InvalidParam(
@@ -128,7 +144,7 @@ async def request(
     session: AsyncSession,
     toegang: CasusToegang,
     log: Verwerkingslog,
-    body: DerdenverstrekkingNieuw,
+    body: DerdenverstrekkingAanvragen,
 ) -> DerdenverstrekkingRow:
     casus, caller = toegang.casus, toegang.caller
     supplies = {
@@ -136,16 +152,14 @@ async def request(
         for r in await session.scalars(
             select(GegevensverstrekkingRow).where(
                 GegevensverstrekkingRow.casus_id == casus.id,
-                GegevensverstrekkingRow.id.in_(body.onderdelen.verstrekkingen),
+                GegevensverstrekkingRow.id.in_(body.verstrekkingen),
             )
         )
     }
     if problems := await _problems(session, toegang, body, supplies):
         raise InvalidInput(problems, detail="Deze verstrekking aan een derde is niet mogelijk.")
     barred = [
-        i
-        for i in body.onderdelen.verstrekkingen
-        if voorwaarden_of(supplies[i].voorwaarden).niet_aan_derden
+        i for i in body.verstrekkingen if voorwaarden_of(supplies[i].voorwaarden).niet_aan_derden
     ]
     if barred:
         raise Conflict(
@@ -162,7 +176,7 @@ async def request(
         doel=body.doel,
         noodzaak=body.noodzaak,
         rac_advies_id=body.rac_advies,
-        plan_van_aanpak=body.onderdelen.plan_van_aanpak,
+        plan_van_aanpak=body.plan_van_aanpak,
         status=Derdenverstrekkingsstatus.WACHT_OP_INSTEMMING.value,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
@@ -171,7 +185,7 @@ async def request(
     )
     session.add(row)
     await session.flush()
-    for verstrekking_id in body.onderdelen.verstrekkingen:
+    for verstrekking_id in body.verstrekkingen:
         supply = supplies[verstrekking_id]
         nodig = supply.categorie in _INSTEMMING_NODIG
         eigen = supply.deelnemer == caller.deelnemer
@@ -207,7 +221,7 @@ async def answer(
     toegang: CasusToegang,
     log: Verwerkingslog,
     derdenverstrekking_id: str,
-    body: InstemmingNieuw,
+    instemming: bool,
 ) -> DerdenverstrekkingRow:
     """A supplier of special or criminal data answers for its own organisation, once."""
     row = await one(session, toegang, derdenverstrekking_id)
@@ -231,7 +245,7 @@ async def answer(
         )
     moment = now_utc()
     for p in parts:
-        p.instemming = body.instemming
+        p.instemming = instemming
         p.beantwoord_op = moment
         p.sub = toegang.caller.claims.sub
     await session.flush()
@@ -304,7 +318,7 @@ def _sees_all(toegang: CasusToegang) -> bool:
     return caller.is_gezamenlijk_verwerkingsverantwoordelijke or caller.houdt_toezicht
 
 
-async def listed(session: AsyncSession, toegang: CasusToegang) -> list[Derdenverstrekking]:
+async def listed(session: AsyncSession, toegang: CasusToegang) -> list[ZichtbareDerdenverstrekking]:
     rows = (
         await session.scalars(
             select(DerdenverstrekkingRow)
@@ -326,7 +340,7 @@ async def one(
 
 async def render(
     session: AsyncSession, toegang: CasusToegang, rows: Sequence[DerdenverstrekkingRow]
-) -> list[Derdenverstrekking]:
+) -> list[ZichtbareDerdenverstrekking]:
     """All of it for the joint controllers and the supervising FG; a supplier sees only the
     disclosures that ask its consent, and only its own parts."""
     per: dict[str, list[DerdenverstrekkingOnderdeelRow]] = {}
@@ -341,29 +355,5 @@ async def render(
             parts = [p for p in parts if p.deelnemer == eigen and p.instemming_nodig]
             if not parts:
                 continue
-        result.append(
-            Derdenverstrekking(
-                id=r.id,
-                casus_id=r.casus_id,
-                ontvanger=r.ontvanger,
-                doel=r.doel,
-                noodzaak=r.noodzaak,
-                rac_advies=r.rac_advies_id,
-                plan_van_aanpak=r.plan_van_aanpak,
-                onderdelen=[
-                    DerdenverstrekkingOnderdeel(
-                        verstrekking_id=p.verstrekking_id,
-                        verstrekker=p.deelnemer,
-                        categorie=p.categorie,
-                        instemming_nodig=p.instemming_nodig,
-                        instemming=p.instemming,
-                    )
-                    for p in parts
-                ],
-                status=Derdenverstrekkingsstatus(r.status),
-                aangevraagd_door=r.deelnemer,
-                aangevraagd_op=r.aangevraagd_op,
-                verstrekt_op=r.verstrekt_op,
-            )
-        )
+        result.append(ZichtbareDerdenverstrekking(r, tuple(parts)))
     return result

@@ -5,6 +5,8 @@ is what lets a participant that is not (yet) selected supply data to the case.
 """
 
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,8 +18,19 @@ from app.db.verstrekkingen import VerstrekkingRepository
 from app.domain.casus import Casusstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.notificatie import Actie, Kanaal
-from app.schemas.verstrekkingen import Gegevensverzoek, GegevensverzoekNieuw
 from app.services.casussen import CasusToegang
+
+
+@dataclass(frozen=True, slots=True)
+class Gegevensverzoek:
+    """A data request, and whether the asked participant answered it with a supply."""
+
+    id: str
+    deelnemer: str
+    omschrijving: str
+    verzoeker: str
+    tijdstip: datetime
+    beantwoord: bool
 
 
 def require_admitted(toegang: CasusToegang) -> None:
@@ -33,11 +46,12 @@ def require_admitted(toegang: CasusToegang) -> None:
 async def create(
     session: AsyncSession,
     toegang: CasusToegang,
-    verzoek: GegevensverzoekNieuw,
+    deelnemer: str,
+    omschrijving: str,
     vaste_deelnemers: Collection[str],
 ) -> Gegevensverzoek:
     require_admitted(toegang)
-    if verzoek.deelnemer not in vaste_deelnemers:
+    if deelnemer not in vaste_deelnemers:
         raise InvalidInput(
             [
                 InvalidParam(
@@ -52,8 +66,8 @@ async def create(
         id=new_id(),
         casus_id=toegang.casus.id,
         zvh=toegang.casus.zvh,
-        deelnemer=verzoek.deelnemer,
-        omschrijving=verzoek.omschrijving,
+        deelnemer=deelnemer,
+        omschrijving=omschrijving,
         verzoeker=toegang.caller.deelnemer,
         sub=toegang.caller.claims.sub,
         tijdstip=now_utc(),

@@ -6,6 +6,7 @@ contact point, or the network manager it mandated, records that it was done or w
 exception applies (art. 1.3 BGS; model art. 14.2, 14.7, annex 4).
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,10 +17,15 @@ from app.db.casussen import now_utc
 from app.db.overleg import OverlegRepository
 from app.db.registry import RegistryRepository
 from app.db.tables_overleg import InformatieplichtRow
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.rules.betrokkenenverzoek import Grond41
-from app.rules.informatieplicht import Uitzondering, assess_informatieplicht, uiterlijke_datum
-from app.schemas.informatieplicht import Informatieplicht, InformatieplichtAfhandeling, Opheffing
+from app.rules.informatieplicht import (
+    Informatieplichtstand,
+    Uitzondering,
+    assess_informatieplicht,
+    uiterlijke_datum,
+)
 
 
 def informatieplicht_bij_toelating(casus_id: str, toegelaten_op: date) -> InformatieplichtRow:
@@ -41,29 +47,36 @@ async def _load(session: AsyncSession, casus_id: str) -> InformatieplichtRow:
     return row
 
 
+@dataclass(frozen=True, slots=True)
+class InformatieplichtAfhandelen:
+    """Command: the data subject was informed on `uitgevoerd_op`, or an exception applies
+    (with its motivation; for art. 41 UAVG also who invokes it, the ground, a review date)."""
+
+    uitgevoerd_op: date | None
+    uitzondering: Uitzondering | None
+    motivering: str | None
+    deelnemer: str | None
+    grond: Grond41 | None
+    herbeoordeling_op: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Informatieplicht:
+    """The stored duty and what the rule says of it today."""
+
+    row: InformatieplichtRow
+    stand: Informatieplichtstand
+    uitzondering: Uitzondering | None
+    grond: Grond41 | None
+
+
 def render(row: InformatieplichtRow, vandaag: date) -> Informatieplicht:
     uitzondering = Uitzondering(row.uitzondering) if row.uitzondering else None
     stand = assess_informatieplicht(
         row.toegelaten_op, row.uitgevoerd_op, uitzondering, vandaag, row.opgeheven_op
     )
-    return Informatieplicht(
-        toegelaten_op=row.toegelaten_op,
-        uiterlijke_datum=stand.uiterlijke_datum,
-        status=stand.status,
-        verlopen=stand.verlopen,
-        tijdig=stand.tijdig,
-        uitgevoerd_op=row.uitgevoerd_op,
-        uitzondering=uitzondering,
-        motivering=row.motivering,
-        afgehandeld_op=row.afgehandeld_op,
-        afgehandeld_door=row.afgehandeld_door,
-        uitzondering_deelnemer=row.uitzondering_deelnemer,
-        grond=Grond41(row.uitzondering_grond) if row.uitzondering_grond else None,
-        herbeoordeling_op=row.herbeoordeling_op,
-        opgeheven_op=row.opgeheven_op,
-        opgeheven_door=row.opgeheven_door,
-        opheffing_motivering=row.opheffing_motivering,
-    )
+    grond = Grond41(row.uitzondering_grond) if row.uitzondering_grond else None
+    return Informatieplicht(row, stand, uitzondering, grond)
 
 
 async def get(session: AsyncSession, casus_id: str, vandaag: date) -> Informatieplicht:
@@ -71,7 +84,7 @@ async def get(session: AsyncSession, casus_id: str, vandaag: date) -> Informatie
 
 
 def _check(
-    row: InformatieplichtRow, afhandeling: InformatieplichtAfhandeling, vandaag: date
+    row: InformatieplichtRow, afhandeling: InformatieplichtAfhandelen, vandaag: date
 ) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
     if (afhandeling.uitgevoerd_op is None) == (afhandeling.uitzondering is None):
@@ -141,10 +154,8 @@ def _check(
             )
         )
     if afhandeling.uitgevoerd_op is not None:
-        if afhandeling.uitgevoerd_op > vandaag:
-            problems.append(
-                InvalidParam("uitgevoerdOp", "datum-in-toekomst", "De datum ligt in de toekomst.")
-            )
+        if toekomst := datum_in_toekomst("uitgevoerdOp", afhandeling.uitgevoerd_op, vandaag):
+            problems.append(toekomst)
         if afhandeling.uitgevoerd_op < row.toegelaten_op:
             problems.append(
                 InvalidParam(
@@ -160,7 +171,7 @@ async def record(
     session: AsyncSession,
     caller: Caller,
     casus_id: str,
-    afhandeling: InformatieplichtAfhandeling,
+    afhandeling: InformatieplichtAfhandelen,
     vandaag: date,
 ) -> Informatieplicht:
     """Record once that the data subject was informed, or on which ground it was not."""
@@ -200,7 +211,7 @@ async def lift(
     session: AsyncSession,
     caller: Caller,
     casus_id: str,
-    opheffing: Opheffing,
+    motivering: str,
     vandaag: date,
     *,
     informatieplichtige: bool,
@@ -225,5 +236,5 @@ async def lift(
         )
     row.opgeheven_op = vandaag
     row.opgeheven_door = caller.deelnemer
-    row.opheffing_motivering = opheffing.motivering
+    row.opheffing_motivering = motivering
     return render(row, vandaag)

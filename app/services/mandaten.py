@@ -4,7 +4,8 @@ A mandate is never edited or deleted: it ends on its last day, so that for every
 action the mandate in force on its day can still be found (model art. 12.2, 14.7).
 """
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,13 +15,43 @@ from app.db.mandaten import MandaatRepository, to_domain
 from app.db.registry import RegistryRepository
 from app.db.tables_contactpunt import MandaatRow
 from app.domain.aanwijzing import Functie
+from app.domain.deelnemer import Rol
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
 from app.domain.mandaat import ROL_VOOR, Bevoegdheid, Mandaten
-from app.schemas.mandaten import Mandaat, MandaatBeeindiging, MandaatNieuw, MandatenLijst
 
 
-def render(row: MandaatRow, vandaag: date) -> Mandaat:
-    return Mandaat(
+@dataclass(frozen=True, slots=True)
+class MandaatVastleggen:
+    """Command: record a mandate (model art. 12.2, 14.7)."""
+
+    bevoegdheid: Bevoegdheid
+    mandaatgever: str
+    gemandateerde: str
+    rol: Rol
+    ingangsdatum: date
+    einddatum: date | None
+    bekendmaking: str
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdMandaat:
+    """A recorded mandate, and whether it is in force today."""
+
+    id: str
+    bevoegdheid: Bevoegdheid
+    mandaatgever: str
+    gemandateerde: str
+    rol: str
+    ingangsdatum: date
+    einddatum: date | None
+    bekendmaking: str
+    geldt_vandaag: bool
+    vastgelegd_op: datetime
+    vastgelegd_door: str
+
+
+def render(row: MandaatRow, vandaag: date) -> VastgelegdMandaat:
+    return VastgelegdMandaat(
         id=row.id,
         bevoegdheid=Bevoegdheid(row.bevoegdheid),
         mandaatgever=row.mandaatgever,
@@ -35,7 +66,9 @@ def render(row: MandaatRow, vandaag: date) -> Mandaat:
     )
 
 
-async def _problems(session: AsyncSession, zvh: str, nieuw: MandaatNieuw) -> list[InvalidParam]:
+async def _problems(
+    session: AsyncSession, zvh: str, nieuw: MandaatVastleggen
+) -> list[InvalidParam]:
     registry = RegistryRepository(session)
     problems: list[InvalidParam] = []
     verwacht = ROL_VOOR[nieuw.bevoegdheid]
@@ -91,8 +124,8 @@ async def _problems(session: AsyncSession, zvh: str, nieuw: MandaatNieuw) -> lis
 
 
 async def create(
-    session: AsyncSession, caller: Caller, nieuw: MandaatNieuw, vandaag: date
-) -> Mandaat:
+    session: AsyncSession, caller: Caller, nieuw: MandaatVastleggen, vandaag: date
+) -> VastgelegdMandaat:
     problems = await _problems(session, caller.zvh, nieuw)
     if problems:
         raise InvalidInput(problems)
@@ -114,23 +147,22 @@ async def create(
     return render(row, vandaag)
 
 
-async def list_all(session: AsyncSession, caller: Caller, vandaag: date) -> MandatenLijst:
+async def list_all(session: AsyncSession, caller: Caller, vandaag: date) -> list[VastgelegdMandaat]:
     rows = await MandaatRepository(session).all(caller.zvh)
-    return MandatenLijst(mandaten=[render(r, vandaag) for r in rows])
+    return [render(r, vandaag) for r in rows]
 
 
 async def end(
     session: AsyncSession,
     caller: Caller,
     mandaat_id: str,
-    beeindiging: MandaatBeeindiging,
+    einddatum: date,
     vandaag: date,
-) -> Mandaat:
+) -> VastgelegdMandaat:
     """Bring the last day forward; what the mandate covered before stays covered."""
     row = await MandaatRepository(session).get(caller.zvh, mandaat_id)
     if row is None:
         raise NotFound("Dit mandaat bestaat niet in uw samenwerkingsverband.")
-    einddatum = beeindiging.einddatum
     ondergrens = max(row.ingangsdatum, vandaag - timedelta(days=1))
     if einddatum < ondergrens or (row.einddatum is not None and einddatum > row.einddatum):
         raise InvalidInput(

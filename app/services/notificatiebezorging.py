@@ -20,7 +20,7 @@ import json
 import logging
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -28,19 +28,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import verwerkingen
 from app.db.casussen import CasusRepository, new_id
 from app.db.jobs import drain
 from app.db.registry_cache import RegistryCache
 from app.db.session import Database
 from app.db.tables_notificaties import AbonnementRow, AfleveringRow, NotificatieRow
-from app.db.verwerkingen import Verwerking
 from app.domain.notificatie import Actie, Afleverstatus, Bericht, Herhaalbeleid, Kanaal, headers
-from app.domain.verwerking import Handeling, Resultaat
+from app.domain.verwerking import Handeling
 from app.metrics import DEAD_LETTERS, OUTBOX_BACKLOG, on_scrape, record_delivery_failure
-from app.observability import trace_context_from
 from app.services import callback_url
 from app.services.notificatietoegang import weigering
+from app.services.verwerkingslog import Verwerker, Verwerkingslog
 
 log = logging.getLogger("zvh.notifications")
 
@@ -182,7 +180,16 @@ class _Bericht:
     body: bytes
     # For the processing log: telling an organisation that a case changed discloses that
     # the person is a case (art. 30 AVG); the entry names the case and the recipient.
-    verwerking: Verwerking | None
+    verwerking: "_Verstrekking | None"
+
+
+@dataclass(frozen=True, slots=True)
+class _Verstrekking:
+    """What the processing log records once the message is delivered."""
+
+    door: Verwerker
+    casus_id: str
+    betrokkene: str | None
 
 
 async def _prepare(
@@ -222,23 +229,12 @@ ACTIVITEIT = "notificatie-versturen"
 
 def _verstrekking(
     abonnement: AbonnementRow, notificatie: NotificatieRow, pseudoniem: str | None
-) -> Verwerking:
-    trace = trace_context_from(None)
-    return Verwerking(
-        id=new_id(),
-        zvh=notificatie.zvh,
-        tijdstip=utc_now(),
-        trace_id=trace.trace_id,
-        span_id=trace.span_id,
-        activiteit=ACTIVITEIT,
-        handeling=Handeling.VERSTREKKEN,
-        casus_id=notificatie.casus_id,
-        betrokkene=pseudoniem,
-        sub=f"abonnement:{abonnement.id}",
-        deelnemer=abonnement.deelnemer,
-        rollen=(),
-        resultaat=Resultaat.GESLAAGD,
+) -> _Verstrekking:
+    assert notificatie.casus_id is not None
+    door = Verwerker(
+        zvh=notificatie.zvh, sub=f"abonnement:{abonnement.id}", deelnemer=abonnement.deelnemer
     )
+    return _Verstrekking(door, notificatie.casus_id, pseudoniem)
 
 
 async def _send(
@@ -274,7 +270,7 @@ async def _store(
     *,
     fout: str | None,
     reden: str | None,
-    verwerking: Verwerking | None,
+    verwerking: _Verstrekking | None,
     now: Clock,
     toeval: Callable[[], float],
     rapport: Bezorgrapport,
@@ -294,7 +290,16 @@ async def _store(
             row.laatste_fout = None
             rapport.afgeleverd += 1
             if verwerking is not None:
-                await verwerkingen.write(session, [replace(verwerking, tijdstip=moment)])
+                log = Verwerkingslog()
+                log.record(
+                    verwerking.door,
+                    ACTIVITEIT,
+                    Handeling.VERSTREKKEN,
+                    casus_id=verwerking.casus_id,
+                    betrokkene=verwerking.betrokkene,
+                    tijdstip=moment,
+                )
+                await log.write(session)
         else:
             row.laatste_fout = fout
             record_delivery_failure()

@@ -10,6 +10,8 @@ for the case sees the plan's frame without its content.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,21 +22,43 @@ from app.db.overleg import OverlegRepository
 from app.db.registry_cache import RegistrySnapshot
 from app.db.tables_overleg import InterventieRow, PlanVanAanpakRow
 from app.domain.errors import InvalidInput, InvalidParam, NotFound, PreconditionFailed
-from app.schemas.plan_van_aanpak import (
-    InformerenBelegdBij,
-    Interventie,
-    PlanVanAanpak,
-    PlanVanAanpakNieuw,
-    PlanWeergave,
-)
+from app.domain.plan_van_aanpak import PlanWeergave
 from app.services.casusoverleg import deelnemer_problems, require_in_behandeling
 from app.services.casussen import CasusToegang
 
-TERUGVAL = (
-    "Er is niets afgesproken over wie de betrokkene informeert; de verantwoordelijkheid "
-    "valt terug op de gezamenlijk verwerkingsverantwoordelijken (art. 8.2 bestuurlijke "
-    "afspraken)."
-)
+
+@dataclass(frozen=True, slots=True)
+class Interventie:
+    deelnemer: str
+    omschrijving: str | None  # None once anonymised
+    termijn: date
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVaststellen:
+    """Command: record the plan of approach (a new version unless nothing changed)."""
+
+    doelen: tuple[str, ...]
+    interventies: tuple[Interventie, ...]
+    informeert_betrokkene: str | None
+    casusregisseur: str | None
+    casusoverleg: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A version of the plan as the caller may see it (`doelen`, `interventies` None in
+    the view `opzet`; only the caller's own interventions in the view `deelnemer`)."""
+
+    versie: int
+    weergave: PlanWeergave
+    doelen: tuple[str, ...] | None
+    interventies: tuple[Interventie, ...] | None
+    informeert_betrokkene: str | None
+    casusregisseur: str | None
+    casusoverleg: str | None
+    vastgesteld_op: datetime
+    vastgesteld_door: str
 
 
 def _weergave(toegang: CasusToegang) -> PlanWeergave:
@@ -46,38 +70,26 @@ def _weergave(toegang: CasusToegang) -> PlanWeergave:
     return PlanWeergave.OPZET
 
 
-def _schema(
+def _plan(
     plan: PlanVanAanpakRow, interventies: Sequence[InterventieRow], toegang: CasusToegang
-) -> PlanVanAanpak:
+) -> Plan:
     weergave = _weergave(toegang)
     eigen = toegang.caller.deelnemer
-    informeert = plan.informeert_betrokkene
     inhoud = weergave is not PlanWeergave.OPZET
-    return PlanVanAanpak(
+    return Plan(
         versie=plan.versie,
         weergave=weergave,
-        doelen=plan.doelen if inhoud else None,
+        doelen=tuple(plan.doelen) if inhoud and plan.doelen is not None else None,
         interventies=(
-            [
-                Interventie(deelnemer=i.deelnemer, omschrijving=i.omschrijving, termijn=i.termijn)
+            tuple(
+                Interventie(i.deelnemer, i.omschrijving, i.termijn)
                 for i in interventies
                 if weergave is PlanWeergave.VOLLEDIG or i.deelnemer == eigen
-            ]
+            )
             if inhoud
             else None
         ),
-        informeert_betrokkene=informeert,
-        informeren_belegd_bij=(
-            InformerenBelegdBij.AFGESPROKEN_DEELNEMER
-            if informeert
-            else InformerenBelegdBij.GEZAMENLIJK_VERWERKINGSVERANTWOORDELIJKEN
-        ),
-        informeert_betrokkene_toelichting=(
-            f"In het casusoverleg is afgesproken dat {informeert} de betrokkene informeert "
-            "over de uitkomsten (art. 8.2 bestuurlijke afspraken)."
-            if informeert
-            else TERUGVAL
-        ),
+        informeert_betrokkene=plan.informeert_betrokkene,
         casusregisseur=plan.casusregisseur,
         casusoverleg=plan.casusoverleg_id,
         vastgesteld_op=plan.vastgesteld_op,
@@ -88,7 +100,7 @@ def _schema(
 async def _check(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: PlanVanAanpakNieuw,
+    body: PlanVaststellen,
     registry: RegistrySnapshot,
 ) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
@@ -124,10 +136,10 @@ async def _check(
 
 
 def _same(
-    plan: PlanVanAanpakRow, interventies: Sequence[InterventieRow], body: PlanVanAanpakNieuw
+    plan: PlanVanAanpakRow, interventies: Sequence[InterventieRow], body: PlanVaststellen
 ) -> bool:
     return (
-        plan.doelen == body.doelen
+        plan.doelen == list(body.doelen)
         and plan.informeert_betrokkene == body.informeert_betrokkene
         and plan.casusregisseur == body.casusregisseur
         and plan.casusoverleg_id == body.casusoverleg
@@ -139,9 +151,9 @@ def _same(
 async def set_plan(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: PlanVanAanpakNieuw,
+    body: PlanVaststellen,
     registry: RegistrySnapshot,
-) -> PlanVanAanpak:
+) -> Plan:
     """Record a new version; the same content as the current version changes nothing (PUT)."""
     require_in_behandeling(toegang)
     problems = await _check(session, toegang, body, registry)
@@ -150,7 +162,7 @@ async def set_plan(
     repo = OverlegRepository(session)
     huidig = await repo.plannen(toegang.casus.id, alleen_huidig=True)
     if huidig and _same(*huidig[0], body):
-        return _schema(*huidig[0], toegang)
+        return _plan(*huidig[0], toegang)
     plan = PlanVanAanpakRow(
         id=new_id(),
         casus_id=toegang.casus.id,
@@ -182,20 +194,20 @@ async def set_plan(
     if not await CasusRepository(session).save_status(casus, casus.versie, gewijzigd_op=now_utc()):
         raise PreconditionFailed("De casus is tegelijk door een ander gewijzigd; probeer opnieuw.")
     await session.refresh(casus)
-    return _schema(plan, interventies, toegang)
+    return _plan(plan, interventies, toegang)
 
 
-async def current(session: AsyncSession, toegang: CasusToegang) -> PlanVanAanpak:
+async def current(session: AsyncSession, toegang: CasusToegang) -> Plan:
     huidig = await OverlegRepository(session).plannen(toegang.casus.id, alleen_huidig=True)
     if not huidig:
         raise NotFound(
             "Voor deze casus is nog geen plan van aanpak vastgelegd.", code="geen-plan-van-aanpak"
         )
-    return _schema(*huidig[0], toegang)
+    return _plan(*huidig[0], toegang)
 
 
-async def versions(session: AsyncSession, toegang: CasusToegang) -> list[PlanVanAanpak]:
+async def versions(session: AsyncSession, toegang: CasusToegang) -> list[Plan]:
     return [
-        _schema(plan, interventies, toegang)
+        _plan(plan, interventies, toegang)
         for plan, interventies in await OverlegRepository(session).plannen(toegang.casus.id)
     ]

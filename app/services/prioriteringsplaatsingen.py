@@ -17,15 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.case_policy import CasusActie
 from app.auth.claims import Caller
-from app.db import verwerkingen
 from app.db.casussen import CasusRepository
 from app.db.plaatsingen import PlaatsingRepository
 from app.db.prioritering import PrioriteringRepository
 from app.db.registry_cache import RegistryCache
 from app.db.session import Database
 from app.db.tables_plaatsing import PrioriteringsplaatsingRow
-from app.db.verwerkingen import Verwerking
 from app.domain.casus import Casusstatus
+from app.domain.datum import datum_in_toekomst
 from app.domain.deelnemer import REGISTERED_TYPES
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.plaatsing import (
@@ -40,14 +39,13 @@ from app.domain.plaatsing import (
 )
 from app.domain.prioritering import Feit
 from app.domain.prioriteringslijst import Lijststatus, Prioriteringslijst
-from app.domain.verwerking import Handeling, Resultaat
-from app.observability import trace_context_from
+from app.domain.verwerking import Handeling
 from app.rules.prioritering import compile_criteria, evaluate, parse_criteria, problems_in_feit
 from app.rules.prioritering_verval import vervaldatum
 from app.services.casussen import open_casus
-from app.services.handlers import VERWIJDEREN, Vastlegger, vastlegger_voor
+from app.services.handlers import VERWIJDEREN
 from app.services.prioriteringslijsten import get_lijst
-from app.services.verwerkingslog import Verwerkingslog
+from app.services.verwerkingslog import Verwerker, Verwerkingslog
 
 if TYPE_CHECKING:
     from app.progress import Voortgang
@@ -88,16 +86,17 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _peildatum_problems(peildatum: date, vandaag: date) -> list[InvalidParam]:
-    if peildatum > vandaag:
-        return [
-            InvalidParam(
-                "peildatum",
-                "datum-in-toekomst",
-                "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu "
-                "of eerder.",
-            )
-        ]
+def _peildatum_problems(
+    peildatum: date, vandaag: date, name: str = "peildatum"
+) -> list[InvalidParam]:
+    toekomst = datum_in_toekomst(
+        name,
+        peildatum,
+        vandaag,
+        "De peildatum ligt in de toekomst; de criteria gelden voor de toestand van nu of eerder.",
+    )
+    if toekomst is not None:
+        return [toekomst]
     return []
 
 
@@ -289,10 +288,9 @@ async def reevaluate_lijst(
     session: AsyncSession,
     lijst: Prioriteringslijst,
     peildatum: date,
+    log: Verwerkingslog,
+    door: Verwerker,
     *,
-    door: str,
-    sub: str,
-    vastleggen: Vastlegger,
     vandaag: date,
 ) -> Herbeoordelingsresultaat:
     """Re-evaluate every current placement, today and on `peildatum`, with the version in force.
@@ -325,18 +323,20 @@ async def reevaluate_lijst(
             versie.versie,
         )
         if uitkomst.reden is None:
-            vastleggen(TOETSEN, Handeling.RAADPLEGEN, casus.id, pseudoniem)
+            log.record(
+                door, TOETSEN, Handeling.RAADPLEGEN, casus_id=casus.id, betrokkene=pseudoniem
+            )
             verval = vervaldatum(expressie, feiten[plaatsing.id], dag)
             await repo.beoordeeld(plaatsing, peildatum, versie.versie, verval)
             gehandhaafd += 1
             continue
         assert uitkomst.toelichting is not None
-        vastleggen(VERWIJDEREN, Handeling.WIJZIGEN, casus.id, pseudoniem)
+        log.record(door, VERWIJDEREN, Handeling.WIJZIGEN, casus_id=casus.id, betrokkene=pseudoniem)
         await repo.verwijder(
             plaatsing,
             op=nu,
-            door=door,
-            sub=sub,
+            door=door.deelnemer,
+            sub=door.sub,
             reden=uitkomst.reden.value,
             toelichting=uitkomst.toelichting,
         )
@@ -370,17 +370,10 @@ async def reevaluate(
     if problems:
         raise InvalidInput(problems)
     return await reevaluate_lijst(
-        session,
-        lijst,
-        peildatum,
-        door=caller.deelnemer,
-        sub=caller.claims.sub,
-        vastleggen=vastlegger_voor(log, caller),
-        vandaag=vandaag,
+        session, lijst, peildatum, log, Verwerker.van(caller), vandaag=vandaag
     )
 
 
-SYSTEEM = "systeem"
 CLI_SUB = "zvh priority-lists reevaluate"
 
 
@@ -406,46 +399,17 @@ async def reevaluate_all(
                 if voortgang is not None:
                     voortgang.advance(1)
                 continue  # withdrawn meanwhile
-            entries: list[Verwerking] = []
+            log = Verwerkingslog()
             resultaat = await reevaluate_lijst(
                 session,
                 lijst,
                 peildatum,
-                door=SYSTEEM,
-                sub=CLI_SUB,
-                vastleggen=_systeemlog(lijst_zvh, entries),
+                log,
+                Verwerker.systeem(lijst_zvh, CLI_SUB),
                 vandaag=vandaag,
             )
-            await verwerkingen.write(session, entries)
+            await log.write(session)
             resultaten.append(resultaat)
         if voortgang is not None:
             voortgang.advance(1)
     return resultaten
-
-
-def _systeemlog(zvh: str, entries: list[Verwerking]) -> Vastlegger:
-    """Processing-log entries of the scheduled run: the system, not a participant, acts."""
-    trace = trace_context_from(None)
-
-    def vastleggen(
-        activiteit: str, handeling: Handeling, casus_id: str, betrokkene: str | None
-    ) -> None:
-        entries.append(
-            Verwerking(
-                id=str(uuid.uuid4()),
-                zvh=zvh,
-                tijdstip=datetime.now(UTC),
-                trace_id=trace.trace_id,
-                span_id=trace.span_id,
-                activiteit=activiteit,
-                handeling=handeling,
-                casus_id=casus_id,
-                betrokkene=betrokkene,
-                sub=CLI_SUB,
-                deelnemer=SYSTEEM,
-                rollen=(),
-                resultaat=Resultaat.GESLAAGD,
-            )
-        )
-
-    return vastleggen

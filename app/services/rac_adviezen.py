@@ -9,6 +9,7 @@ recorded, is not changed: a later advice is a new entry.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -17,14 +18,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.claims import Caller
 from app.db.casussen import new_id, now_utc
 from app.db.tables_verantwoording import RacAdviesRow
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import InvalidInput, InvalidParam, NotFound
-from app.schemas.verantwoording import RacAdvies, RacAdviesNieuw
 
 
-def problems(body: RacAdviesNieuw, vandaag: date) -> list[InvalidParam]:
-    found: list[InvalidParam] = []
-    if body.datum > vandaag:
-        found.append(InvalidParam("datum", "datum-in-toekomst", "Het advies ligt in de toekomst."))
+@dataclass(frozen=True, slots=True)
+class RacAdviesVastleggen:
+    """Command: record an advice and whether it was followed (with why not, if not)."""
+
+    onderwerp: str
+    datum: date
+    advies: str
+    gevolgd: bool
+    afwijking_motivering: str | None
+
+
+def problems(body: RacAdviesVastleggen, vandaag: date) -> list[InvalidParam]:
+    toekomst = datum_in_toekomst("datum", body.datum, vandaag, "Het advies ligt in de toekomst.")
+    found: list[InvalidParam] = [toekomst] if toekomst else []
     if not body.gevolgd and body.afwijking_motivering is None:
         found.append(
             InvalidParam(
@@ -46,7 +57,7 @@ def problems(body: RacAdviesNieuw, vandaag: date) -> list[InvalidParam]:
 
 
 async def record(
-    session: AsyncSession, caller: Caller, body: RacAdviesNieuw, vandaag: date
+    session: AsyncSession, caller: Caller, body: RacAdviesVastleggen, vandaag: date
 ) -> RacAdviesRow:
     if found := problems(body, vandaag):
         raise InvalidInput(found)
@@ -85,16 +96,3 @@ async def one(session: AsyncSession, zvh: str, advies_id: str) -> RacAdviesRow:
     if row is None or row.zvh != zvh:
         raise NotFound("Dit advies staat niet in het register van uw samenwerkingsverband.")
     return row
-
-
-def view(row: RacAdviesRow) -> RacAdvies:
-    return RacAdvies(
-        id=row.id,
-        onderwerp=row.onderwerp,
-        datum=row.datum,
-        advies=row.advies,
-        gevolgd=row.gevolgd,
-        afwijking_motivering=row.afwijking_motivering,
-        vastgelegd_door=row.vastgelegd_door,
-        vastgelegd_op=row.vastgelegd_op,
-    )

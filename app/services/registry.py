@@ -1,7 +1,8 @@
 """Use cases of the participant registry. Callers were authorised by the route's policy."""
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -9,9 +10,14 @@ from app.auth.claims import Caller
 from app.db.registry import RegistryRepository
 from app.db.registry_cache import RegistryCache
 from app.db.registry_changes import registry_changed
-from app.domain.deelnemer import Deelnemer, Deelnemertype, deelnemertype_problem
+from app.domain.deelnemer import (
+    Beroepsgeheim,
+    Categorie,
+    Deelnemer,
+    Deelnemertype,
+    deelnemertype_problem,
+)
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
-from app.schemas.deelnemers import DeelnemerNieuw, DeelnemerWijziging
 from app.services.aanwijzingen import held_functions_problems
 
 
@@ -38,22 +44,28 @@ async def forget_snapshot(session: AsyncSession, cache: RegistryCache, zvh: str)
     await registry_changed(session, zvh)
 
 
+@dataclass(frozen=True, slots=True)
+class DeelnemerWijzigen:
+    """Command: change the members given (None: unchanged; `wis_beroepsgeheim` clears it)."""
+
+    naam: str | None = None
+    deelnemertype: Deelnemertype | None = None
+    categorie: Categorie | None = None
+    beroepsgeheim: Beroepsgeheim | None = None
+    wis_beroepsgeheim: bool = False
+    toetredingsdatum: date | None = None
+
+
 async def register_deelnemer(
-    session: AsyncSession, cache: RegistryCache, caller: Caller, data: DeelnemerNieuw
+    session: AsyncSession, cache: RegistryCache, caller: Caller, deelnemer: Deelnemer
 ) -> Deelnemer:
+    """Register a fixed participant in the caller's partnership (`deelnemer.zvh`)."""
     registry = RegistryRepository(session)
-    deelnemer = Deelnemer(
-        zvh=caller.zvh,
-        id=data.id,
-        naam=data.naam,
-        deelnemertype=Deelnemertype(data.deelnemertype.value),
-        categorie=data.categorie,
-        beroepsgeheim=data.beroepsgeheim,
-        toetredingsdatum=data.toetredingsdatum,
-    )
     _check_type(deelnemer)
-    if await registry.deelnemer(caller.zvh, data.id) is not None:
-        raise Conflict(f"Deelnemer {data.id} is al geregistreerd.", code="deelnemer-bestaat-al")
+    if await registry.deelnemer(caller.zvh, deelnemer.id) is not None:
+        raise Conflict(
+            f"Deelnemer {deelnemer.id} is al geregistreerd.", code="deelnemer-bestaat-al"
+        )
     await registry.add(deelnemer)
     await forget_snapshot(session, cache, caller.zvh)
     return deelnemer
@@ -64,16 +76,15 @@ async def change_deelnemer(
     cache: RegistryCache,
     caller: Caller,
     deelnemer_id: str,
-    data: DeelnemerWijziging,
+    data: DeelnemerWijzigen,
 ) -> Deelnemer:
     """Change the members sent, after checking the participant as it would become: its
     kind must fit its category (art. 2.27 WGS) and any function it holds."""
-    sent = data.model_fields_set
     registry = RegistryRepository(session)
     huidig = await registry.deelnemer(caller.zvh, deelnemer_id)
     if huidig is None:
         raise NotFound(f"Deelnemer {deelnemer_id} bestaat niet in dit samenwerkingsverband.")
-    deelnemertype = Deelnemertype(data.deelnemertype.value) if data.deelnemertype else None
+    deelnemertype = data.deelnemertype
     nieuw = replace(
         huidig,
         deelnemertype=deelnemertype or huidig.deelnemertype,
@@ -87,7 +98,7 @@ async def change_deelnemer(
         deelnemertype=deelnemertype,
         categorie=data.categorie,
         beroepsgeheim=data.beroepsgeheim,
-        clear_beroepsgeheim="beroepsgeheim" in sent and data.beroepsgeheim is None,
+        clear_beroepsgeheim=data.wis_beroepsgeheim,
         toetredingsdatum=data.toetredingsdatum,
     )
     if changed is None:

@@ -6,6 +6,7 @@ window before the maximum it extends, so an extension is never decided years ahe
 data in the case is asked to consent; its data is kept longer only if it does.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,12 +19,33 @@ from app.db.tables_bewaren import InstemmingRow, VerlengingRow
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.domain.events import BronGewijzigd
 from app.domain.notificatie import Actie
-from app.rules.bewaartermijn_typen import Bewaarbeleid, Verlenging, Verlengingsreden
-from app.schemas.bewaartermijn import VervalredenUitkomst
-from app.schemas.bewaren import Instemming, InstemmingNieuw, VerlengingNieuw, Verlengingsbesluit
+from app.rules.bewaartermijn_typen import (
+    Bewaarbeleid,
+    ToegepasteVerlenging,
+    Verlenging,
+    Verlengingsreden,
+)
 from app.services import bewaardata
 from app.services.casussen import CasusToegang
 from app.services.handlers import dispatch, omgeving_van
+
+
+@dataclass(frozen=True, slots=True)
+class VerlengingBesluiten:
+    """Command: extend the retention today by `maanden`, for `reden` (art. 1.16 BGS)."""
+
+    maanden: int
+    reden: Verlengingsreden
+    motivering: str
+
+
+@dataclass(frozen=True, slots=True)
+class BeoordeeldeVerlenging:
+    """A stored extension as the engine judges it, with the consents the caller may see."""
+
+    row: VerlengingRow
+    toegepast: ToegepasteVerlenging
+    instemmingen: list[InstemmingRow]
 
 
 def _body_name(name: str) -> str:
@@ -37,7 +59,7 @@ def _body_name(name: str) -> str:
 async def extend(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: VerlengingNieuw,
+    body: VerlengingBesluiten,
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
@@ -84,7 +106,7 @@ async def answer(
     session: AsyncSession,
     toegang: CasusToegang,
     verlenging_id: str,
-    body: InstemmingNieuw,
+    instemming: bool,
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
@@ -105,7 +127,7 @@ async def answer(
             "Uw organisatie heeft al geantwoord op dit verzoek om instemming.",
             code="instemming-al-gegeven",
         )
-    verzoek.instemming = body.instemming
+    verzoek.instemming = instemming
     verzoek.beantwoord_op = now_utc()
     verzoek.sub = toegang.caller.claims.sub
     bewaardata.announce_consent(session, toegang.casus, verlenging.id, Actie.BEANTWOORD, aan=None)
@@ -125,7 +147,7 @@ async def render(
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
-) -> list[Verlengingsbesluit]:
+) -> list[BeoordeeldeVerlenging]:
     """The extensions with their dates and consents; a supplier sees only its own consent."""
     stand = await bewaardata.bewaarstand(session, toegang.casus, beleid, vandaag)
     # Every stored extension is judged (a lapsed one too), in order.
@@ -138,28 +160,7 @@ async def render(
         if alle or i.deelnemer == toegang.caller.deelnemer:
             per_verlenging.setdefault(i.verlenging_id, []).append(i)
     return [
-        Verlengingsbesluit(
-            id=v.id,
-            casus_id=v.casus_id,
-            besluitdatum=v.besluitdatum,
-            maanden=v.maanden,
-            reden=Verlengingsreden(v.reden),
-            motivering=v.motivering,
-            besloten_door=v.deelnemer,
-            ingangsdatum=toegepast[v.id].ingangsdatum,
-            einddatum=toegepast[v.id].einddatum,
-            vervallen=toegepast[v.id].vervallen,
-            vervalredenen=[VervalredenUitkomst.of(r) for r in toegepast[v.id].vervalredenen],
-            instemmingen=[
-                Instemming(
-                    deelnemer=i.deelnemer,
-                    instemming=i.instemming,
-                    gevraagd_op=i.gevraagd_op,
-                    beantwoord_op=i.beantwoord_op,
-                )
-                for i in per_verlenging.get(v.id, [])
-            ],
-        )
+        BeoordeeldeVerlenging(v, toegepast[v.id], per_verlenging.get(v.id, []))
         for v in verlengingen
     ]
 

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.claims import Caller
 from app.db import verwerkingen
 from app.db.verwerkingen import Verwerking
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -14,9 +15,7 @@ async def read_log(
     log: Verwerkingslog,
     caller: Caller,
     casus_id: str | None,
-    *,
-    pagina: int,
-    pagina_grootte: int,
+    pagina: Paginering,
 ) -> tuple[list[Verwerking], bool]:
     """A page of the caller's partnership's log, and whether another page follows."""
     log.record(caller, "verwerkingen-raadplegen", Handeling.RAADPLEGEN, casus_id=casus_id)
@@ -24,7 +23,7 @@ async def read_log(
         session,
         caller.zvh,
         casus_id,
-        offset=(pagina - 1) * pagina_grootte,
-        limit=pagina_grootte + 1,
+        offset=pagina.offset,
+        limit=pagina.limit,
     )
-    return found[:pagina_grootte], len(found) > pagina_grootte
+    return pagina.knip(found)

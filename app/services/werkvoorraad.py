@@ -19,29 +19,12 @@ from app.auth.contactpunt import is_contactpunt
 from app.db.casussen import CasusRepository
 from app.db.werkvoorraad import Werk, WerkvoorraadRepository
 from app.domain.mandaat import Bevoegdheid
+from app.domain.paginering import Paginering
 from app.domain.verwerking import Handeling
 from app.rules.informatieplicht import uiterlijke_datum
-from app.schemas.werkvoorraad import Werkitem, Werksoort
 from app.services.bewaartermijn import AMSTERDAM
 from app.services.mandaten import geldend
 from app.services.verwerkingslog import Verwerkingslog
-
-
-def _link(werk: Werk) -> str:
-    casus = f"/v1/casussen/{werk.casus_id}"
-    match Werksoort(werk.soort):
-        case Werksoort.GEGEVENSVERZOEK:
-            return f"{casus}/gegevensverzoeken/{werk.ref}"
-        case Werksoort.INSTEMMINGSVERZOEK:
-            return f"{casus}/verlengingen/{werk.ref}/instemmingen"
-        case Werksoort.GEHEIMHOUDINGSVERKLARING:
-            return f"{casus}/geheimhoudingsverklaringen"
-        case Werksoort.INFORMATIEPLICHT:
-            return f"{casus}/informatieplicht"
-        case Werksoort.BETROKKENENVERZOEK:
-            return f"/v1/betrokkenenverzoeken/{werk.ref}"
-        case Werksoort.DATALEK:
-            return f"/v1/datalekken/{werk.ref}"
 
 
 def _order(werk: Werk) -> tuple[bool, date, str, str, str]:
@@ -86,15 +69,11 @@ async def page(
     log: Verwerkingslog,
     caller: Caller,
     vandaag: date,
-    *,
-    pagina: int,
-    pagina_grootte: int,
-) -> tuple[list[Werkitem], bool]:
+    pagina: Paginering,
+) -> tuple[list[Werk], bool]:
     """One page of the caller's organisation's queue, and whether another follows."""
     alles = await open_work(session, caller, vandaag)
-    start = (pagina - 1) * pagina_grootte
-    rows = alles[start : start + pagina_grootte]
-    more = len(alles) > start + pagina_grootte
+    rows, more = pagina.uit(alles)
     casussen = CasusRepository(session)
     for casus_id in dict.fromkeys(werk.casus_id for werk in rows if werk.casus_id):
         betrokkene = await casussen.betrokkene(casus_id)
@@ -105,13 +84,4 @@ async def page(
             casus_id=casus_id,
             betrokkene=betrokkene.pseudoniem if betrokkene else None,
         )
-    items = [
-        Werkitem(
-            soort=Werksoort(werk.soort),
-            casus_id=werk.casus_id,
-            vervaldatum=werk.vervaldatum,
-            link=_link(werk),
-        )
-        for werk in rows
-    ]
-    return items, more
+    return rows, more
