@@ -204,7 +204,9 @@ async def register(
     body: CasusAanmelding,
     response: Response,
 ) -> CasusSchema:
-    access = await casussen.register(session, log, caller, body, vandaag=vandaag, beleid=beleid)
+    access = await casussen.register(
+        session, log, caller, body.to_command(), vandaag=vandaag, beleid=beleid
+    )
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}"
     return _show(access, response)
 

@@ -13,6 +13,8 @@ from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bsn import BsnVeld
 from app.schemas.criteria import Criteria, Toetsingsuitkomst, VastgelegdeCriteria
 from app.schemas.fields import Datum, Tekst
+from app.services.commands import Omgevingspersoon as OmgevingspersoonCommand
+from app.services.commands import RegisterCasus
 
 MAX_TEKST = 4_000
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -61,6 +63,22 @@ class CasusAanmelding(RequestModel):
             "`grondslag-beroepsgeheim-vereist`."
         ),
     )
+
+    def to_command(self) -> RegisterCasus:
+        return RegisterCasus(
+            bsn=self.betrokkene.bsn,
+            voornamen=self.betrokkene.voornamen,
+            achternaam=self.betrokkene.achternaam,
+            geboortedatum=self.betrokkene.geboortedatum,
+            aanmeldreden=self.aanmeldreden,
+            criteria=self.criteria.to_domain(),
+            vastgelegd=self.criteria.model_dump(mode="json", by_alias=True),
+            aanmelddatum=self.aanmelddatum,
+            sociale_omgeving=tuple(
+                OmgevingspersoonCommand(p.naam, p.relatie) for p in self.sociale_omgeving
+            ),
+            grondslag_beroepsgeheim=self.grondslag_beroepsgeheim,
+        )
 
 
 class Beoordelingsbesluit(RequestModel):

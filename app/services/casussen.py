@@ -24,20 +24,19 @@ from app.db.tables import (
 )
 from app.domain.casus import Casus, Casusstatus, Gebeurtenissoort
 from app.domain.criteria import Fase
+from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
 from app.domain.notificatie import Actie, Kanaal
-from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.criteria import assess_criteria
-from app.schemas.casussen import CasusAanmelding
 from app.schemas.criteria import Toetsingsuitkomst
 from app.services.bewaardata import bewaarstand, store
 from app.services.casustoegang import CasusToegang as CasusToegang
 from app.services.casustoegang import etag as etag
 from app.services.casustoegang import open_casus as open_casus
 from app.services.casustoegang import registered
-from app.services.commands import AssessCasus, CloseCasus, ReopenCasus
+from app.services.commands import AssessCasus, CloseCasus, RegisterCasus, ReopenCasus
 from app.services.handlers import Omgeving, dispatch, omgeving_van
 from app.services.verwerkingslog import Verwerkingslog
 
@@ -131,33 +130,33 @@ async def register(
     session: AsyncSession,
     log: Verwerkingslog,
     caller: Caller,
-    aanmelding: CasusAanmelding,
+    command: RegisterCasus,
     *,
     vandaag: date,
     beleid: Bewaarbeleid,
 ) -> CasusToegang:
     """Step 1: a fixed participant registers a person (art. 2.31 lid 1 WGS)."""
-    aanmelddatum = aanmelding.aanmelddatum or vandaag
-    problems = []
-    if aanmelddatum > vandaag:
-        problems.append(
-            InvalidParam(
-                "aanmelddatum", "datum-in-toekomst", "De aanmelddatum ligt in de toekomst."
-            )
-        )
-    if aanmelding.betrokkene.geboortedatum > vandaag:
-        problems.append(
-            InvalidParam(
+    aanmelddatum = command.aanmelddatum or vandaag
+    problems = [
+        problem
+        for problem in (
+            datum_in_toekomst(
+                "aanmelddatum", aanmelddatum, vandaag, "De aanmelddatum ligt in de toekomst."
+            ),
+            datum_in_toekomst(
                 "betrokkene.geboortedatum",
-                "datum-in-toekomst",
+                command.geboortedatum,
+                vandaag,
                 "De geboortedatum ligt in de toekomst.",
-            )
+            ),
         )
+        if problem is not None
+    ]
     registratie = caller.registratie
     if (
         registratie is not None
         and registratie.beroepsgeheim is not None
-        and aanmelding.grondslag_beroepsgeheim is None
+        and command.grondslag_beroepsgeheim is None
     ):
         # Art. 2.29 lid 2 WGS binds every sharing with the partnership, the registration
         # (the first processing, art. 2.31 lid 1) included, not only later supplies.
@@ -173,7 +172,7 @@ async def register(
     if problems:
         raise InvalidInput(problems)
     repo = CasusRepository(session)
-    bsn = aanmelding.betrokkene.bsn.value if aanmelding.betrokkene.bsn else None
+    bsn = command.bsn.value if command.bsn else None
     vorige = await _one_clock(repo, log, caller, bsn, vandaag) if bsn else None
     now = now_utc()
     casus = CasusRow(
@@ -183,11 +182,9 @@ async def register(
         versie=1,
         aanmelder=caller.deelnemer,
         aanmelddatum=aanmelddatum,
-        aanmeldreden=aanmelding.aanmeldreden,
+        aanmeldreden=command.aanmeldreden,
         grondslag_beroepsgeheim=(
-            GrondslagBeroepsgeheim(aanmelding.grondslag_beroepsgeheim).value
-            if aanmelding.grondslag_beroepsgeheim
-            else None
+            command.grondslag_beroepsgeheim.value if command.grondslag_beroepsgeheim else None
         ),
         vorige_casus_id=vorige,
         afsluitdatum=None,
@@ -200,7 +197,7 @@ async def register(
     for key, value in store(session, casus, stand).items():
         setattr(casus, key, value)
     pseudoniem = new_id()
-    uitkomst = Toetsingsuitkomst.of(assess_criteria(aanmelding.criteria.to_domain(), Fase.INTAKE))
+    uitkomst = Toetsingsuitkomst.of(assess_criteria(command.criteria, Fase.INTAKE))
     # Without ORM relationships the unit of work does not order inserts by foreign key:
     # the case goes first, the rows that refer to it follow at commit.
     repo.add(casus)
@@ -211,19 +208,19 @@ async def register(
             zvh=caller.zvh,
             pseudoniem=pseudoniem,
             bsn=bsn,
-            voornamen=aanmelding.betrokkene.voornamen,
-            achternaam=aanmelding.betrokkene.achternaam,
-            geboortedatum=aanmelding.betrokkene.geboortedatum,
+            voornamen=command.voornamen,
+            achternaam=command.achternaam,
+            geboortedatum=command.geboortedatum,
         ),
         *(
             OmgevingspersoonRow(id=new_id(), casus_id=casus.id, naam=p.naam, relatie=p.relatie)
-            for p in aanmelding.sociale_omgeving
+            for p in command.sociale_omgeving
         ),
         _beoordeling(
             casus.id,
             caller,
             "aanmelding",
-            aanmelding.criteria.model_dump(mode="json", by_alias=True),
+            dict(command.vastgelegd),
             uitkomst,
             now,
         ),

@@ -10,6 +10,34 @@ from datetime import date
 
 from app.domain.casus import Intakebesluit
 from app.domain.criteria import Criteria
+from app.domain.verstrekking import GrondslagBeroepsgeheim
+from app.rules.bsn import Bsn
+
+
+@dataclass(frozen=True, slots=True)
+class Omgevingspersoon:
+    """A person from the subject's direct social environment (art. 2.31 lid 7 WGS)."""
+
+    naam: str
+    relatie: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterCasus:
+    """Step 1: a fixed participant registers a person (art. 2.31 lid 1 WGS)."""
+
+    bsn: Bsn | None
+    voornamen: str
+    achternaam: str
+    geboortedatum: date
+    aanmeldreden: str
+    criteria: Criteria
+    # The criteria as stored with the registration (art. 2.20 lid 3 BGS), in the stored form.
+    vastgelegd: Mapping[str, object]
+    # None: today (the service knows the clock).
+    aanmelddatum: date | None
+    sociale_omgeving: tuple[Omgevingspersoon, ...]
+    grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None
 
 
 @dataclass(frozen=True, slots=True)
