@@ -6,6 +6,13 @@ from datetime import date
 from enum import StrEnum
 
 
+class Geheimhoudingsregime(StrEnum):
+    """Op grond waarvan de incidentele deelnemer tot geheimhouding verplicht is."""
+
+    BIJZONDER_REGIME = "bijzonder-geheimhoudingsregime"
+    ARTIKEL_1_11_WGS = "artikel-1-11-wgs"
+
+
 class Deelnemertype(StrEnum):
     """Kind of participant. Incidental participants are never in the registry (art. 2.31(9) WGS)."""
 

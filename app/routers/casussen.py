@@ -386,7 +386,7 @@ async def select_deelnemers(
     response: Response,
 ) -> CasusSchema:
     snapshot = await cache.snapshot(session, access.caller.zvh)
-    await casusdeelnemers.select(session, access, body, snapshot)
+    await casusdeelnemers.select(session, access, body.to_command(), snapshot)
     return await _respond(session, access, response)
 
 
@@ -412,7 +412,7 @@ async def sign_statement(
     body: GeheimhoudingsverklaringNieuw,
     response: Response,
 ) -> CasusSchema:
-    await casusdeelnemers.sign(session, access, body)
+    await casusdeelnemers.sign(session, access, body.to_command())
     signed = await casussen.open_casus(
         session,
         log,

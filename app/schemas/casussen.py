@@ -1,20 +1,25 @@
 """Cases on the wire (art. 2.31 WGS). Readers get only the parts their role needs."""
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
 from app.auth.case_views import Onderdeel, Weergave
 from app.domain.casus import Casusstatus, Intakebesluit
+from app.domain.deelnemer import Geheimhoudingsregime
 from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.bsn import BsnVeld
 from app.schemas.criteria import Criteria, Toetsingsuitkomst, VastgelegdeCriteria
 from app.schemas.fields import Datum, Tekst
 from app.services.commands import Omgevingspersoon as OmgevingspersoonCommand
-from app.services.commands import RegisterCasus
+from app.services.commands import (
+    RegisterCasus,
+    SelectDeelnemers,
+    SignGeheimhoudingsverklaring,
+)
+from app.services.commands import SelectedDeelnemer as SelectedDeelnemerCommand
 
 MAX_TEKST = 4_000
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -97,6 +102,9 @@ class GeselecteerdeDeelnemer(RequestModel):
     deelnemer: Tekst = Field(pattern=ID_PATTERN)
     noodzaak: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
+    def to_command(self) -> SelectedDeelnemerCommand:
+        return SelectedDeelnemerCommand(self.deelnemer, self.noodzaak)
+
 
 class DeelnemerSelectie(RequestModel):
     """De selectie van deelnemers; geen 'iedereen'-standaard: elke deelnemer met zijn noodzaak."""
@@ -106,12 +114,11 @@ class DeelnemerSelectie(RequestModel):
         default_factory=list, max_length=20
     )
 
-
-class Geheimhoudingsregime(StrEnum):
-    """Op grond waarvan de incidentele deelnemer tot geheimhouding verplicht is."""
-
-    BIJZONDER_REGIME = "bijzonder-geheimhoudingsregime"
-    ARTIKEL_1_11_WGS = "artikel-1-11-wgs"
+    def to_command(self) -> SelectDeelnemers:
+        return SelectDeelnemers(
+            deelnemers=tuple(d.to_command() for d in self.deelnemers),
+            incidentele_deelnemers=tuple(d.to_command() for d in self.incidentele_deelnemers),
+        )
 
 
 class GeheimhoudingsverklaringNieuw(RequestModel):
@@ -119,6 +126,9 @@ class GeheimhoudingsverklaringNieuw(RequestModel):
 
     ondertekenaar: Tekst = Field(min_length=1, max_length=200, description="Naam en functie.")
     regime: Geheimhoudingsregime
+
+    def to_command(self) -> SignGeheimhoudingsverklaring:
+        return SignGeheimhoudingsverklaring(self.ondertekenaar, self.regime)
 
 
 class Afsluiting(RequestModel):

@@ -13,11 +13,11 @@ from app.db.tables import CasusdeelnemerRow, CasusRow, GeheimhoudingsverklaringR
 from app.domain.casus import Casusstatus, Gebeurtenissoort
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
 from app.domain.notificatie import Actie
-from app.schemas.casussen import DeelnemerSelectie, GeheimhoudingsverklaringNieuw
 from app.services.casussen import CasusToegang, _event, announce
+from app.services.commands import SelectDeelnemers, SignGeheimhoudingsverklaring
 
 
-def _check(selectie: DeelnemerSelectie, registry: RegistrySnapshot) -> list[InvalidParam]:
+def _check(selectie: SelectDeelnemers, registry: RegistrySnapshot) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
     seen: set[str] = set()
     for index, gekozen in enumerate(selectie.deelnemers):
@@ -54,7 +54,7 @@ def _check(selectie: DeelnemerSelectie, registry: RegistrySnapshot) -> list[Inva
 async def select(
     session: AsyncSession,
     toegang: CasusToegang,
-    selectie: DeelnemerSelectie,
+    selectie: SelectDeelnemers,
     registry: RegistrySnapshot,
 ) -> CasusRow:
     """Replace the selection; only after a definitive admission (in behandeling)."""
@@ -102,7 +102,7 @@ async def select(
 
 
 async def sign(
-    session: AsyncSession, toegang: CasusToegang, verklaring: GeheimhoudingsverklaringNieuw
+    session: AsyncSession, toegang: CasusToegang, verklaring: SignGeheimhoudingsverklaring
 ) -> GeheimhoudingsverklaringRow:
     """A person acting for the invited incidental participant signs for himself (model art.
     8.1, bijlage 2A); each colleague who takes part signs his own."""

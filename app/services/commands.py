@@ -10,6 +10,7 @@ from datetime import date
 
 from app.domain.casus import Intakebesluit
 from app.domain.criteria import Criteria
+from app.domain.deelnemer import Geheimhoudingsregime
 from app.domain.verstrekking import GrondslagBeroepsgeheim
 from app.rules.bsn import Bsn
 
@@ -65,3 +66,27 @@ class ReopenCasus:
     """The designated system administrator reopens a closed case, with a reason."""
 
     toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelectedDeelnemer:
+    """A participant needed for the case, with the reason (art. 2.31 lid 4 WGS)."""
+
+    deelnemer: str
+    noodzaak: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelectDeelnemers:
+    """Step 4: replace the selection of fixed participants and invited incidental ones."""
+
+    deelnemers: tuple[SelectedDeelnemer, ...]
+    incidentele_deelnemers: tuple[SelectedDeelnemer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SignGeheimhoudingsverklaring:
+    """A person acting for an invited incidental participant signs (bijlage 2A; 2.21 BGS)."""
+
+    ondertekenaar: str
+    regime: Geheimhoudingsregime

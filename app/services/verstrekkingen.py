@@ -17,12 +17,12 @@ from app.db.tables_verstrekkingen import (
     VerstrekkingsversieRow,
 )
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
+from app.domain.deelnemer import Geheimhoudingsregime
 from app.domain.errors import Conflict, InvalidInput, InvalidParam
 from app.domain.events import BronGewijzigd
 from app.domain.notificatie import Actie
 from app.domain.verstrekking import conflicting_conditions
 from app.rules.bewaartermijn_typen import Bewaarbeleid
-from app.schemas.casussen import Geheimhoudingsregime
 from app.schemas.verstrekkingen import (
     CorrectieNieuw,
     CorrectieverzoekNieuw,
