@@ -178,3 +178,31 @@ class Toetsingsuitkomst:
     b: Criteriumuitkomst
     c: Criteriumuitkomst
     d: Criteriumuitkomst
+
+
+def _stored_criterium(uitkomst: Criteriumuitkomst) -> dict[str, object]:
+    return {
+        "voldaan": uitkomst.voldaan,
+        "mate": uitkomst.mate.value,
+        "redenen": [reden.value for reden in uitkomst.redenen],
+        "toelichting": uitkomst.toelichting,
+    }
+
+
+def stored_uitkomst(uitkomst: Toetsingsuitkomst) -> dict[str, object]:
+    """The outcome as it is stored with an assessment (art. 2.20(3) BGS).
+
+    The stored documents predate this function and are the API's response shape, key for
+    key and in the same order; changing it needs a data migration of the stored rows.
+    """
+    return {
+        "fase": uitkomst.fase.value,
+        "toelaatbaar": uitkomst.toelaatbaar,
+        "toelichting": uitkomst.toelichting,
+        "criteria": {
+            "a": _stored_criterium(uitkomst.a),
+            "b": _stored_criterium(uitkomst.b),
+            "c": _stored_criterium(uitkomst.c),
+            "d": _stored_criterium(uitkomst.d),
+        },
+    }

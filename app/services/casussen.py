@@ -23,14 +23,13 @@ from app.db.tables import (
     OmgevingspersoonRow,
 )
 from app.domain.casus import Casus, Casusstatus, Gebeurtenissoort
-from app.domain.criteria import Fase
+from app.domain.criteria import Fase, Toetsingsuitkomst, stored_uitkomst
 from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
 from app.domain.notificatie import Actie, Kanaal
 from app.domain.verwerking import Handeling
 from app.rules.bewaartermijn_typen import Bewaarbeleid
 from app.rules.criteria import assess_criteria
-from app.schemas.criteria import Toetsingsuitkomst
 from app.services.bewaardata import bewaarstand, store
 from app.services.casustoegang import CasusToegang as CasusToegang
 from app.services.casustoegang import etag as etag
@@ -88,7 +87,7 @@ def _beoordeling(
         fase=fase,
         criteria=criteria,
         toelaatbaar=uitkomst.toelaatbaar,
-        uitkomst=uitkomst.model_dump(mode="json", by_alias=True),
+        uitkomst=stored_uitkomst(uitkomst),
         tijdstip=tijdstip,
         deelnemer=caller.deelnemer,
         sub=caller.claims.sub,
@@ -197,7 +196,7 @@ async def register(
     for key, value in store(session, casus, stand).items():
         setattr(casus, key, value)
     pseudoniem = new_id()
-    uitkomst = Toetsingsuitkomst.of(assess_criteria(command.criteria, Fase.INTAKE))
+    uitkomst = assess_criteria(command.criteria, Fase.INTAKE)
     # Without ORM relationships the unit of work does not order inserts by foreign key:
     # the case goes first, the rows that refer to it follow at commit.
     repo.add(casus)
@@ -303,7 +302,7 @@ async def decide(
             toegang.caller,
             fase.value,
             dict(command.vastgelegd),
-            Toetsingsuitkomst.of(uitkomst),
+            uitkomst,
             nu,
         ),
         _event(

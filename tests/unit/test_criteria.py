@@ -1,5 +1,6 @@
 """Art. 2.20 BGS: every criterion's pass and fail paths, each reason code, both phases."""
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -21,8 +22,10 @@ from app.domain.criteria import (
     Mate,
     Reden,
     Tijd,
+    stored_uitkomst,
 )
 from app.rules.criteria import assess_a, assess_b, assess_c, assess_criteria, assess_d
+from app.schemas.criteria import Toetsingsuitkomst
 
 A = CriteriumA(Mate.VOLDAAN, (Betreft.BETROKKENE,), "Meerdere meldingen van huiselijk geweld.")
 B = CriteriumB(
@@ -360,3 +363,12 @@ def test_plausible_still_needs_the_substantiation_and_the_minimums() -> None:
     zonder = _changed("b", mate=Mate.AANNEMELIJK, onderbouwing="", leefgebieden=())
     uitkomst = assess_criteria(zonder, Fase.INTAKE).b
     assert uitkomst.redenen == (Reden.B_ONDERBOUWING_ONTBREEKT, Reden.B_TE_WEINIG_LEEFGEBIEDEN)
+
+
+@given(criteria_strategy, st.sampled_from(Fase))
+def test_stored_outcome_is_the_response_shape_byte_for_byte(criteria: Criteria, fase: Fase) -> None:
+    """Stored assessments were written as the response schema's JSON: the domain's stored
+    form must produce the same document, key order included, or old and new rows differ."""
+    result = assess_criteria(criteria, fase)
+    wire = Toetsingsuitkomst.of(result).model_dump(mode="json", by_alias=True)
+    assert json.dumps(stored_uitkomst(result)) == json.dumps(wire)
