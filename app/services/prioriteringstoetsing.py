@@ -27,10 +27,16 @@ from app.domain.prioritering import CATEGORIEEN, Expressie, Uitkomst
 from app.domain.verwerking import Handeling
 from app.problems import TYPE_PREFIX
 from app.rules.prioritering import compile_criteria, parse_criteria, problems_in_feit, tellingen
-from app.schemas.prioriteringstoetsing import KANDIDAAT, TOETSING, Kandidaat
+from app.schemas.prioriteringstoetsing import (
+    KANDIDAAT,
+    KANDIDAAT_ZONDER_PATRONEN,
+    TOETSING,
+    Kandidaat,
+)
 from app.schemas.problem import InvalidParamSchema, Problem
 from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
+from app.tekst import has_control_characters
 from app.validation import invalid_params_from
 
 LOOKAHEAD = 1000
@@ -72,6 +78,8 @@ class Beoordelaar:
 
     def __init__(self, toetsing: Toetsing, peildatum: date, *, per_regel: bool = False) -> None:
         self.bronnen = toetsing.bronnen
+        # The fast path of `regel` leans on every accepted source being clean text.
+        self.snel = not any(map(has_control_characters, self.bronnen))
         self.assess = compile_criteria(toetsing.expressie, peildatum)
         # An NDJSON line stands alone, so it says what was applied; a JSON answer says it
         # once, beside the results.
@@ -112,6 +120,24 @@ class Beoordelaar:
         return self.encode(kandidaat["ref"], self.assess(kandidaat["feiten"]))
 
     def regel(self, line: bytes, index: int) -> str | list[InvalidParam]:
+        """One NDJSON line's result line, or its problems exactly as `KANDIDAAT` reports them.
+
+        Fast path: validate without the texts' control-character patterns; a candidate whose
+        sources and categories are all known (so clean) and whose `ref` is clean would have
+        passed those patterns, and its answer is the same. Anything else (an invalid line,
+        an unknown source or category, a control character) goes the full way, so every
+        refusal keeps its codes and order.
+        """
+        if self.snel:
+            try:
+                snel: Kandidaat = KANDIDAAT_ZONDER_PATRONEN.validate_json(line)
+            except ValidationError:
+                pass
+            else:
+                if not has_control_characters(snel["ref"]):
+                    result = self.kandidaat(snel, index)
+                    if isinstance(result, str):
+                        return result
         try:
             kandidaat = KANDIDAAT.validate_json(line)
         except ValidationError as exc:
