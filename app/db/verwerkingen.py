@@ -162,24 +162,8 @@ def _row(e: Verwerking) -> dict[str, Any]:
 
 
 def _inhoud(e: Verwerking, volgnummer: int) -> dict[str, object]:
-    return logketen.inhoud(
-        zvh=e.zvh,
-        volgnummer=volgnummer,
-        id=e.id,
-        tijdstip=e.tijdstip,
-        trace_id=e.trace_id,
-        span_id=e.span_id,
-        parent_span_id=e.parent_span_id,
-        activiteit=e.activiteit,
-        handeling=e.handeling.value,
-        casus_id=e.casus_id,
-        betrokkene=e.betrokkene,
-        sub=e.sub,
-        deelnemer=e.deelnemer,
-        rollen=",".join(e.rollen),
-        resultaat=e.resultaat.value,
-        reden=e.reden,
-    )
+    # The hash covers every stored field but the two hashes: the row's fields and its number.
+    return logketen.inhoud(volgnummer=volgnummer, **_row(e))
 
 
 async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str] | None:
