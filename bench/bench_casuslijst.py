@@ -1,7 +1,7 @@
 """`GET /v1/casussen` (first page, a status filter) on a partnership with 1,000,000 cases.
 
 Run: .venv/bin/python bench/bench_casuslijst.py [--cases 1000000] [--duration 10]
-     [--pg postgresql+asyncpg://postgres@127.0.0.1:5432]
+     [--pg postgresql+asyncpg://postgres@127.0.0.1:5432] [--keep]
 
 Issue 16's goal: p50 < 20 ms with 1 client and < 100 ms with 16 clients on one worker
 (Open Zaak publishes 140 ms and 240 ms for `GET /zaken` over 1,000,000 zaken on ten
@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.db.session import Database, create_engine
+from bench.cpu import CpuSnapshot, CpuUse
 from bench.run import (
     BIN,
     ROOT,
@@ -94,6 +95,12 @@ def main() -> int:
     )
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the loaded database (its URL is printed) to look at query plans; drop it "
+        "with `python -m tests.pgadmin drop URL`",
+    )
     parser.add_argument(
         "--pg",
         default=os.environ.get(
@@ -173,26 +180,38 @@ def main() -> int:
                 measured = {}
                 for target, url in (("floor", floor + floor_path), ("api", api + scenario.path)):
                     run_wrk(url, script, concurrency, 2)
+                    before, started = CpuSnapshot.take(processes[0].pid), time.monotonic()
                     measured[target] = run_wrk(url, script, concurrency, args.duration)
+                    use = CpuUse.between(
+                        before, CpuSnapshot.take(processes[0].pid), time.monotonic() - started
+                    )
                 (f_rps, f_p50, _f99, _), (rps, p50, p99, errors) = (
                     measured["floor"],
                     measured["api"],
                 )
+                requests = rps * use.wall
                 rows.append(
                     f"| {scenario.deelnemer} | {concurrency} | {p50:.2f} | {p99:.2f} | "
-                    f"{rps:,.0f} | {f_rps:,.0f} | {rps / f_rps:.0%} | {f_p50:.2f} | {errors} |"
+                    f"{rps:,.0f} | {f_rps:,.0f} | {rps / f_rps:.0%} | {f_p50:.2f} | {errors} | "
+                    f"{1000 * use.server / requests:.2f} / {1000 * use.postgres / requests:.2f} | "
+                    f"{use.server / use.wall:.2f} / {use.postgres / use.wall:.2f} / "
+                    f"{(use.busy - use.server - use.postgres - use.wrk) / use.wall:.2f} |"
                 )
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=10)
-        admin("drop", database_url)
+        if args.keep:
+            print(f"kept {database_url}")
+        else:
+            admin("drop", database_url)
         shutil.rmtree(work, ignore_errors=True)
     print(
         "| caller | clients | API p50 ms | API p99 ms | API req/s | floor req/s | API / floor"
-        " | floor p50 ms | errors |"
+        " | floor p50 ms | errors | API CPU ms/request: server / PostgreSQL"
+        " | cores busy: server / PostgreSQL / rest of the machine |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     print("\n".join(rows))
     return 0
 

@@ -10,6 +10,13 @@ driven by wrk with `GET /v1/casussen/{id}` as the case's registrant. Nothing is 
 workers, PostgreSQL and wrk share the machine's cores, as a small replica would. Prints
 requests/s and p50/p99 per round and the ratio of the best two-worker round to the best
 one-worker round.
+
+It also accounts for the CPU of each round (from /proc, Linux only): the server's
+processes (manager and workers), PostgreSQL's, wrk's, and the machine's busy time as a
+whole, as CPU-milliseconds per request and as cores in use. On a machine whose cores
+the workers share with the database and the load generator, that shows whether a second
+worker had any core to run on (the ratio's bound) or whether the workers were held up by
+something else (a lock, the database).
 """
 
 import argparse
@@ -22,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.cpu import CpuSnapshot, CpuUse
 from bench.run import (
     AANMELDING_BODY,
     BIN,
@@ -74,6 +82,7 @@ def main() -> int:
         "ZVH_LOG_LEVEL": "WARNING",
     }
     results: dict[int, list[tuple[float, float, float, int]]] = {1: [], 2: []}
+    cpu: dict[int, list[CpuUse]] = {1: [], 2: []}
     try:
         subprocess.run([str(BIN / "zvh"), "migrate"], env=env, check=True, capture_output=True)
         subprocess.run([str(BIN / "zvh"), "seed-demo"], env=env, check=True, capture_output=True)
@@ -106,8 +115,14 @@ def main() -> int:
                 process = serve(env, port, workers)
                 try:
                     run_wrk(api + path, script, args.concurrency, 2)  # warm-up
+                    before, started = CpuSnapshot.take(process.pid), time.monotonic()
                     results[workers].append(
                         run_wrk(api + path, script, args.concurrency, args.duration)
+                    )
+                    cpu[workers].append(
+                        CpuUse.between(
+                            before, CpuSnapshot.take(process.pid), time.monotonic() - started
+                        )
                     )
                 finally:
                     process.terminate()
@@ -116,11 +131,37 @@ def main() -> int:
     finally:
         admin("drop", database_url)
         shutil.rmtree(work, ignore_errors=True)
-    print("| workers | round | req/s | p50 ms | p99 ms | errors |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    cores = os.cpu_count() or 1
+    print(
+        "| workers | round | req/s | p50 ms | p99 ms | errors "
+        "| CPU ms/request: server / PostgreSQL / wrk | cores busy: server / PostgreSQL / wrk "
+        f"/ rest / idle (of {cores}) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---|---|")
     for workers, rounds in results.items():
-        for number, (rps, p50, p99, errors) in enumerate(rounds, 1):
-            print(f"| {workers} | {number} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} |")
+        for number, ((rps, p50, p99, errors), use) in enumerate(
+            zip(rounds, cpu[workers], strict=True), 1
+        ):
+            requests = rps * use.wall
+            per_request = " / ".join(
+                f"{1000 * seconds / requests:.2f}"
+                for seconds in (use.server, use.postgres, use.wrk)
+            )
+            rest = use.busy - use.server - use.postgres - use.wrk
+            in_use = " / ".join(
+                f"{seconds / use.wall:.2f}"
+                for seconds in (
+                    use.server,
+                    use.postgres,
+                    use.wrk,
+                    rest,
+                    cores * use.wall - use.busy,
+                )
+            )
+            print(
+                f"| {workers} | {number} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {errors} "
+                f"| {per_request} | {in_use} |"
+            )
     best = {workers: max(r[0] for r in rounds) for workers, rounds in results.items()}
     print(f"\ntwo workers / one worker (best rounds): {best[2] / best[1]:.2f}×")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
