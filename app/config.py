@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     # mode it must be 0: a server connection serves many clients, so named statements
     # collide or vanish; 0 also gives every statement a unique name (README, PgBouncer).
     database_statement_cache_size: int = Field(default=100, ge=0)
+    # A pooled PostgreSQL connection idle this long is pinged before use (a connection
+    # in use moments ago is not: a ping is three round trips; app/db/session.py).
+    database_ping_after_idle_seconds: float = Field(default=10.0, ge=0)
     # LISTEN needs a session of its own on PostgreSQL itself, which PgBouncer in
     # transaction mode cannot give: then point this at PostgreSQL directly.
     database_listen_url: str | None = None

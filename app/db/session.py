@@ -1,10 +1,11 @@
 """Engine and session factory for PostgreSQL (asyncpg) and the embedded SQLite (aiosqlite)."""
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -31,19 +32,63 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, *, pool_size: int = 10, statement_cache_size: int = 100) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    statement_cache_size: int = 100,
+    ping_after_idle_seconds: float = 10.0,
+) -> AsyncEngine:
     """An engine with the settings each backend needs to behave like the other."""
     if is_sqlite(url):
         engine = create_async_engine(url, connect_args={"timeout": 30})
         _make_sqlite_transactional(engine)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
         connect_args=_asyncpg_statement_options(statement_cache_size),
     )
+    _ping_idle_connections(engine, ping_after_idle_seconds)
+    return engine
+
+
+_IDLE_SINCE = "zvh_idle_since"
+
+
+def _ping_idle_connections(engine: AsyncEngine, after_seconds: float) -> None:
+    """Check a pooled connection before use only when it has been idle a while.
+
+    SQLAlchemy's `pool_pre_ping` checks every checkout, and on asyncpg a ping is three
+    round trips (BEGIN, `;`, ROLLBACK: the dialect wraps it in a transaction for
+    PgBouncer's sake): about 1 ms of CPU on each request, a fifth of a case list's
+    (bench/README.md). A connection that was in use moments ago is alive unless the
+    server went away in between; then the statement that meets the dead connection fails
+    (as any statement in flight at that moment would), SQLAlchemy invalidates every
+    connection the pool held before that moment, and the next checkouts connect anew.
+    Connections idle longer than `after_seconds` (a night, a failover, a firewall's idle
+    timeout) are pinged first and replaced silently when the ping fails.
+    """
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _checked_in(_dbapi: DBAPIConnection | None, record: ConnectionPoolEntry) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _checked_out(dbapi: DBAPIConnection, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle_since = record.info.pop(_IDLE_SINCE, None)
+        if idle_since is None or time.monotonic() - idle_since < after_seconds:
+            return  # new, or in use moments ago
+        try:
+            alive = engine.dialect.do_ping(dbapi)
+        except engine.dialect.loaded_dbapi.Error as error:
+            if not engine.dialect.is_disconnect(error, dbapi, None):
+                raise
+            alive = False
+        if not alive:
+            # The pool discards this connection and checks out another (or a new one).
+            raise exc.DisconnectionError("pooled connection no longer reachable")
 
 
 def _asyncpg_statement_options(cache_size: int) -> dict[str, Any]:
@@ -110,5 +155,6 @@ def database_for(settings: "Settings") -> Database:
             settings.database_url,
             pool_size=settings.database_pool_size,
             statement_cache_size=settings.database_statement_cache_size,
+            ping_after_idle_seconds=settings.database_ping_after_idle_seconds,
         )
     )
