@@ -218,14 +218,17 @@ def admitted_incidental(caller: Caller, casus: CasusFeiten) -> bool:
     )
 
 
+def kan_gemandateerd_zijn(caller: Caller, bevoegdheid: Bevoegdheid) -> bool:
+    """Whether any mandate could make the caller act for `bevoegdheid`: only a regular
+    participant's employee in the mandated role (so, when not, no mandate need be read)."""
+    return caller.is_vaste_deelnemer and caller.has_rol(ROL_VOOR[bevoegdheid])
+
+
 def gemandateerd(caller: Caller, mandaten: Mandaten, bevoegdheid: Bevoegdheid) -> bool:
     """The caller acts under a mandate in force today: its organisation is the mandated
     one and the caller holds the mandated role there (model art. 12.2, 14.7, annex 4)."""
-    rol = ROL_VOOR[bevoegdheid]
-    return (
-        caller.is_vaste_deelnemer
-        and caller.has_rol(rol)
-        and mandaten.gemandateerd(bevoegdheid, caller.deelnemer, rol)
+    return kan_gemandateerd_zijn(caller, bevoegdheid) and mandaten.gemandateerd(
+        bevoegdheid, caller.deelnemer, ROL_VOOR[bevoegdheid]
     )
 
 

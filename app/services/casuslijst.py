@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.case_views import SHIELD_READERS, gemandateerd
+from app.auth.case_views import SHIELD_READERS, gemandateerd, kan_gemandateerd_zijn
 from app.auth.claims import Caller
 from app.db.casussen import CasusRepository, Zichtbaarheid
 from app.db.mandaten import MandaatRepository
@@ -39,7 +39,9 @@ async def list_visible(
         gvv=caller.is_gezamenlijk_verwerkingsverantwoordelijke,
         vast=caller.is_vaste_deelnemer,
         afscherming_lezer=any(caller.has_rol(rol) for rol in SHIELD_READERS),
-        intake_regisseur=gemandateerd(
+        # Mandates are read only for a caller one could make a process director.
+        intake_regisseur=kan_gemandateerd_zijn(caller, Bevoegdheid.INTAKE)
+        and gemandateerd(
             caller,
             await MandaatRepository(session).geldend(caller.zvh, today_in_amsterdam()),
             Bevoegdheid.INTAKE,

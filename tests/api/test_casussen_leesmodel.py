@@ -133,6 +133,32 @@ async def test_an_unknown_case_costs_one_select_and_the_log(
     assert len(seen) <= _limit(db), "\n\n".join(seen)
 
 
+async def test_the_case_list_reads_mandates_only_for_a_caller_one_could_mandate(
+    client: httpx.AsyncClient, auth: AuthHeaders, db: Database
+) -> None:
+    """A page of the list is its SELECT and the log write; the mandates in force are read
+    only for a regular participant's process director, who then sees new registrations."""
+    created = await client.post("/v1/casussen", json=_aanmelding(), headers=auth("politie"))
+    assert created.status_code == 201, created.text
+    await create_mandaat(client, auth, "intake", "ggz")
+    lijst = "/v1/casussen?status=aangemeld"
+
+    async def page(headers: dict[str, str]) -> tuple[list[str], list[str]]:
+        await client.get(lijst, headers=headers)  # warm the per-process caches
+        with statements(db.bind) as seen:
+            response = await client.get(lijst, headers=headers)
+        assert response.status_code == 200, response.text
+        return [c["id"] for c in response.json()["casussen"]], seen
+
+    for headers in (auth("ggz"), auth("reclassering-nederland")):
+        ids, seen = await page(headers)
+        assert ids == []
+        assert not any("FROM mandaten" in s for s in seen), seen
+    ids, seen = await page(auth("ggz", "procesregisseur"))
+    assert ids == [created.json()["id"]]
+    assert sum("FROM mandaten" in s for s in seen) == 1, seen
+
+
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
 _TRACE = re.compile(r'"(traceId|spanId|instance)":"[^"]*"')
