@@ -113,7 +113,7 @@ class ServiceMiddleware:
             await response(scope, receive, send_with_headers)
 
         # An NDJSON stream may be as long as it likes: the route reads it line by line and
-        # bounds each line (app/services/prioriteringstoetsing.py). Other routes refuse
+        # bounds each line (app/routers/_toetsing_codec.py). Other routes refuse
         # that media type (415) without reading the body.
         capped = not _is_ndjson(content_type)
         limit, too_large_detail = self._limit(scope)

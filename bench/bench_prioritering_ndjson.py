@@ -26,9 +26,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain.deelnemer import Deelnemer
+from app.routers._toetsing_codec import Regelcodec
 from app.rules.prioritering import parse_criteria
 from app.seed import DEMO, JOINED
-from app.services.prioriteringstoetsing import Beoordelaar, Toetsing
+from app.services.prioriteringstoetsing import Toetsing
 from bench.bench_prioritering_rules import CRITERIA, PEILDATUM, candidates, measure, rate
 from bench.run import BIN, ROOT, admin, free_port, pinned, wait_until_up
 
@@ -131,8 +132,8 @@ async def stream(
 def line_rate(lines: list[bytes], seconds: float) -> float:
     """The server's per-line work without HTTP: validate, check sources, evaluate, encode."""
     bronnen = {d.id: d for d in demo_deelnemers()}
-    beoordelaar = Beoordelaar(Toetsing("bench", 1, parse_criteria(CRITERIA), bronnen), PEILDATUM)
-    return rate(lambda i: beoordelaar.regel(lines[i % len(lines)], i), seconds)
+    codec = Regelcodec(Toetsing("bench", 1, parse_criteria(CRITERIA), bronnen), PEILDATUM)
+    return rate(lambda i: codec.regel(lines[i % len(lines)], i), seconds)
 
 
 def peak_rss_kib(pid: int) -> int:

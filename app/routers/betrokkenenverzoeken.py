@@ -78,7 +78,9 @@ async def create_verzoek(
     body: BetrokkenenverzoekNieuw,
     response: Response,
 ) -> Betrokkenenverzoek:
-    verzoek = await service.create(session, log, w, body, vandaag)
+    verzoek = Betrokkenenverzoek.of(
+        await service.create(session, log, w, body.to_command(), vandaag)
+    )
     response.headers["Location"] = f"/v1/betrokkenenverzoeken/{verzoek.id}"
     return verzoek
 
@@ -104,7 +106,7 @@ async def list_verzoeken(
         JaNeeQuery, Query(alias="open", description="`true`: alleen verzoeken zonder besluit.")
     ] = False,
 ) -> BetrokkenenverzoekenLijst:
-    return await service.list_visible(session, log, w, open_, vandaag)
+    return BetrokkenenverzoekenLijst.of(await service.list_visible(session, log, w, open_, vandaag))
 
 
 @router.get(
@@ -117,7 +119,7 @@ async def list_verzoeken(
 async def get_verzoek(
     w: Deelnemer, session: Session, log: Log, vandaag: Today, verzoek_id: VerzoekId
 ) -> Betrokkenenverzoek:
-    return await service.get(session, log, w, verzoek_id, vandaag)
+    return Betrokkenenverzoek.of(await service.get(session, log, w, verzoek_id, vandaag))
 
 
 @router.post(
@@ -138,7 +140,9 @@ async def extend_verzoek(
     verzoek_id: VerzoekId,
     body: Verlenging,
 ) -> Betrokkenenverzoek:
-    return await service.extend(session, log, w, verzoek_id, body, vandaag)
+    return Betrokkenenverzoek.of(
+        await service.extend(session, log, w, verzoek_id, body.to_command(), vandaag)
+    )
 
 
 @router.post(
@@ -164,7 +168,9 @@ async def react_verzoek(
     verzoek_id: VerzoekId,
     body: Reactie,
 ) -> Betrokkenenverzoek:
-    return await service.react(session, log, w, verzoek_id, body, vandaag)
+    return Betrokkenenverzoek.of(
+        await service.react(session, log, w, verzoek_id, body.to_command(), vandaag)
+    )
 
 
 @router.get(
@@ -181,7 +187,7 @@ async def react_verzoek(
 async def inzage_verzoek(
     w: Behandelaar, session: Session, log: Log, verzoek_id: VerzoekId
 ) -> Inzage:
-    return await service.inzage(session, log, w, verzoek_id)
+    return Inzage.of(await service.inzage(session, log, w, verzoek_id))
 
 
 @router.post(
@@ -205,4 +211,6 @@ async def decide_verzoek(
     verzoek_id: VerzoekId,
     body: Besluit,
 ) -> Betrokkenenverzoek:
-    return await service.decide(session, log, w, verzoek_id, body, vandaag)
+    return Betrokkenenverzoek.of(
+        await service.decide(session, log, w, verzoek_id, body.to_command(), vandaag)
+    )

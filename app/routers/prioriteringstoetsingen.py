@@ -14,6 +14,7 @@ from app.deps import AppSettings, Log, Registry, Session, allowed
 from app.domain.errors import InvalidInput, InvalidParam
 from app.middleware import BodyLimit
 from app.problems import problem_responses
+from app.routers import _toetsing_codec as codec
 from app.routers.prioriteringslijsten import LijstId
 from app.routing import NDJSON_MEDIA_TYPE, NdjsonResponse, StreamingBodyRoute
 from app.schemas.fields import Datum
@@ -48,8 +49,8 @@ Twee vormen:
 - `application/x-ndjson`: één `Kandidaat` per regel (lege regels worden overgeslagen), met de
   peildatum als queryparameter `peildatum`; het antwoord is `application/x-ndjson` met per
   kandidaat één `Kandidaatregel`, in dezelfde volgorde, gestreamd in constant geheugen. De
-  eerste {service.LOOKAHEAD} kandidaten worden getoetst vóór het antwoord begint: is daarbij een
-  ongeldige regel, dan volgt 400 met alle problemen in de hele invoer (tot {service.MAX_PROBLEMEN}).
+  eerste {codec.LOOKAHEAD} kandidaten worden getoetst vóór het antwoord begint: is daarbij een
+  ongeldige regel, dan volgt 400 met alle problemen in de hele invoer (tot {codec.MAX_PROBLEMEN}).
   Een ongeldige regel daarna wordt niet getoetst en krijgt een `Kandidaatfout`. Een regel is
   hoogstens zo groot als de gewone limiet voor een verzoek. Elke uitkomstregel vermeldt de
   toegepaste `versie` van de criteria en de `peildatum`.
@@ -128,9 +129,7 @@ async def check(
             raise InvalidInput(
                 [InvalidParam("peildatum", "verplicht", "Verplicht bij application/x-ndjson.")]
             )
-        stream = service.NdjsonToetsing(
-            toetsing, peildatum, _body(request), settings.max_body_bytes
-        )
+        stream = codec.NdjsonToetsing(toetsing, peildatum, _body(request), settings.max_body_bytes)
         await stream.begin()
         return NdjsonResponse(stream.lines(), media_type=NDJSON_MEDIA_TYPE)
     if peildatum is not None:
@@ -143,9 +142,7 @@ async def check(
                 )
             ]
         )
-    return Response(
-        service.check_json(toetsing, await request.body()), media_type="application/json"
-    )
+    return Response(codec.check_json(toetsing, await request.body()), media_type="application/json")
 
 
 def body_limit(max_batch_bytes: int) -> BodyLimit:

@@ -9,6 +9,7 @@ from app.rules.betrokkenenverzoek import Grond41, Opdrachtsoort, Standpunt, Uitk
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import MAX_TEKST, Betrokkene
 from app.schemas.fields import Datum, Tekst
+from app.services import betrokkenenverzoeken as service
 
 Motivering = Annotated[Tekst, Field(min_length=1, max_length=MAX_TEKST)]
 Kenmerk = Annotated[Tekst, Field(min_length=1, max_length=36)]
@@ -51,6 +52,17 @@ class BetrokkenenverzoekNieuw(RequestModel):
     ontvangen_op: Datum = Field(description="De dag van ontvangst; niet in de toekomst.")
     omschrijving: Motivering
 
+    def to_command(self) -> service.RecordBetrokkenenverzoek:
+        return service.RecordBetrokkenenverzoek(
+            soort=self.soort,
+            bsn=self.betrokkene.bsn,
+            voornamen=self.betrokkene.voornamen,
+            achternaam=self.betrokkene.achternaam,
+            geboortedatum=self.betrokkene.geboortedatum,
+            ontvangen_op=self.ontvangen_op,
+            omschrijving=self.omschrijving,
+        )
+
 
 class Verlenging(RequestModel):
     """Verleng de termijn eenmaal met twee maanden (art. 12 lid 3 AVG)."""
@@ -60,6 +72,9 @@ class Verlenging(RequestModel):
     )
 
     motivering: Motivering
+
+    def to_command(self) -> service.ExtendBetrokkenenverzoek:
+        return service.ExtendBetrokkenenverzoek(motivering=self.motivering)
 
 
 class Reactie(RequestModel):
@@ -104,6 +119,15 @@ class Reactie(RequestModel):
     )
     motivering: Motivering | None = None
 
+    def to_command(self) -> service.ReactToBetrokkenenverzoek:
+        return service.ReactToBetrokkenenverzoek(
+            standpunt=self.standpunt,
+            grond=self.grond,
+            onderdelen=tuple(self.onderdelen) if self.onderdelen is not None else None,
+            herbeoordeling_op=self.herbeoordeling_op,
+            motivering=self.motivering,
+        )
+
 
 class Besluit(RequestModel):
     """Het besluit op het verzoek, na overleg met alle betrokken deelnemers (art. 14.3)."""
@@ -119,6 +143,9 @@ class Besluit(RequestModel):
     uitkomst: Uitkomst
     motivering: Motivering
 
+    def to_command(self) -> service.DecideBetrokkenenverzoek:
+        return service.DecideBetrokkenenverzoek(uitkomst=self.uitkomst, motivering=self.motivering)
+
 
 class ReactieWeergave(ApiModel):
     deelnemer: str
@@ -128,6 +155,18 @@ class ReactieWeergave(ApiModel):
     herbeoordeling_op: date | None
     motivering: str | None
     tijdstip: datetime
+
+    @classmethod
+    def of(cls, r: service.Verzoekreactie) -> "ReactieWeergave":
+        return cls(
+            deelnemer=r.deelnemer,
+            standpunt=r.standpunt,
+            grond=r.grond,
+            onderdelen=list(r.onderdelen) if r.onderdelen is not None else None,
+            herbeoordeling_op=r.herbeoordeling_op,
+            motivering=r.motivering,
+            tijdstip=r.tijdstip,
+        )
 
 
 class Opdracht(ApiModel):
@@ -141,6 +180,15 @@ class Opdracht(ApiModel):
     onderdelen: list[str]
     toelichting: str
 
+    @classmethod
+    def of(cls, o: service.Opdracht) -> "Opdracht":
+        return cls(
+            deelnemer=o.deelnemer,
+            handeling=o.handeling,
+            onderdelen=list(o.onderdelen),
+            toelichting=o.toelichting,
+        )
+
 
 class EigenOnderdeel(ApiModel):
     """Een onderdeel van de gegevens van de persoon dat van de deelnemer zelf is."""
@@ -149,11 +197,19 @@ class EigenOnderdeel(ApiModel):
     soort: str = Field(description="`aanmelding`, `verstrekking` of `interventie`.")
     casus: str
 
+    @classmethod
+    def of(cls, o: service.EigenOnderdeel) -> "EigenOnderdeel":
+        return cls(id=o.id, soort=o.soort, casus=o.casus)
+
 
 class DeelnemerStand(ApiModel):
     deelnemer: str
     gereageerd: bool
     standpunt: Standpunt | None
+
+    @classmethod
+    def of(cls, d: service.DeelnemerStand) -> "DeelnemerStand":
+        return cls(deelnemer=d.deelnemer, gereageerd=d.gereageerd, standpunt=d.standpunt)
 
 
 class Betrokkenenverzoek(ApiModel):
@@ -191,9 +247,45 @@ class Betrokkenenverzoek(ApiModel):
         )
     )
 
+    @classmethod
+    def of(cls, v: service.Betrokkenenverzoek) -> "Betrokkenenverzoek":
+        persoon = v.betrokkene
+        return cls(
+            id=v.id,
+            soort=v.soort,
+            ontvangen_op=v.ontvangen_op,
+            uiterlijke_beslisdatum=v.uiterlijke_beslisdatum,
+            verlengd=v.verlengd,
+            verlenging_motivering=v.verlenging_motivering,
+            open=v.open,
+            verlopen=v.verlopen,
+            betrokkene=(
+                {
+                    "voornamen": persoon.voornamen,
+                    "achternaam": persoon.achternaam,
+                    "geboortedatum": persoon.geboortedatum.isoformat(),
+                }
+                if persoon is not None
+                else None
+            ),
+            omschrijving=v.omschrijving,
+            casussen=list(v.casussen),
+            betrokken_deelnemers=[DeelnemerStand.of(d) for d in v.betrokken_deelnemers],
+            reacties=[ReactieWeergave.of(r) for r in v.reacties],
+            uitkomst=v.uitkomst,
+            besluit_motivering=v.besluit_motivering,
+            besloten_op=v.besloten_op,
+            opdrachten=[Opdracht.of(o) for o in v.opdrachten],
+            eigen_onderdelen=[EigenOnderdeel.of(o) for o in v.eigen_onderdelen],
+        )
+
 
 class BetrokkenenverzoekenLijst(ApiModel):
     verzoeken: list[Betrokkenenverzoek]
+
+    @classmethod
+    def of(cls, verzoeken: list[service.Betrokkenenverzoek]) -> "BetrokkenenverzoekenLijst":
+        return cls(verzoeken=[Betrokkenenverzoek.of(v) for v in verzoeken])
 
 
 class InzageRegistratie(ApiModel):
@@ -202,6 +294,16 @@ class InzageRegistratie(ApiModel):
     aanmelder: str
     aanmelddatum: date
     aanmeldreden: str | None
+
+    @classmethod
+    def of(cls, r: service.InzageRegistratie) -> "InzageRegistratie":
+        return cls(
+            casus=r.casus,
+            status=r.status,
+            aanmelder=r.aanmelder,
+            aanmelddatum=r.aanmelddatum,
+            aanmeldreden=r.aanmeldreden,
+        )
 
 
 class InzageVerstrekking(ApiModel):
@@ -212,6 +314,17 @@ class InzageVerstrekking(ApiModel):
     verstrekt_op: datetime
     inhoud: str | None
 
+    @classmethod
+    def of(cls, v: service.InzageVerstrekking) -> "InzageVerstrekking":
+        return cls(
+            id=v.id,
+            casus=v.casus,
+            verstrekker=v.verstrekker,
+            categorie=v.categorie,
+            verstrekt_op=v.verstrekt_op,
+            inhoud=v.inhoud,
+        )
+
 
 class InzageInterventie(ApiModel):
     id: str
@@ -219,6 +332,16 @@ class InzageInterventie(ApiModel):
     deelnemer: str
     omschrijving: str | None
     termijn: date
+
+    @classmethod
+    def of(cls, i: service.InzageInterventie) -> "InzageInterventie":
+        return cls(
+            id=i.id,
+            casus=i.casus,
+            deelnemer=i.deelnemer,
+            omschrijving=i.omschrijving,
+            termijn=i.termijn,
+        )
 
 
 class Inzage(ApiModel):
@@ -231,3 +354,13 @@ class Inzage(ApiModel):
     weggelaten: int = Field(
         description="Hoeveel delen onder een beperking (art. 41 UAVG) zijn weggelaten."
     )
+
+    @classmethod
+    def of(cls, inzage: service.Inzage) -> "Inzage":
+        return cls(
+            verzoek=inzage.verzoek,
+            registraties=[InzageRegistratie.of(r) for r in inzage.registraties],
+            verstrekkingen=[InzageVerstrekking.of(v) for v in inzage.verstrekkingen],
+            interventies=[InzageInterventie.of(i) for i in inzage.interventies],
+            weggelaten=inzage.weggelaten,
+        )

@@ -14,9 +14,10 @@ art. 1.6 BGS; the retention dates): the decision lists what each must do, histor
 edited here.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,25 +46,170 @@ from app.rules.betrokkenenverzoek import (
     Verzoeksoort,
     uiterlijke_beslisdatum,
 )
-from app.schemas.betrokkenenverzoeken import (
-    Besluit,
-    Betrokkenenverzoek,
-    BetrokkenenverzoekenLijst,
-    BetrokkenenverzoekNieuw,
-    DeelnemerStand,
-    EigenOnderdeel,
-    Inzage,
-    InzageInterventie,
-    InzageRegistratie,
-    InzageVerstrekking,
-    Opdracht,
-    Reactie,
-    ReactieWeergave,
-    Verlenging,
-)
+from app.rules.bsn import Bsn
 from app.services.verwerkingslog import Verwerkingslog
 
 ACTIVITEIT = "betrokkenenverzoek"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordBetrokkenenverzoek:
+    """Command: the contact point takes a data subject's request in (art. 14.1)."""
+
+    soort: Verzoeksoort
+    bsn: Bsn | None
+    voornamen: str
+    achternaam: str
+    geboortedatum: date
+    ontvangen_op: date
+    omschrijving: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendBetrokkenenverzoek:
+    """Command: extend the term once by two months (art. 12 lid 3 AVG)."""
+
+    motivering: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReactToBetrokkenenverzoek:
+    """Command: an involved participant's standpoint for its own part (art. 14.3-14.4).
+
+    `grond`, `onderdelen` and `herbeoordeling_op` belong to a restriction only; None means
+    not given (an empty `onderdelen` is given, and refused as missing for a restriction).
+    """
+
+    standpunt: Standpunt
+    grond: Grond41 | None
+    onderdelen: tuple[str, ...] | None
+    herbeoordeling_op: date | None
+    motivering: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DecideBetrokkenenverzoek:
+    """Command: the decision, after every involved participant reacted (art. 14.3)."""
+
+    uitkomst: Uitkomst
+    motivering: str
+
+
+@dataclass(frozen=True, slots=True)
+class Persoonsgegevens:
+    """The person's name and birth date, as the contact point sees them (never the BSN)."""
+
+    voornamen: str
+    achternaam: str
+    geboortedatum: date
+
+
+@dataclass(frozen=True, slots=True)
+class Verzoekreactie:
+    """One reaction of an involved participant."""
+
+    deelnemer: str
+    standpunt: Standpunt
+    grond: Grond41 | None
+    onderdelen: tuple[str, ...] | None
+    herbeoordeling_op: date | None
+    motivering: str | None
+    tijdstip: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Opdracht:
+    """What a participant must do after the decision, through the existing machinery.
+
+    Stored in `opdrachten` as `{"deelnemer", "handeling", "onderdelen", "toelichting"}`
+    (`_stored`, `_opdracht`).
+    """
+
+    deelnemer: str
+    handeling: Opdrachtsoort
+    onderdelen: tuple[str, ...]
+    toelichting: str
+
+
+@dataclass(frozen=True, slots=True)
+class EigenOnderdeel:
+    """A part of the person's data that is the participant's own."""
+
+    id: str
+    soort: str  # aanmelding, verstrekking or interventie
+    casus: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeelnemerStand:
+    """Whether an involved participant reacted, and its standpoint."""
+
+    deelnemer: str
+    gereageerd: bool
+    standpunt: Standpunt | None
+
+
+@dataclass(frozen=True, slots=True)
+class Betrokkenenverzoek:
+    """A request as the caller may see it: an involved participant sees only its own part."""
+
+    id: str
+    soort: Verzoeksoort
+    ontvangen_op: date
+    uiterlijke_beslisdatum: date
+    verlengd: bool
+    verlenging_motivering: str | None
+    open: bool
+    verlopen: bool
+    betrokkene: Persoonsgegevens | None
+    omschrijving: str | None
+    casussen: tuple[str, ...]
+    betrokken_deelnemers: tuple[DeelnemerStand, ...]
+    reacties: tuple[Verzoekreactie, ...]
+    uitkomst: Uitkomst | None
+    besluit_motivering: str | None
+    besloten_op: datetime | None
+    opdrachten: tuple[Opdracht, ...]
+    eigen_onderdelen: tuple[EigenOnderdeel, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InzageRegistratie:
+    casus: str
+    status: str
+    aanmelder: str
+    aanmelddatum: date
+    aanmeldreden: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InzageVerstrekking:
+    id: str
+    casus: str
+    verstrekker: str
+    categorie: str
+    verstrekt_op: datetime
+    inhoud: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InzageInterventie:
+    id: str
+    casus: str
+    deelnemer: str
+    omschrijving: str | None
+    termijn: date
+
+
+@dataclass(frozen=True, slots=True)
+class Inzage:
+    """The person's data across the cases, without the parts under a restriction."""
+
+    verzoek: str
+    registraties: tuple[InzageRegistratie, ...]
+    verstrekkingen: tuple[InzageVerstrekking, ...]
+    interventies: tuple[InzageInterventie, ...]
+    weggelaten: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +221,7 @@ class Wie:
     toezicht: bool  # the coordinating FG
 
     @property
-    def ziet_alles(self) -> bool:
+    def sees_all(self) -> bool:
         return self.behandelaar or self.toezicht
 
 
@@ -149,15 +295,34 @@ def beperkt(reacties: Sequence[VerzoekreactieRow]) -> set[str]:
     }
 
 
-def _reactie(r: VerzoekreactieRow) -> ReactieWeergave:
-    return ReactieWeergave(
+def _reactie(r: VerzoekreactieRow) -> Verzoekreactie:
+    return Verzoekreactie(
         deelnemer=r.deelnemer,
         standpunt=Standpunt(r.standpunt),
         grond=Grond41(r.grond) if r.grond else None,
-        onderdelen=r.onderdelen,
+        onderdelen=tuple(r.onderdelen) if r.onderdelen is not None else None,
         herbeoordeling_op=r.herbeoordeling_op,
         motivering=r.motivering,
         tijdstip=r.tijdstip,
+    )
+
+
+def _stored(opdracht: Opdracht) -> dict[str, object]:
+    """An order as `opdrachten` stores it (single-word keys, the wire's own)."""
+    return {
+        "deelnemer": opdracht.deelnemer,
+        "handeling": opdracht.handeling.value,
+        "onderdelen": list(opdracht.onderdelen),
+        "toelichting": opdracht.toelichting,
+    }
+
+
+def _opdracht(stored: Mapping[str, Any]) -> Opdracht:
+    return Opdracht(
+        deelnemer=stored["deelnemer"],
+        handeling=Opdrachtsoort(stored["handeling"]),
+        onderdelen=tuple(stored["onderdelen"]),
+        toelichting=stored["toelichting"],
     )
 
 
@@ -183,12 +348,12 @@ async def render(
 ) -> Betrokkenenverzoek:
     laatste = _laatste(reacties)
     eigen = w.caller.deelnemer
-    zichtbaar = reacties if w.ziet_alles else [r for r in reacties if r.deelnemer == eigen]
-    opdrachten = [Opdracht.model_validate(o) for o in row.opdrachten or []]
-    if not w.ziet_alles:
+    zichtbaar = reacties if w.sees_all else [r for r in reacties if r.deelnemer == eigen]
+    opdrachten = [_opdracht(o) for o in row.opdrachten or []]
+    if not w.sees_all:
         opdrachten = [o for o in opdrachten if o.deelnemer == eigen]
-    deelnemers = row.betrokken_deelnemers if w.ziet_alles else [eigen]
-    onderdelen = [] if w.ziet_alles else await eigen_onderdelen(session, row, eigen)
+    deelnemers = row.betrokken_deelnemers if w.sees_all else [eigen]
+    onderdelen = [] if w.sees_all else await eigen_onderdelen(session, row, eigen)
     return Betrokkenenverzoek(
         id=row.id,
         soort=Verzoeksoort(row.soort),
@@ -199,32 +364,26 @@ async def render(
         open=row.besloten_op is None,
         verlopen=row.besloten_op is None and vandaag > row.uiterlijke_beslisdatum,
         betrokkene=(
-            {
-                "voornamen": row.voornamen,
-                "achternaam": row.achternaam,
-                "geboortedatum": row.geboortedatum.isoformat(),
-            }
+            Persoonsgegevens(row.voornamen, row.achternaam, row.geboortedatum)
             if w.behandelaar
             else None
         ),
-        omschrijving=row.omschrijving if w.ziet_alles else None,
-        casussen=(
-            list(row.casussen) if w.ziet_alles else await _eigen_casussen(session, row, eigen)
-        ),
-        betrokken_deelnemers=[
+        omschrijving=row.omschrijving if w.sees_all else None,
+        casussen=tuple(row.casussen if w.sees_all else await _eigen_casussen(session, row, eigen)),
+        betrokken_deelnemers=tuple(
             DeelnemerStand(
                 deelnemer=d,
                 gereageerd=d in laatste,
                 standpunt=Standpunt(laatste[d].standpunt) if d in laatste else None,
             )
             for d in deelnemers
-        ],
-        reacties=[_reactie(r) for r in zichtbaar],
+        ),
+        reacties=tuple(_reactie(r) for r in zichtbaar),
         uitkomst=Uitkomst(row.uitkomst) if row.uitkomst else None,
         besluit_motivering=row.besluit_motivering,
         besloten_op=row.besloten_op,
-        opdrachten=opdrachten,
-        eigen_onderdelen=onderdelen,
+        opdrachten=tuple(opdrachten),
+        eigen_onderdelen=tuple(onderdelen),
     )
 
 
@@ -232,7 +391,7 @@ async def create(
     session: AsyncSession,
     log: Verwerkingslog,
     w: Wie,
-    nieuw: BetrokkenenverzoekNieuw,
+    nieuw: RecordBetrokkenenverzoek,
     vandaag: date,
 ) -> Betrokkenenverzoek:
     _behandelaar(w)
@@ -240,13 +399,12 @@ async def create(
     if toekomst := datum_in_toekomst("ontvangenOp", nieuw.ontvangen_op, vandaag):
         raise InvalidInput([toekomst])
     repo = VerzoekRepository(session)
-    persoon = nieuw.betrokkene
     gevonden = await repo.casussen_van_persoon(
         caller.zvh,
-        bsn=persoon.bsn.value if persoon.bsn else None,
-        voornamen=persoon.voornamen,
-        achternaam=persoon.achternaam,
-        geboortedatum=persoon.geboortedatum,
+        bsn=nieuw.bsn.value if nieuw.bsn else None,
+        voornamen=nieuw.voornamen,
+        achternaam=nieuw.achternaam,
+        geboortedatum=nieuw.geboortedatum,
     )
     casussen = [c for c, _ in gevonden]
     deelnemers = await repo.deelnemers_van(casussen)
@@ -259,10 +417,10 @@ async def create(
         id=new_id(),
         zvh=caller.zvh,
         soort=nieuw.soort.value,
-        bsn=persoon.bsn.value if persoon.bsn else None,
-        voornamen=persoon.voornamen,
-        achternaam=persoon.achternaam,
-        geboortedatum=persoon.geboortedatum,
+        bsn=nieuw.bsn.value if nieuw.bsn else None,
+        voornamen=nieuw.voornamen,
+        achternaam=nieuw.achternaam,
+        geboortedatum=nieuw.geboortedatum,
         ontvangen_op=nieuw.ontvangen_op,
         omschrijving=nieuw.omschrijving,
         uiterlijke_beslisdatum=uiterlijke_beslisdatum(nieuw.ontvangen_op, verlengd=False),
@@ -285,7 +443,7 @@ async def _load(
     row = await repo.get(w.caller.zvh, verzoek_id, for_update=for_update)
     if row is None:
         raise NotFound("Dit verzoek bestaat niet in uw samenwerkingsverband.")
-    if not w.ziet_alles and w.caller.deelnemer not in row.betrokken_deelnemers:
+    if not w.sees_all and w.caller.deelnemer not in row.betrokken_deelnemers:
         raise AccessDenied(
             "Een verzoek van een betrokkene ziet het contactpunt, de coördinerend FG en "
             "iedere deelnemer die erbij betrokken is, voor zijn eigen deel."
@@ -308,21 +466,19 @@ async def get(
 
 async def list_visible(
     session: AsyncSession, log: Verwerkingslog, w: Wie, alleen_open: bool, vandaag: date
-) -> BetrokkenenverzoekenLijst:
+) -> list[Betrokkenenverzoek]:
     repo = VerzoekRepository(session)
     rows = [
         r
         for r in await repo.all(w.caller.zvh, alleen_open=alleen_open)
-        if w.ziet_alles or w.caller.deelnemer in r.betrokken_deelnemers
+        if w.sees_all or w.caller.deelnemer in r.betrokken_deelnemers
     ]
     reacties = await repo.reacties([r.id for r in rows])
     per_verzoek: dict[str, list[VerzoekreactieRow]] = {}
     for r in reacties:
         per_verzoek.setdefault(r.verzoek_id, []).append(r)
     log.record(w.caller, ACTIVITEIT, Handeling.RAADPLEGEN)
-    return BetrokkenenverzoekenLijst(
-        verzoeken=[await render(session, w, r, per_verzoek.get(r.id, []), vandaag) for r in rows]
-    )
+    return [await render(session, w, r, per_verzoek.get(r.id, []), vandaag) for r in rows]
 
 
 async def extend(
@@ -330,7 +486,7 @@ async def extend(
     log: Verwerkingslog,
     w: Wie,
     verzoek_id: str,
-    verlenging: Verlenging,
+    verlenging: ExtendBetrokkenenverzoek,
     vandaag: date,
 ) -> Betrokkenenverzoek:
     _behandelaar(w)
@@ -396,7 +552,7 @@ async def react(
     log: Verwerkingslog,
     w: Wie,
     verzoek_id: str,
-    reactie: Reactie,
+    reactie: ReactToBetrokkenenverzoek,
     vandaag: date,
 ) -> Betrokkenenverzoek:
     caller = w.caller
@@ -499,15 +655,13 @@ def _honour_after_all(row: BetrokkenenverzoekRow, deelnemer: str, onderdelen: li
     if soort is Verzoeksoort.INZAGE or row.uitkomst == Uitkomst.AFGEWEZEN.value:
         return
     handeling, toelichting = _HANDELING[soort]
-    row.opdrachten = [
-        *(row.opdrachten or []),
-        {
-            "deelnemer": deelnemer,
-            "handeling": handeling.value,
-            "onderdelen": sorted(onderdelen),
-            "toelichting": toelichting + " Na opheffing van de beperking (art. 14.4).",
-        },
-    ]
+    opdracht = Opdracht(
+        deelnemer,
+        handeling,
+        tuple(sorted(onderdelen)),
+        toelichting + " Na opheffing van de beperking (art. 14.4).",
+    )
+    row.opdrachten = [*(row.opdrachten or []), _stored(opdracht)]
 
 
 async def inzage(session: AsyncSession, log: Verwerkingslog, w: Wie, verzoek_id: str) -> Inzage:
@@ -569,9 +723,9 @@ async def inzage(session: AsyncSession, log: Verwerkingslog, w: Wie, verzoek_id:
     await _log(session, log, w.caller, Handeling.RAADPLEGEN, row.casussen)
     return Inzage(
         verzoek=row.id,
-        registraties=registraties,
-        verstrekkingen=verstrekkingen,
-        interventies=interventies,
+        registraties=tuple(registraties),
+        verstrekkingen=tuple(verstrekkingen),
+        interventies=tuple(interventies),
         weggelaten=weggelaten,
     )
 
@@ -604,7 +758,7 @@ async def decide(
     log: Verwerkingslog,
     w: Wie,
     verzoek_id: str,
-    besluit: Besluit,
+    besluit: DecideBetrokkenenverzoek,
     vandaag: date,
 ) -> Betrokkenenverzoek:
     _behandelaar(w)
@@ -632,23 +786,16 @@ async def decide(
             ]
         )
     soort = Verzoeksoort(row.soort)
-    opdrachten: list[dict[str, object]] = []
+    opdrachten: list[Opdracht] = []
     if soort is not Verzoeksoort.INZAGE and besluit.uitkomst is not Uitkomst.AFGEWEZEN:
         handeling, toelichting = _HANDELING[soort]
         for deelnemer in row.betrokken_deelnemers:
             onderdelen = sorted(await _eigen_onderdelen(session, row, deelnemer) - weg)
             if onderdelen:
-                opdrachten.append(
-                    {
-                        "deelnemer": deelnemer,
-                        "handeling": handeling.value,
-                        "onderdelen": onderdelen,
-                        "toelichting": toelichting,
-                    }
-                )
+                opdrachten.append(Opdracht(deelnemer, handeling, tuple(onderdelen), toelichting))
     row.uitkomst = besluit.uitkomst.value
     row.besluit_motivering = besluit.motivering
-    row.opdrachten = opdrachten
+    row.opdrachten = [_stored(o) for o in opdrachten]
     row.besloten_op = now_utc()
     row.besloten_door = w.caller.deelnemer
     announce(session, row, Actie.BESLOTEN)

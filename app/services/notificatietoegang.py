@@ -81,7 +81,7 @@ async def _contactpunt(
         verzoek = await VerzoekRepository(session).get(notificatie.zvh, notificatie.resource_id)
         if verzoek is None:
             return "Het verzoek bestaat niet meer."
-        if betrokkenenverzoeken.wie(caller, mandaten).ziet_alles:
+        if betrokkenenverzoeken.wie(caller, mandaten).sees_all:
             return None
         if caller.deelnemer in verzoek.betrokken_deelnemers:
             return None

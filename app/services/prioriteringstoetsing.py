@@ -5,43 +5,28 @@ any candidate's identity. Every fact must come from a government or private part
 of the partnership; a fact from a third party or an incidental participant is refused,
 as art. 2.32 WGS forbids gathering data from them for the list.
 
-NDJSON bodies are read line by line and answered line by line, so memory does not grow
-with the batch. The first `LOOKAHEAD` candidates are checked before the answer starts:
-a small batch with an invalid line is refused as a whole with 400, exactly like a JSON
-body. After that the status is sent; a later invalid line gets an error line of its own.
+This module holds the work on typed values: the list's version in force and its sources
+(`prepare`), and per candidate the source and category checks and the evaluation
+(`Beoordelaar`). Reading candidates from the wire and writing the answer (a JSON body, or
+NDJSON streamed line by line in bounded memory) is the router layer's codec,
+`app/routers/_toetsing_codec.py`.
 """
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from json.encoder import encode_basestring_ascii
 
-from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.claims import Caller
 from app.db.registry_cache import RegistryCache
 from app.domain.deelnemer import REGISTERED_TYPES, Deelnemer
-from app.domain.errors import InvalidInput, InvalidParam
-from app.domain.prioritering import CATEGORIEEN, Expressie, Uitkomst
+from app.domain.errors import InvalidParam
+from app.domain.prioritering import CATEGORIEEN, Expressie, Feit, Telling, Uitkomst
 from app.domain.verwerking import Handeling
-from app.problems import TYPE_PREFIX
 from app.rules.prioritering import compile_criteria, parse_criteria, problems_in_feit, tellingen
-from app.schemas.prioriteringstoetsing import (
-    KANDIDAAT,
-    KANDIDAAT_ZONDER_PATRONEN,
-    TOETSING,
-    Kandidaat,
-)
-from app.schemas.problem import InvalidParamSchema, Problem
 from app.services.prioriteringslijsten import get_lijst
 from app.services.verwerkingslog import Verwerkingslog
-from app.tekst import has_control_characters
-from app.validation import invalid_params_from
-
-LOOKAHEAD = 1000
-MAX_PROBLEMEN = 1000
-_DETAIL = "Niet alle kandidaten konden worden getoetst; alle problemen staan in invalidParams."
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,215 +51,26 @@ async def prepare(
     return Toetsing(lijst.id, versie.versie, parse_criteria(versie.criteria), bronnen)
 
 
-def _prefixed(problems: list[InvalidParam], prefix: str) -> list[InvalidParam]:
-    return [
-        InvalidParam(prefix if p.name == "body" else f"{prefix}.{p.name}", p.code, p.reason)
-        for p in problems
-    ]
-
-
 class Beoordelaar:
-    """Validates and checks candidates against one version on one peildatum."""
+    """Checks candidates' facts against one version on one peildatum."""
 
-    def __init__(self, toetsing: Toetsing, peildatum: date, *, per_regel: bool = False) -> None:
+    def __init__(self, toetsing: Toetsing, peildatum: date) -> None:
         self.bronnen = toetsing.bronnen
-        # The fast path of `regel` leans on every accepted source being clean text.
-        self.snel = not any(map(has_control_characters, self.bronnen))
         self.assess = compile_criteria(toetsing.expressie, peildatum)
-        # An NDJSON line stands alone, so it says what was applied; a JSON answer says it
-        # once, beside the results.
-        self.toegepast = (
-            f',"versie":{toetsing.versie},"peildatum":"{peildatum.isoformat()}"'
-            if per_regel
-            else ""
-        )
-        # The constant part of each clause's JSON, written once.
-        self.prefixes = [
-            f'{{"pad":{encode_basestring_ascii(pad)},"soort":"{t.soort.value}",'
-            f'"minimaal":{t.minimaal},"gevonden":'
-            for pad, t in tellingen(toetsing.expressie)
-        ]
+        # Each clause (its JSON Pointer and its count), in the order of `Uitkomst.clausules`.
+        self.tellingen: tuple[tuple[str, Telling], ...] = tuple(tellingen(toetsing.expressie))
 
-    def encode(self, ref: str, uitkomst: Uitkomst) -> str:
-        clausules = ",".join(
-            f"{prefix}{c.gevonden},"
-            f'"voldaan":{"true" if c.voldaan else "false"},'
-            f'"feiten":[{",".join(map(str, c.feiten))}]}}'
-            for prefix, c in zip(self.prefixes, uitkomst.clausules, strict=True)
-        )
-        voldoet = "true" if uitkomst.voldoet else "false"
-        return (
-            f'{{"ref":{encode_basestring_ascii(ref)},"voldoet":{voldoet},'
-            f'"clausules":[{clausules}]{self.toegepast}}}'
-        )
+    def kandidaat(self, feiten: Sequence[Feit], index: int) -> Uitkomst | list[InvalidParam]:
+        """The outcome for candidate `index`'s facts, or every problem with its facts.
 
-    def kandidaat(self, kandidaat: Kandidaat, index: int) -> str | list[InvalidParam]:
-        """The result line of a valid candidate, or every problem with its facts."""
+        A fact's source must be a fixed participant and its category known for its kind;
+        the problems name the fact as `kandidaten.{index}.feiten.{position}`.
+        """
         bronnen = self.bronnen
         problems: list[InvalidParam] = []
-        for j, feit in enumerate(kandidaat["feiten"]):
+        for j, feit in enumerate(feiten):
             if feit["bron"] not in bronnen or feit["categorie"] not in CATEGORIEEN[feit["soort"]]:
                 problems += problems_in_feit(feit, bronnen, f"kandidaten.{index}.feiten.{j}")
         if problems:
             return problems
-        return self.encode(kandidaat["ref"], self.assess(kandidaat["feiten"]))
-
-    def regel(self, line: bytes, index: int) -> str | list[InvalidParam]:
-        """One NDJSON line's result line, or its problems exactly as `KANDIDAAT` reports them.
-
-        Fast path: validate without the texts' control-character patterns; a candidate whose
-        sources and categories are all known (so clean) and whose `ref` is clean would have
-        passed those patterns, and its answer is the same. Anything else (an invalid line,
-        an unknown source or category, a control character) goes the full way, so every
-        refusal keeps its codes and order.
-        """
-        if self.snel:
-            try:
-                snel: Kandidaat = KANDIDAAT_ZONDER_PATRONEN.validate_json(line)
-            except ValidationError:
-                pass
-            else:
-                if not has_control_characters(snel["ref"]):
-                    result = self.kandidaat(snel, index)
-                    if isinstance(result, str):
-                        return result
-        try:
-            kandidaat = KANDIDAAT.validate_json(line)
-        except ValidationError as exc:
-            return _prefixed(invalid_params_from(exc.errors()), f"kandidaten.{index}")
-        return self.kandidaat(kandidaat, index)
-
-
-def check_json(toetsing: Toetsing, body: bytes) -> bytes:
-    """The whole answer to a JSON body; any invalid candidate refuses the batch (400)."""
-    try:
-        data = TOETSING.validate_json(body)
-    except ValidationError as exc:
-        raise InvalidInput(invalid_params_from(exc.errors())) from None
-    beoordelaar = Beoordelaar(toetsing, data["peildatum"])
-    regels: list[str] = []
-    problems: list[InvalidParam] = []
-    for i, kandidaat in enumerate(data["kandidaten"]):
-        result = beoordelaar.kandidaat(kandidaat, i)
-        if isinstance(result, str):
-            regels.append(result)
-        else:
-            problems += result
-    if problems:
-        raise InvalidInput(problems, _DETAIL)
-    head = (
-        f'{{"lijst":"{toetsing.lijst_id}","versie":{toetsing.versie},'
-        f'"peildatum":"{data["peildatum"].isoformat()}","resultaten":['
-    )
-    return f"{head}{','.join(regels)}]}}".encode()
-
-
-class RegelTeLang(Exception):
-    """An NDJSON line longer than the cap: the stream cannot be read on safely."""
-
-
-async def _batches(chunks: AsyncIterator[bytes], max_regel: int) -> AsyncIterator[list[bytes]]:
-    """Non-blank lines, in the batches in which they arrive; each line is bounded."""
-    rest = b""
-    async for chunk in chunks:
-        if not chunk:
-            continue
-        lines = (rest + chunk).split(b"\n") if rest else chunk.split(b"\n")
-        rest = lines.pop()
-        if len(rest) > max_regel:
-            raise RegelTeLang
-        batch = [line for line in lines if line.strip()]
-        if any(len(line) > max_regel for line in batch):
-            raise RegelTeLang
-        if batch:
-            yield batch
-    if rest.strip():
-        yield [rest]
-
-
-def _fout_regel(index: int, problems: list[InvalidParam], detail: str) -> str:
-    problem = Problem(
-        type=TYPE_PREFIX + "ongeldige-invoer",
-        title="Ongeldige invoer",
-        status=400,
-        detail=detail,
-        code=problems[0].code if len(problems) == 1 else "ongeldige-invoer",
-        invalid_params=[
-            InvalidParamSchema(name=p.name, code=p.code, reason=p.reason) for p in problems
-        ],
-    )
-    body = problem.model_dump_json(by_alias=True, exclude_none=True)
-    return f'{{"kandidaat":{index},"probleem":{body}}}'
-
-
-def _te_lang(index: int, max_regel: int) -> InvalidParam:
-    return InvalidParam(
-        f"kandidaten.{index}",
-        "regel-te-lang",
-        f"Een regel mag niet langer zijn dan {max_regel} bytes.",
-    )
-
-
-class NdjsonToetsing:
-    """One NDJSON check: `begin` decides the status, `lines` streams the answer."""
-
-    def __init__(
-        self, toetsing: Toetsing, peildatum: date, chunks: AsyncIterator[bytes], max_regel: int
-    ) -> None:
-        self.beoordelaar = Beoordelaar(toetsing, peildatum, per_regel=True)
-        self.batches = _batches(chunks, max_regel).__aiter__()
-        self.max_regel = max_regel
-        self.index = 0
-        self.eerste: list[str] = []
-        self.uitgesteld: list[bytes] = []  # lines read in the lookahead, past its end
-
-    def _batch(self, batch: list[bytes], problems: list[InvalidParam] | None) -> list[str]:
-        regels: list[str] = []
-        regel = self.beoordelaar.regel
-        for line in batch:
-            result = regel(line, self.index)
-            if isinstance(result, str):
-                regels.append(result)
-            elif problems is not None:
-                problems += result
-            else:
-                regels.append(_fout_regel(self.index, result, "Deze kandidaat is niet getoetst."))
-            self.index += 1
-        return regels
-
-    async def begin(self) -> None:
-        """Check the first candidates; refuse the request (400) if any of them is invalid."""
-        problems: list[InvalidParam] = []
-        try:
-            while self.index < LOOKAHEAD:
-                batch = await anext(self.batches, None)
-                if batch is None:
-                    break
-                ruimte = LOOKAHEAD - self.index
-                self.eerste += self._batch(batch[:ruimte], problems)
-                self.uitgesteld = batch[ruimte:]
-            if problems:
-                # Read on, so that the refusal lists every problem (up to a bound).
-                self._batch(self.uitgesteld, problems)
-                async for batch in self.batches:
-                    if len(problems) >= MAX_PROBLEMEN:
-                        break
-                    self._batch(batch, problems)
-        except RegelTeLang:
-            problems.append(_te_lang(self.index, self.max_regel))
-        if problems:
-            raise InvalidInput(problems[:MAX_PROBLEMEN], _DETAIL)
-
-    async def lines(self) -> AsyncIterator[bytes]:
-        regels, self.eerste = self.eerste + self._batch(self.uitgesteld, None), []
-        if regels:
-            yield ("\n".join(regels) + "\n").encode()
-        try:
-            async for batch in self.batches:
-                regels = self._batch(batch, None)
-                yield ("\n".join(regels) + "\n").encode()
-        except RegelTeLang:
-            fout = _fout_regel(
-                self.index, [_te_lang(self.index, self.max_regel)], "De toetsing is afgebroken."
-            )
-            yield (fout + "\n").encode()
+        return self.assess(feiten)

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from app.db.session import Database
 from app.db.tables import VerwerkingRow
+from app.routers._toetsing_codec import LOOKAHEAD
 from app.schemas.prioriteringstoetsing import (
     Kandidaatfout,
     Kandidaatregeluitkomst,
     Toetsingsresultaat,
 )
-from app.services.prioriteringstoetsing import LOOKAHEAD
 from tests.conftest import AuthHeaders
 from tests.factories.prioritering import (
     VOLDOET,

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.services.prioriteringstoetsing import LOOKAHEAD
+from app.routers._toetsing_codec import LOOKAHEAD
 from tests.conftest import AuthHeaders
 from tests.factories.prioritering import VOLDOET, published_list
 
