@@ -1,5 +1,6 @@
 """Engine and session factory for PostgreSQL (asyncpg) and the embedded SQLite (aiosqlite)."""
 
+import hashlib
 import time
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,17 @@ AFTER_COMMIT = "after_commit"
 def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
     """Run `callback` once the request's transaction has committed."""
     session.info.setdefault(AFTER_COMMIT, []).append(callback)
+
+
+# The SQL function each SQLite connection of the service has: SHA-256 of a text's UTF-8
+# bytes as 64 lowercase hex (PostgreSQL's `encode(sha256(convert_to(t, 'UTF8')), 'hex')`),
+# with which the processing log's chain is extended in SQL (app/db/verwerkingen.py).
+SHA256_HEX = "zvh_sha256_hex"
+
+
+def _sha256_hex(value: str | None) -> str | None:
+    # NULL in, NULL out, like SQLite's own functions.
+    return None if value is None else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def is_sqlite(url: str) -> bool:
@@ -121,6 +133,7 @@ def _make_sqlite_transactional(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+        dbapi_connection.create_function(SHA256_HEX, 1, _sha256_hex, deterministic=True)
 
     # IMMEDIATE takes the write lock at the start: concurrent requests queue (busy
     # timeout) instead of failing when a read transaction must upgrade to a write.

@@ -61,12 +61,12 @@ async def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
 
 
 async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) -> None:
-    if session.get_bind().dialect.name == "postgresql" and len(entries) == 1:
-        # A request's usual single record: one round trip while the head is locked.
-        if await _append_one_pg(session, entries[0]):
+    if len(entries) == 1:
+        # A request's usual single record: numbered and hashed at the head it locks.
+        if await _append_one(session, entries[0]):
             return
         await _insert_head_if_missing(session, zvh)
-        appended = await _append_one_pg(session, entries[0])
+        appended = await _append_one(session, entries[0])
         assert appended, "the chain head exists now"
         return
     head = await _claim(session, zvh, len(entries))
@@ -95,9 +95,10 @@ async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) ->
 # content is made here with a placeholder number, split around it, and the statement
 # joins the two halves with the reserved number (`logketen.ketenhash` in SQL: SHA-256 of
 # the previous hash, a newline and the UTF-8 content). The head keeps the previous hash
-# too, so that the record can be written from the head's RETURNING in the same statement.
+# too, so that the record can be written from the head's RETURNING.
 _PLAATSHOUDER = -1
 _NUMMER_IN_INHOUD = f'"volgnummer":{_PLAATSHOUDER}'
+# PostgreSQL: the head and the record in one statement (a data-modifying CTE).
 _APPEND_ONE_PG = text(
     """
     WITH kop AS (
@@ -124,21 +125,44 @@ _APPEND_ONE_PG = text(
     RETURNING volgnummer
     """
 )
+# SQLite has no data-modifying CTEs: the head moves and hashes in one statement
+# (`zvh_sha256_hex` is the function every SQLite connection of the service registers,
+# app/db/session.py `SHA256_HEX`), and the record is inserted from its RETURNING in a
+# second. SQLite has one writer at a time (BEGIN IMMEDIATE), so nothing moves the head in
+# between.
+_MOVE_HEAD_SQLITE = text(
+    """
+    UPDATE verwerkingsketens
+    SET volgnummer = volgnummer + 1,
+        vorige_hash = hash,
+        hash = zvh_sha256_hex(hash || char(10) || :voor || CAST(volgnummer + 1 AS TEXT) || :na)
+    WHERE zvh = :zvh
+    RETURNING volgnummer, vorige_hash, hash
+    """
+)
 
 
-async def _append_one_pg(session: AsyncSession, e: Verwerking) -> bool:
-    """Number, hash and write one record in one statement; False when the partnership
-    has no chain head yet (nothing written)."""
+async def _append_one(session: AsyncSession, e: Verwerking) -> bool:
+    """Number, hash and write one record (one statement on PostgreSQL, two on SQLite);
+    False when the partnership has no chain head yet (nothing written)."""
     voor, plek, na = (
         logketen.canonical(_inhoud(e, _PLAATSHOUDER)).decode("utf-8").partition(_NUMMER_IN_INHOUD)
     )
     # Keys are sorted and strings escape their quotes: the placeholder occurs exactly once.
     if not plek or _NUMMER_IN_INHOUD in na:
         raise RuntimeError("the canonical content holds its number once")
-    written = await session.execute(
-        _APPEND_ONE_PG, {**_row(e), "voor": voor + '"volgnummer":', "na": na}
+    halves = {"voor": voor + '"volgnummer":', "na": na}
+    if session.get_bind().dialect.name == "postgresql":
+        written = await session.execute(_APPEND_ONE_PG, {**_row(e), **halves})
+        return written.first() is not None
+    kop = (await session.execute(_MOVE_HEAD_SQLITE, {"zvh": e.zvh, **halves})).first()
+    if kop is None:
+        return False
+    await session.execute(
+        _LOG.insert(),
+        {**_row(e), "volgnummer": kop.volgnummer, "vorige_hash": kop.vorige_hash, "hash": kop.hash},
     )
-    return written.first() is not None
+    return True
 
 
 def _row(e: Verwerking) -> dict[str, Any]:

@@ -51,9 +51,9 @@ def statements(bind: AsyncEngine | AsyncConnection) -> Iterator[list[str]]:
 def _limit(db: Database) -> int:
     """The read model's SELECT and the processing-log write: on PostgreSQL one statement
     numbers, hashes and writes the record (a data-modifying CTE, app/db/verwerkingen.py);
-    SQLite has no data-modifying CTEs, so it claims the number at the chain head (UPDATE
-    ... RETURNING), inserts the record and sets the head's hash in three."""
-    return 2 if db.bind.dialect.name == "postgresql" else 4
+    SQLite has no data-modifying CTEs, so it moves the chain head and hashes there (UPDATE
+    ... RETURNING) and inserts the record from what that returns, in two."""
+    return 2 if db.bind.dialect.name == "postgresql" else 3
 
 
 async def _selected_case(client: httpx.AsyncClient, auth: AuthHeaders) -> str:

@@ -111,8 +111,9 @@ async def test_records_are_numbered_and_chained(db: Database, chain: tuple[str, 
 
 
 async def test_single_writes_hash_as_the_canonical_form_says(db: Database) -> None:
-    """A request writes one record: on PostgreSQL the database numbers and hashes it in one
-    statement. The hash must be the canonical form's, whatever the texts hold."""
+    """A request writes one record: the database numbers and hashes it at the chain head
+    (on SQLite with the SHA-256 function the service registers on each connection). The
+    hash must be the canonical form's, whatever the texts hold."""
     zvh = f"zvh-keten-{uuid.uuid4().hex[:8]}"
     redenen = [
         None,
@@ -143,6 +144,35 @@ async def test_single_writes_hash_as_the_canonical_form_says(db: Database) -> No
         vorige = row.hash
     assert head is not None
     assert (head.volgnummer, head.hash, head.vorige_hash) == (4, rows[3].hash, rows[2].hash)
+    assert (await logketen_service.verify(db, zvh))[1] is None
+
+
+async def test_single_and_batch_writes_extend_one_chain(db: Database) -> None:
+    """A batch (a sweep's records) hashes in Python, a single record in the database: in
+    any order they continue each other's chain and head."""
+    zvh = f"zvh-keten-{uuid.uuid4().hex[:8]}"
+    entries = [_entry(zvh, n) for n in range(7)]
+    for part in (entries[:1], entries[1:4], entries[4:5], entries[5:6], entries[6:]):
+        async with db.session() as session:
+            await verwerkingen.write(session, part)
+            await session.commit()
+    async with db.session() as session:
+        rows = list(
+            await session.scalars(
+                select(VerwerkingRow)
+                .where(VerwerkingRow.zvh == zvh)
+                .order_by(VerwerkingRow.volgnummer)
+            )
+        )
+        head = await session.get(VerwerkingsketenRow, zvh)
+    assert [(r.id, r.volgnummer) for r in rows] == [(e.id, n) for n, e in enumerate(entries, 1)]
+    vorige = logketen.GENESIS
+    for row in rows:
+        content = logketen.canonical(logketen.inhoud_van(verwerkingen.schakel_van(row)))
+        assert (row.vorige_hash, row.hash) == (vorige, logketen.ketenhash(vorige, content))
+        vorige = row.hash
+    assert head is not None
+    assert (head.volgnummer, head.hash, head.vorige_hash) == (7, rows[6].hash, rows[5].hash)
     assert (await logketen_service.verify(db, zvh))[1] is None
 
 
