@@ -1,10 +1,11 @@
 """Processing-log writes with the hash chain vs without it, alternating in one run.
 
 Run: .venv/bin/python -m bench.bench_logketen [--seconds 5] [--rounds 3] [--clients 1 --clients 16]
-     [--pg postgresql+asyncpg://postgres@127.0.0.1:5432]
+     [--pg postgresql+asyncpg://postgres@127.0.0.1:5432 | --sqlite]
 
 Issue 13's goal: writes with the chain at >= 80% of the throughput without it, same run.
-Creates a fresh PostgreSQL database (dropped afterwards) and migrates it. Each client is a
+Creates a fresh PostgreSQL database (dropped afterwards; `--sqlite`: a file in a temporary
+directory) and migrates it. Each client is a
 request's end: one transaction writing one log record of one partnership and committing.
 "keten" is the service's own `app.db.verwerkingen.write` (lock the partnership's chain head,
 hash, insert, update the head); "zonder" inserts the same row (same width, fixed chain
@@ -18,6 +19,7 @@ each is compared. Also with the clients spread over 16 partnerships (a deploymen
 import argparse
 import asyncio
 import os
+import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
@@ -149,7 +151,14 @@ def main() -> int:
             "ZVH_BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432"
         ),
     )
+    parser.add_argument("--sqlite", action="store_true", help="a SQLite file instead")
     args = parser.parse_args()
+    if args.sqlite:
+        with tempfile.TemporaryDirectory() as directory:
+            url = f"sqlite+aiosqlite:///{directory}/logketen.db"
+            upgrade(url)
+            asyncio.run(_measure(url, args.clients or [1, 16], args.rounds, args.seconds))
+        return 0
     url = f"{args.pg.rstrip('/')}/zvh_bench_logketen_{uuid.uuid4().hex[:8]}"
     admin("create", url)
     try:
