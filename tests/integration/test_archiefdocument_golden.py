@@ -13,7 +13,6 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
