@@ -230,30 +230,49 @@ class VastgelegdeCriteria:
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, Any]) -> "VastgelegdeCriteria":
-        """Read a stored document; a member left out takes the default the request gives it."""
-        a, b, c, d = stored["a"], stored["b"], stored["c"], stored["d"]
-        tijd = c.get("tijd")
+        """Read a stored document; one in another shape (a row the migration missed) is
+        refused rather than read with a member silently taken as absent."""
+        a, b, c, d = (_members(stored, letter) for letter in "abcd")
+        tijd = c["tijd"]
         return cls(
             VastgelegdCriteriumA(
-                Mate(a["mate"]), tuple(Betreft(v) for v in a.get("betreft", ())), a["onderbouwing"]
+                Mate(a["mate"]), tuple(Betreft(v) for v in a["betreft"]), a["onderbouwing"]
             ),
             VastgelegdCriteriumB(
                 Mate(b["mate"]),
-                tuple(Leefgebied(v) for v in b.get("leefgebieden", ())),
-                bool(b.get("criminogene_factoren", False)),
+                tuple(Leefgebied(v) for v in b["leefgebieden"]),
+                bool(b["criminogene_factoren"]),
                 b["onderbouwing"],
             ),
             VastgelegdCriteriumC(
                 Mate(c["mate"]),
-                tuple(Gevolg(v) for v in c.get("gevolgen", ())),
+                tuple(Gevolg(v) for v in c["gevolgen"]),
                 None if tijd is None else Tijd(tijd),
-                c.get("objectieve_aanwijzingen"),
+                c["objectieve_aanwijzingen"],
                 c["onderbouwing"],
             ),
             VastgelegdCriteriumD(
-                Mate(d["mate"]), tuple(Domein(v) for v in d.get("domeinen", ())), d["onderbouwing"]
+                Mate(d["mate"]), tuple(Domein(v) for v in d["domeinen"]), d["onderbouwing"]
             ),
         )
+
+
+_STORED_MEMBERS = {
+    "a": ("mate", "betreft", "onderbouwing"),
+    "b": ("mate", "leefgebieden", "criminogene_factoren", "onderbouwing"),
+    "c": ("mate", "gevolgen", "tijd", "objectieve_aanwijzingen", "onderbouwing"),
+    "d": ("mate", "domeinen", "onderbouwing"),
+}
+
+
+def _members(stored: Mapping[str, Any], letter: str) -> Mapping[str, Any]:
+    criterium: Mapping[str, Any] = stored[letter]
+    if set(criterium) != set(_STORED_MEMBERS[letter]):
+        raise ValueError(
+            f"Stored criterion {letter} has members {sorted(criterium)}, "
+            f"expected {list(_STORED_MEMBERS[letter])}."
+        )
+    return criterium
 
 
 def _values(members: tuple[StrEnum, ...]) -> list[str]:

@@ -91,14 +91,27 @@ class GesteldeVoorwaarden:
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, Any]) -> "GesteldeVoorwaarden":
-        """Read a stored document; a member left out takes the default the request gives it."""
-        genoemd = stored.get("alleen_voor_deelnemers")
+        """Read a stored document; one in another shape (a row the migration missed) is
+        refused: read with a member taken as absent, a condition would silently lapse."""
+        if set(stored) != set(_STORED_MEMBERS):
+            raise ValueError(
+                f"Stored conditions have members {sorted(stored)}, expected {_STORED_MEMBERS}."
+            )
+        genoemd = stored["alleen_voor_deelnemers"]
         return cls(
-            niet_voor_incidentele_deelnemers=bool(stored.get("niet_voor_incidentele_deelnemers")),
+            niet_voor_incidentele_deelnemers=bool(stored["niet_voor_incidentele_deelnemers"]),
             alleen_voor_deelnemers=None if genoemd is None else tuple(genoemd),
-            niet_aan_derden=bool(stored.get("niet_aan_derden")),
-            toelichting=stored.get("toelichting"),
+            niet_aan_derden=bool(stored["niet_aan_derden"]),
+            toelichting=stored["toelichting"],
         )
+
+
+_STORED_MEMBERS = (
+    "niet_voor_incidentele_deelnemers",
+    "alleen_voor_deelnemers",
+    "niet_aan_derden",
+    "toelichting",
+)
 
 
 def voorwaarden_of(stored: Mapping[str, Any] | None) -> Voorwaarden:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -183,3 +184,15 @@ def test_archive_retention_block_is_the_response_dump(
     assert json.dumps(archiefdocument.bewaartermijn_document(uitkomst, beleid), sort_keys=True) == (
         json.dumps(wire, sort_keys=True)
     )
+
+
+@given(criteria_strategy, voorwaarden_strategy)
+def test_a_document_in_the_old_shape_is_refused_not_misread(
+    criteria: Criteria, voorwaarden: GesteldeVoorwaarden
+) -> None:
+    """Read with the camelCase members taken as absent, a `nietAanDerden` would lapse
+    silently; a row the migration missed is an error instead."""
+    with pytest.raises(ValueError, match="criterion b"):
+        VastgelegdeCriteria.from_stored(_old_criteria(criteria))
+    with pytest.raises(ValueError, match="Stored conditions"):
+        voorwaarden_of(_old_voorwaarden(voorwaarden))
