@@ -39,6 +39,7 @@ from app.db.tables import (
 from app.db.tables_contactpunt import MandaatRow
 from app.db.tables_overleg import PlanVanAanpakRow
 from app.db.tables_verstrekkingen import GegevensverzoekRow
+from app.domain.criteria import VastgelegdeCriteria
 from app.domain.deelnemer import Rol
 from app.domain.mandaat import Bevoegdheid, Mandaat, Mandaten
 
@@ -72,7 +73,7 @@ class Beoordeling:
     fase: str
     tijdstip: datetime
     deelnemer: str
-    criteria: dict[str, Any]
+    criteria: VastgelegdeCriteria
     uitkomst: dict[str, Any]
 
 
@@ -274,7 +275,7 @@ def _dossier(row: Any, dag: date) -> Casusdossier:
             fase=b["fase"],
             tijdstip=_moment(b["tijdstip"]),
             deelnemer=b["deelnemer"],
-            criteria=b["criteria"],
+            criteria=VastgelegdeCriteria.from_stored(b["criteria"]),
             uitkomst=b["uitkomst"],
         )
         for b in row.beoordelingen

@@ -7,8 +7,10 @@ are the API contract's closed lists. Lists keep what was sent, duplicates includ
 rules count distinct values, so a repeated value never counts twice.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 
 class Mate(StrEnum):
@@ -127,6 +129,154 @@ class Criteria:
     b: CriteriumB
     c: CriteriumC
     d: CriteriumD
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdCriteriumA:
+    """Criterion a as recorded; the reasoning is None once the case's personal data is gone."""
+
+    mate: Mate
+    betreft: tuple[Betreft, ...]
+    onderbouwing: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdCriteriumB:
+    mate: Mate
+    leefgebieden: tuple[Leefgebied, ...]
+    criminogene_factoren: bool
+    onderbouwing: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdCriteriumC:
+    mate: Mate
+    gevolgen: tuple[Gevolg, ...]
+    tijd: Tijd | None
+    objectieve_aanwijzingen: str | None
+    onderbouwing: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdCriteriumD:
+    mate: Mate
+    domeinen: tuple[Domein, ...]
+    onderbouwing: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VastgelegdeCriteria:
+    """The four criteria as stored with an assessment (art. 2.20(3) BGS).
+
+    What was assessed, as sent (lists keep their order and repeats); after the retention
+    period the codes stay and the free texts are None (`without_texts`). Stored as JSON in
+    this shape, the field names as keys (`stored`, `from_stored`).
+    """
+
+    a: VastgelegdCriteriumA
+    b: VastgelegdCriteriumB
+    c: VastgelegdCriteriumC
+    d: VastgelegdCriteriumD
+
+    @classmethod
+    def of(cls, criteria: Criteria) -> "VastgelegdeCriteria":
+        a, b, c, d = criteria.a, criteria.b, criteria.c, criteria.d
+        return cls(
+            VastgelegdCriteriumA(a.mate, a.betreft, a.onderbouwing),
+            VastgelegdCriteriumB(b.mate, b.leefgebieden, b.criminogene_factoren, b.onderbouwing),
+            VastgelegdCriteriumC(
+                c.mate, c.gevolgen, c.tijd, c.objectieve_aanwijzingen, c.onderbouwing
+            ),
+            VastgelegdCriteriumD(d.mate, d.domeinen, d.onderbouwing),
+        )
+
+    def without_texts(self) -> "VastgelegdeCriteria":
+        """The codes without the reasoning (anonymisation after the retention period)."""
+        return VastgelegdeCriteria(
+            replace(self.a, onderbouwing=None),
+            replace(self.b, onderbouwing=None),
+            replace(self.c, objectieve_aanwijzingen=None, onderbouwing=None),
+            replace(self.d, onderbouwing=None),
+        )
+
+    def stored(self) -> dict[str, object]:
+        """The JSON document stored in `criteriabeoordelingen.criteria`."""
+        a, b, c, d = self.a, self.b, self.c, self.d
+        return {
+            "a": {
+                "mate": a.mate.value,
+                "betreft": _values(a.betreft),
+                "onderbouwing": a.onderbouwing,
+            },
+            "b": {
+                "mate": b.mate.value,
+                "leefgebieden": _values(b.leefgebieden),
+                "criminogene_factoren": b.criminogene_factoren,
+                "onderbouwing": b.onderbouwing,
+            },
+            "c": {
+                "mate": c.mate.value,
+                "gevolgen": _values(c.gevolgen),
+                "tijd": None if c.tijd is None else c.tijd.value,
+                "objectieve_aanwijzingen": c.objectieve_aanwijzingen,
+                "onderbouwing": c.onderbouwing,
+            },
+            "d": {
+                "mate": d.mate.value,
+                "domeinen": _values(d.domeinen),
+                "onderbouwing": d.onderbouwing,
+            },
+        }
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> "VastgelegdeCriteria":
+        """Read a stored document; one in another shape (a row the migration missed) is
+        refused rather than read with a member silently taken as absent."""
+        a, b, c, d = (_members(stored, letter) for letter in "abcd")
+        tijd = c["tijd"]
+        return cls(
+            VastgelegdCriteriumA(
+                Mate(a["mate"]), tuple(Betreft(v) for v in a["betreft"]), a["onderbouwing"]
+            ),
+            VastgelegdCriteriumB(
+                Mate(b["mate"]),
+                tuple(Leefgebied(v) for v in b["leefgebieden"]),
+                bool(b["criminogene_factoren"]),
+                b["onderbouwing"],
+            ),
+            VastgelegdCriteriumC(
+                Mate(c["mate"]),
+                tuple(Gevolg(v) for v in c["gevolgen"]),
+                None if tijd is None else Tijd(tijd),
+                c["objectieve_aanwijzingen"],
+                c["onderbouwing"],
+            ),
+            VastgelegdCriteriumD(
+                Mate(d["mate"]), tuple(Domein(v) for v in d["domeinen"]), d["onderbouwing"]
+            ),
+        )
+
+
+_STORED_MEMBERS = {
+    "a": ("mate", "betreft", "onderbouwing"),
+    "b": ("mate", "leefgebieden", "criminogene_factoren", "onderbouwing"),
+    "c": ("mate", "gevolgen", "tijd", "objectieve_aanwijzingen", "onderbouwing"),
+    "d": ("mate", "domeinen", "onderbouwing"),
+}
+
+
+def _members(stored: Mapping[str, Any], letter: str) -> Mapping[str, Any]:
+    criterium: Mapping[str, Any] = stored[letter]
+    if set(criterium) != set(_STORED_MEMBERS[letter]):
+        raise ValueError(
+            f"Stored criterion {letter} has members {sorted(criterium)}, "
+            f"expected {list(_STORED_MEMBERS[letter])}."
+        )
+    return criterium
+
+
+def _values(members: tuple[StrEnum, ...]) -> list[str]:
+    return [m.value for m in members]
 
 
 class Reden(StrEnum):

@@ -5,8 +5,10 @@ restriction travels with the data and is applied on every read. The vocabulary i
 so that the service can enforce it, with a free-text `toelichting` for the human reader.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Gegevenscategorie(StrEnum):
@@ -23,6 +25,13 @@ class GrondslagBeroepsgeheim(StrEnum):
     TOESTEMMING = "toestemming"
     # A conflict of duties, per the explanatory memorandum.
     GOED_HULPVERLENERSCHAP = "goed-hulpverlenerschap"
+
+
+# A reported error is open until a correction by the supplier settles it. No docstring: the
+# OpenAPI document would carry it as the enum's description.
+class Correctieverzoekstatus(StrEnum):
+    OPEN = "open"
+    AFGEHANDELD = "afgehandeld"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +53,72 @@ class Voorwaarden:
 
 
 GEEN_VOORWAARDEN = Voorwaarden()
+
+
+@dataclass(frozen=True, slots=True)
+class GesteldeVoorwaarden:
+    """A supplier's conditions as it stated them, as they are stored with the supply.
+
+    The named readers keep the order in which they were given (the archive document shows
+    them so); `voorwaarden` is the rule's view of them. Stored as JSON in this shape, the
+    field names as keys (`stored`, `from_stored`).
+    """
+
+    niet_voor_incidentele_deelnemers: bool = False
+    alleen_voor_deelnemers: tuple[str, ...] | None = None
+    niet_aan_derden: bool = False
+    toelichting: str | None = None
+
+    @property
+    def voorwaarden(self) -> Voorwaarden:
+        genoemd = self.alleen_voor_deelnemers
+        return Voorwaarden(
+            niet_voor_incidentele_deelnemers=self.niet_voor_incidentele_deelnemers,
+            alleen_voor_deelnemers=None if genoemd is None else frozenset(genoemd),
+            niet_aan_derden=self.niet_aan_derden,
+            toelichting=self.toelichting,
+        )
+
+    def stored(self) -> dict[str, object]:
+        """The JSON document stored in `gegevensverstrekkingen.voorwaarden`."""
+        genoemd = self.alleen_voor_deelnemers
+        return {
+            "niet_voor_incidentele_deelnemers": self.niet_voor_incidentele_deelnemers,
+            "alleen_voor_deelnemers": None if genoemd is None else list(genoemd),
+            "niet_aan_derden": self.niet_aan_derden,
+            "toelichting": self.toelichting,
+        }
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> "GesteldeVoorwaarden":
+        """Read a stored document; one in another shape (a row the migration missed) is
+        refused: read with a member taken as absent, a condition would silently lapse."""
+        if set(stored) != set(_STORED_MEMBERS):
+            raise ValueError(
+                f"Stored conditions have members {sorted(stored)}, expected {_STORED_MEMBERS}."
+            )
+        genoemd = stored["alleen_voor_deelnemers"]
+        return cls(
+            niet_voor_incidentele_deelnemers=bool(stored["niet_voor_incidentele_deelnemers"]),
+            alleen_voor_deelnemers=None if genoemd is None else tuple(genoemd),
+            niet_aan_derden=bool(stored["niet_aan_derden"]),
+            toelichting=stored["toelichting"],
+        )
+
+
+_STORED_MEMBERS = (
+    "niet_voor_incidentele_deelnemers",
+    "alleen_voor_deelnemers",
+    "niet_aan_derden",
+    "toelichting",
+)
+
+
+def voorwaarden_of(stored: Mapping[str, Any] | None) -> Voorwaarden:
+    """The rule's view of a supply's stored conditions (None: none stated)."""
+    if stored is None:
+        return GEEN_VOORWAARDEN
+    return GesteldeVoorwaarden.from_stored(stored).voorwaarden
 
 
 class Lezersrol(StrEnum):

@@ -12,7 +12,7 @@ from app.schemas.casussen import (
     Criteriabeoordeling,
     OmgevingspersoonWeergave,
 )
-from app.schemas.criteria import Toetsingsuitkomst
+from app.schemas.criteria import Toetsingsuitkomst, VastgelegdeCriteria
 from app.services.casustoegang import CasusToegang
 
 Deel = Onderdeel
@@ -40,7 +40,7 @@ def casus_schema(toegang: CasusToegang) -> CasusSchema:
                 fase=b.fase,
                 tijdstip=b.tijdstip,
                 deelnemer=b.deelnemer,
-                criteria=b.criteria,
+                criteria=VastgelegdeCriteria.of(b.criteria),
                 uitkomst=Toetsingsuitkomst.model_validate(b.uitkomst),
             )
             for b in dossier.beoordelingen

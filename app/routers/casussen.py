@@ -318,7 +318,6 @@ def _assess(body: Beoordelingsbesluit, *, definitief: bool) -> AssessCasus:
     return AssessCasus(
         besluit=body.besluit,
         criteria=body.criteria.to_domain(),
-        vastgelegd=body.criteria.model_dump(mode="json", by_alias=True),
         toelichting=body.toelichting,
         definitief=definitief,
     )

@@ -145,14 +145,14 @@ async def supply(
     vid = await verstrekkingen.supply(
         session,
         access,
-        body,
+        body.to_command(),
         snapshot.deelnemers.keys(),
         vandaag=vandaag,
         beleid=beleid,
     )
     item = await verstrekkingweergave.visible_one(session, access, vid)
     response.headers["Location"] = f"/v1/casussen/{access.casus.id}/gegevensverstrekkingen/{vid}"
-    return (await verstrekkingweergave.render(session, access, [item]))[0]
+    return Gegevensverstrekking.of((await verstrekkingweergave.render(session, access, [item]))[0])
 
 
 @router.get(
@@ -173,7 +173,10 @@ async def supply(
 async def list_supplies(access: Lezen, session: Session) -> Gegevensverstrekkingen:
     items = await verstrekkingweergave.visible(session, access)
     return Gegevensverstrekkingen(
-        gegevensverstrekkingen=await verstrekkingweergave.render(session, access, items)
+        gegevensverstrekkingen=[
+            Gegevensverstrekking.of(v)
+            for v in await verstrekkingweergave.render(session, access, items)
+        ]
     )
 
 
@@ -187,7 +190,7 @@ async def get_supply(
     access: Lezen, session: Session, verstrekking_id: VerstrekkingId
 ) -> Gegevensverstrekking:
     item = await verstrekkingweergave.visible_one(session, access, verstrekking_id)
-    return (await verstrekkingweergave.render(session, access, [item]))[0]
+    return Gegevensverstrekking.of((await verstrekkingweergave.render(session, access, [item]))[0])
 
 
 @router.post(
@@ -205,11 +208,11 @@ async def report_error(
     body: CorrectieverzoekNieuw,
     response: Response,
 ) -> Correctieverzoek:
-    row = await verstrekkingen.report_error(session, access, verstrekking_id, body)
+    row = await verstrekkingen.report_error(session, access, verstrekking_id, body.toelichting)
     response.headers["Location"] = (
         f"/v1/casussen/{access.casus.id}/gegevensverstrekkingen/{verstrekking_id}"
     )
-    return verstrekkingweergave.correctieverzoek_view(row)
+    return Correctieverzoek.of(verstrekkingweergave.correctieverzoek_view(row))
 
 
 @router.post(
@@ -224,5 +227,7 @@ async def correct(
     verstrekking_id: VerstrekkingId,
     body: CorrectieNieuw,
 ) -> Gegevensverstrekking:
-    item = await verstrekkingen.correct(session, access, verstrekking_id, body)
-    return (await verstrekkingweergave.render(session, access, [item]))[0]
+    item = await verstrekkingen.correct(
+        session, access, verstrekking_id, body.inhoud, body.toelichting
+    )
+    return Gegevensverstrekking.of((await verstrekkingweergave.render(session, access, [item]))[0])

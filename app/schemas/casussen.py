@@ -77,7 +77,6 @@ class CasusAanmelding(RequestModel):
             geboortedatum=self.betrokkene.geboortedatum,
             aanmeldreden=self.aanmeldreden,
             criteria=self.criteria.to_domain(),
-            vastgelegd=self.criteria.model_dump(mode="json", by_alias=True),
             aanmelddatum=self.aanmelddatum,
             sociale_omgeving=tuple(
                 OmgevingspersoonCommand(p.naam, p.relatie) for p in self.sociale_omgeving

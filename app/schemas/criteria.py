@@ -5,6 +5,8 @@ content is judged by the rule, which explains what is missing with a reason code
 list or text that is left out counts as empty, and only `mate` is required.
 """
 
+import dataclasses
+
 from pydantic import ConfigDict, Field
 from pydantic.config import JsonDict
 
@@ -208,6 +210,18 @@ class VastgelegdeCriteria(ApiModel):
     b: VastgelegdCriteriumB
     c: VastgelegdCriteriumC
     d: VastgelegdCriteriumD
+
+    @classmethod
+    def of(cls, criteria: domain.VastgelegdeCriteria) -> "VastgelegdeCriteria":
+        # The criteria models are request models (aliases only): validate by field name.
+        return cls.model_validate(
+            {
+                letter: dataclasses.asdict(getattr(criteria, letter))
+                for letter in ("a", "b", "c", "d")
+            },
+            by_alias=False,
+            by_name=True,
+        )
 
 
 class CriteriaToetsing(RequestModel):

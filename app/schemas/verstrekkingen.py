@@ -1,15 +1,22 @@
 """Data requests and supplied data on the wire (art. 2.29 en 2.31 lid 3 WGS; art. 1.6 BGS)."""
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import Field
 
-from app.domain.verstrekking import Gegevenscategorie, GrondslagBeroepsgeheim, Voorwaarden
+from app.domain.verstrekking import (
+    Correctieverzoekstatus,
+    Gegevenscategorie,
+    GesteldeVoorwaarden,
+    GrondslagBeroepsgeheim,
+    Voorwaarden,
+)
 from app.schemas.base import ApiModel, RequestModel
 from app.schemas.casussen import ID_PATTERN, MAX_TEKST
 from app.schemas.fields import Datum, JaNee, Tekst
+from app.services.commands import SupplyGegevens
 from app.services.gegevensverzoeken import Gegevensverzoek as Gegevensverzoekstand
+from app.services.verstrekkingweergave import Correctiemelding, EerdereVersie, VerstrekteGegevens
 
 MAX_INHOUD = 16_000
 
@@ -82,10 +89,13 @@ class VoorwaardenSchema(RequestModel):
     toelichting: Tekst | None = Field(default=None, max_length=MAX_TEKST)
 
     def to_domain(self) -> Voorwaarden:
+        return self.to_command().voorwaarden
+
+    def to_command(self) -> GesteldeVoorwaarden:
         genoemd = self.alleen_voor_deelnemers
-        return Voorwaarden(
+        return GesteldeVoorwaarden(
             niet_voor_incidentele_deelnemers=self.niet_voor_incidentele_deelnemers,
-            alleen_voor_deelnemers=None if genoemd is None else frozenset(genoemd),
+            alleen_voor_deelnemers=None if genoemd is None else tuple(genoemd),
             niet_aan_derden=self.niet_aan_derden,
             toelichting=self.toelichting,
         )
@@ -119,6 +129,16 @@ class GegevensverstrekkingNieuw(RequestModel):
         default=None, max_length=36, description="Het gegevensverzoek dat hiermee beantwoord wordt."
     )
 
+    def to_command(self) -> SupplyGegevens:
+        return SupplyGegevens(
+            categorie=self.categorie,
+            inhoud=self.inhoud,
+            voorwaarden=None if self.voorwaarden is None else self.voorwaarden.to_command(),
+            grondslag_beroepsgeheim=self.grondslag_beroepsgeheim,
+            wettelijke_uiterlijke_bewaardatum=self.wettelijke_uiterlijke_bewaardatum,
+            gegevensverzoek=self.gegevensverzoek,
+        )
+
 
 class CorrectieverzoekNieuw(RequestModel):
     """Melding van een onjuistheid in verstrekte gegevens; de verstrekker corrigeert
@@ -135,11 +155,6 @@ class CorrectieNieuw(RequestModel):
     toelichting: Tekst = Field(min_length=1, max_length=MAX_TEKST)
 
 
-class Correctieverzoekstatus(StrEnum):
-    OPEN = "open"
-    AFGEHANDELD = "afgehandeld"
-
-
 class Correctieverzoek(ApiModel):
     """Een melding van een onjuistheid in verstrekte gegevens, aan de verstrekker."""
 
@@ -150,6 +165,17 @@ class Correctieverzoek(ApiModel):
     status: Correctieverzoekstatus
     afgehandeld_in_versie: int | None
 
+    @classmethod
+    def of(cls, melding: Correctiemelding) -> "Correctieverzoek":
+        return cls(
+            id=melding.id,
+            melder=melding.melder,
+            toelichting=melding.toelichting,
+            tijdstip=melding.tijdstip,
+            status=melding.status,
+            afgehandeld_in_versie=melding.afgehandeld_in_versie,
+        )
+
 
 class Verstrekkingsversie(ApiModel):
     """Een eerdere, door correctie vervangen inhoud."""
@@ -158,6 +184,15 @@ class Verstrekkingsversie(ApiModel):
     inhoud: str | None
     toelichting: str | None = Field(description="Bij een correctie: waarom.")
     tijdstip: datetime
+
+    @classmethod
+    def of(cls, versie: EerdereVersie) -> "Verstrekkingsversie":
+        return cls(
+            versie=versie.versie,
+            inhoud=versie.inhoud,
+            toelichting=versie.toelichting,
+            tijdstip=versie.tijdstip,
+        )
 
 
 class VoorwaardenWeergave(ApiModel):
@@ -200,6 +235,28 @@ class Gegevensverstrekking(ApiModel):
             "meldingen, een melder zijn eigen."
         )
     )
+
+    @classmethod
+    def of(cls, v: VerstrekteGegevens) -> "Gegevensverstrekking":
+        return cls(
+            id=v.id,
+            verstrekker=v.verstrekker,
+            categorie=v.categorie,
+            inhoud=v.inhoud,
+            versie=v.versie,
+            voorwaarden=VoorwaardenWeergave.of(v.voorwaarden),
+            grondslag_beroepsgeheim=v.grondslag_beroepsgeheim,
+            wettelijke_uiterlijke_bewaardatum=v.wettelijke_uiterlijke_bewaardatum,
+            gegevensverzoek=v.gegevensverzoek,
+            verstrekt_op=v.verstrekt_op,
+            gewijzigd_op=v.gewijzigd_op,
+            eerdere_versies=(
+                None
+                if v.eerdere_versies is None
+                else [Verstrekkingsversie.of(x) for x in v.eerdere_versies]
+            ),
+            correctieverzoeken=[Correctieverzoek.of(m) for m in v.correctieverzoeken],
+        )
 
 
 class Gegevensverstrekkingen(ApiModel):

@@ -44,24 +44,14 @@ from app.db.tables_verstrekkingen import (
     GegevensverzoekRow,
     VerstrekkingsversieRow,
 )
+from app.domain.criteria import VastgelegdeCriteria
 from app.domain.events import CasussenGeanonimiseerd
 from app.services.handlers import Omgeving, dispatch
-
-# Free-text members inside the stored criteria (BGS 2.20 assessment).
-_CRITERIA_TEXT = ("onderbouwing", "objectieveAanwijzingen")
 
 
 def strip_criteria(criteria: dict[str, Any]) -> dict[str, Any]:
     """The codes of an assessment without its reasoning."""
-    stripped: dict[str, Any] = {}
-    for letter, value in criteria.items():
-        if isinstance(value, dict):
-            stripped[letter] = {
-                k: (None if k in _CRITERIA_TEXT and v is not None else v) for k, v in value.items()
-            }
-        else:
-            stripped[letter] = value
-    return stripped
+    return VastgelegdeCriteria.from_stored(criteria).without_texts().stored()
 
 
 def strip_uitkomst(uitkomst: Any) -> Any:

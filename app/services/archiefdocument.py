@@ -49,8 +49,14 @@ from app.db.tables_verstrekkingen import (
     GegevensverzoekRow,
     VerstrekkingsversieRow,
 )
-from app.rules.bewaartermijn_typen import Bewaarbeleid
-from app.schemas.bewaartermijn import BewaartermijnUitkomst
+from app.domain.criteria import VastgelegdeCriteria
+from app.domain.verstrekking import GesteldeVoorwaarden
+from app.rules.bewaartermijn_typen import (
+    Bewaarbeleid,
+    Bewaartermijn,
+    BronBewaartermijn,
+    ToegepasteVerlenging,
+)
 from app.services.bewaardata import AANMELDING, Bewaarstand
 
 GRONDSLAG = ["art. 1.8 lid 7 WGS", "art. 1.16 BGS", "art. 16 bestuurlijke afspraken", "Archiefwet"]
@@ -200,6 +206,7 @@ async def _load_verstrekkingen(
         result[r.casus_id].verstrekkingen.append(
             {
                 **_row(r),
+                "voorwaarden": voorwaarden_document(r.voorwaarden),
                 "versies": [_row(v) for v in sorted(versies[r.id], key=lambda v: v.versie)],
                 "correctieverzoeken": [
                     _row(m) for m in sorted(meldingen[r.id], key=lambda m: (m.tijdstip, m.id))
@@ -325,6 +332,131 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+# The stored JSON and the retention calculation in the document's published shape: the
+# names of the API contract (lowerCamelCase), which the document used from the start. The
+# database stores the domain's shape (snake_case, since migration 7b3e5d1a9c42); these
+# functions keep the document's bytes what they were.
+
+
+def criteria_document(criteria: VastgelegdeCriteria) -> dict[str, object]:
+    a, b, c, d = criteria.a, criteria.b, criteria.c, criteria.d
+    return {
+        "a": {
+            "mate": a.mate.value,
+            "betreft": [v.value for v in a.betreft],
+            "onderbouwing": a.onderbouwing,
+        },
+        "b": {
+            "mate": b.mate.value,
+            "leefgebieden": [v.value for v in b.leefgebieden],
+            "criminogeneFactoren": b.criminogene_factoren,
+            "onderbouwing": b.onderbouwing,
+        },
+        "c": {
+            "mate": c.mate.value,
+            "gevolgen": [v.value for v in c.gevolgen],
+            "tijd": None if c.tijd is None else c.tijd.value,
+            "objectieveAanwijzingen": c.objectieve_aanwijzingen,
+            "onderbouwing": c.onderbouwing,
+        },
+        "d": {
+            "mate": d.mate.value,
+            "domeinen": [v.value for v in d.domeinen],
+            "onderbouwing": d.onderbouwing,
+        },
+    }
+
+
+def voorwaarden_document(stored: dict[str, Any] | None) -> dict[str, object] | None:
+    if stored is None:
+        return None
+    voorwaarden = GesteldeVoorwaarden.from_stored(stored)
+    genoemd = voorwaarden.alleen_voor_deelnemers
+    return {
+        "nietVoorIncidenteleDeelnemers": voorwaarden.niet_voor_incidentele_deelnemers,
+        "alleenVoorDeelnemers": None if genoemd is None else list(genoemd),
+        "nietAanDerden": voorwaarden.niet_aan_derden,
+        "toelichting": voorwaarden.toelichting,
+    }
+
+
+def _beoordeling(row: CriteriabeoordelingRow) -> dict[str, object]:
+    return {
+        **_row(row),
+        "criteria": criteria_document(VastgelegdeCriteria.from_stored(row.criteria)),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _bron(bron: BronBewaartermijn) -> dict[str, object]:
+    return {
+        "id": bron.id,
+        "deelnemer": bron.deelnemer,
+        "archiefdatum": bron.archiefdatum.isoformat(),
+        "verlopen": bron.verlopen,
+        "begrensdDoor": bron.begrensd_door.value,
+    }
+
+
+def _verlenging(verlenging: ToegepasteVerlenging) -> dict[str, object]:
+    return {
+        "besluitdatum": verlenging.besluitdatum.isoformat(),
+        "maanden": verlenging.maanden,
+        "reden": verlenging.reden.value,
+        "ingangsdatum": verlenging.ingangsdatum.isoformat(),
+        "einddatum": verlenging.einddatum.isoformat(),
+        "vervallen": verlenging.vervallen,
+        "vervalredenen": [
+            {"code": r.code, "toelichting": r.toelichting} for r in verlenging.vervalredenen
+        ],
+    }
+
+
+def bewaartermijn_document(uitkomst: Bewaartermijn, beleid: Bewaarbeleid) -> dict[str, object]:
+    """The retention calculation as `POST /v1/bewaartermijn-berekeningen` answers it."""
+    inzage = uitkomst.inzagetermijn
+    verder = uitkomst.verdere_verlenging
+    return {
+        "status": uitkomst.status.value,
+        "oorspronkelijkeMaximaleBewaardatum": uitkomst.oorspronkelijke_maximale_bewaardatum.isoformat(),
+        "maximaleBewaardatum": uitkomst.maximale_bewaardatum.isoformat(),
+        "archiefdatum": uitkomst.archiefdatum.isoformat(),
+        "peildatum": uitkomst.peildatum.isoformat(),
+        "verlopen": uitkomst.verlopen,
+        "inzagetermijnNaAfsluiting": None
+        if inzage is None
+        else {
+            "vanaf": inzage.vanaf.isoformat(),
+            "tot": inzage.tot.isoformat(),
+            "maanden": inzage.maanden,
+            "dagen": inzage.dagen,
+            "ingekort": inzage.ingekort,
+        },
+        "verlengingen": [_verlenging(v) for v in uitkomst.verlengingen],
+        "bronnen": [_bron(b) for b in uitkomst.bronnen],
+        "verdereVerlenging": {
+            "mogelijk": verder.mogelijk,
+            "situatie": None if verder.situatie is None else verder.situatie.value,
+            "vroegsteBesluitdatum": _iso(verder.vroegste_besluitdatum),
+            "uiterlijkeBesluitdatum": _iso(verder.uiterlijke_besluitdatum),
+            "maximaleMaanden": verder.maximale_maanden,
+            "toelichting": verder.toelichting,
+        },
+        "grondslag": list(uitkomst.grondslag),
+        "toelichting": uitkomst.toelichting,
+        "bewaarbeleid": {
+            "maximumJaren": beleid.maximum_jaren,
+            "naAfsluitingMaanden": beleid.na_afsluiting_maanden,
+            "naAfwijzingMaanden": beleid.na_afwijzing_maanden,
+            "verlengingMaximumMaanden": beleid.verlenging_maximum_maanden,
+            "besluitvensterMaanden": beleid.besluitvenster_maanden,
+        },
+    }
+
+
 def casus_document(
     casus: CasusRow,
     gegevens: Casusgegevens,
@@ -340,7 +472,7 @@ def casus_document(
         "casus": _row(casus),
         "betrokkene": _row(gegevens.betrokkene) if gegevens.betrokkene else None,
         "socialeOmgeving": [_row(p) for p in gegevens.omgeving],
-        "criteriabeoordelingen": [_row(b) for b in gegevens.beoordelingen],
+        "criteriabeoordelingen": [_beoordeling(b) for b in gegevens.beoordelingen],
         "besluiten": [_row(g) for g in gegevens.gebeurtenissen],
         "deelnemers": [_row(d) for d in gegevens.deelnemers],
         "geheimhoudingsverklaringen": [_row(v) for v in gegevens.verklaringen],
@@ -359,9 +491,7 @@ def casus_document(
             _row(gegevens.informatieplicht) if gegevens.informatieplicht else None
         ),
         "prioriteringsplaatsingen": gegevens.plaatsingen,
-        "bewaartermijn": BewaartermijnUitkomst.of(stand.uitkomst, beleid).model_dump(
-            mode="json", by_alias=True
-        ),
+        "bewaartermijn": bewaartermijn_document(stand.uitkomst, beleid),
         "verwerkingen": gegevens.log,
     }
 
@@ -383,7 +513,7 @@ def bron_document(
             "aanmeldreden": casus.aanmeldreden,
             "socialeOmgeving": [_row(p) for p in gegevens.omgeving],
             "criteriabeoordelingen": [
-                _row(b) for b in gegevens.beoordelingen if b.fase == "aanmelding"
+                _beoordeling(b) for b in gegevens.beoordelingen if b.fase == "aanmelding"
             ],
         }
     else:
@@ -396,13 +526,7 @@ def bron_document(
         "samenwerkingsverband": casus.zvh,
         "bronId": bron_id,
         "bron": inhoud,
-        "bewaartermijn": next(
-            b
-            for b in BewaartermijnUitkomst.of(stand.uitkomst, beleid).model_dump(
-                mode="json", by_alias=True
-            )["bronnen"]
-            if b["id"] == bron_id
-        ),
+        "bewaartermijn": next(_bron(b) for b in stand.uitkomst.bronnen if b.id == bron_id),
         "verwerkingen": gegevens.log,
     }
 

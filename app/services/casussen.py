@@ -8,7 +8,6 @@ A decision takes a command (app/services/commands.py), is made by the `Casus` ag
 """
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,7 +22,13 @@ from app.db.tables import (
     OmgevingspersoonRow,
 )
 from app.domain.casus import Casus, Casusstatus, Gebeurtenissoort
-from app.domain.criteria import Fase, Toetsingsuitkomst, stored_uitkomst
+from app.domain.criteria import (
+    Criteria,
+    Fase,
+    Toetsingsuitkomst,
+    VastgelegdeCriteria,
+    stored_uitkomst,
+)
 from app.domain.datum import datum_in_toekomst
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, PreconditionFailed
 from app.domain.notificatie import Actie, Kanaal
@@ -77,7 +82,7 @@ def _beoordeling(
     casus_id: str,
     caller: Caller,
     fase: str,
-    criteria: dict[str, Any],
+    criteria: Criteria,
     uitkomst: Toetsingsuitkomst,
     tijdstip: datetime,
 ) -> CriteriabeoordelingRow:
@@ -85,7 +90,7 @@ def _beoordeling(
         id=new_id(),
         casus_id=casus_id,
         fase=fase,
-        criteria=criteria,
+        criteria=VastgelegdeCriteria.of(criteria).stored(),
         toelaatbaar=uitkomst.toelaatbaar,
         uitkomst=stored_uitkomst(uitkomst),
         tijdstip=tijdstip,
@@ -219,7 +224,7 @@ async def register(
             casus.id,
             caller,
             "aanmelding",
-            dict(command.vastgelegd),
+            command.criteria,
             uitkomst,
             now,
         ),
@@ -301,7 +306,7 @@ async def decide(
             toegang.casus.id,
             toegang.caller,
             fase.value,
-            dict(command.vastgelegd),
+            command.criteria,
             uitkomst,
             nu,
         ),

@@ -4,14 +4,13 @@ A router turns its request body into one of these; the service in app/services/c
 carries it out on the `Casus` aggregate.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from app.domain.casus import Intakebesluit
 from app.domain.criteria import Criteria
 from app.domain.deelnemer import Geheimhoudingsregime
-from app.domain.verstrekking import GrondslagBeroepsgeheim
+from app.domain.verstrekking import Gegevenscategorie, GesteldeVoorwaarden, GrondslagBeroepsgeheim
 from app.rules.bsn import Bsn
 
 
@@ -32,9 +31,8 @@ class RegisterCasus:
     achternaam: str
     geboortedatum: date
     aanmeldreden: str
+    # Assessed and stored with the registration (art. 2.20 lid 3 BGS).
     criteria: Criteria
-    # The criteria as stored with the registration (art. 2.20 lid 3 BGS), in the stored form.
-    vastgelegd: Mapping[str, object]
     # None: today (the service knows the clock).
     aanmelddatum: date | None
     sociale_omgeving: tuple[Omgevingspersoon, ...]
@@ -46,9 +44,8 @@ class AssessCasus:
     """Step 2 (intake) or, with `definitief`, step 3 (the definitive assessment)."""
 
     besluit: Intakebesluit
+    # Assessed and stored with the assessment (art. 2.20 lid 3 BGS).
     criteria: Criteria
-    # The criteria as stored with the assessment (art. 2.20 lid 3 BGS), in the stored form.
-    vastgelegd: Mapping[str, object]
     toelichting: str
     definitief: bool
 
@@ -90,3 +87,15 @@ class SignGeheimhoudingsverklaring:
 
     ondertekenaar: str
     regime: Geheimhoudingsregime
+
+
+@dataclass(frozen=True, slots=True)
+class SupplyGegevens:
+    """A participant supplies data to a case, with its conditions (art. 2.29 WGS)."""
+
+    categorie: Gegevenscategorie
+    inhoud: str
+    voorwaarden: GesteldeVoorwaarden | None
+    grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None
+    wettelijke_uiterlijke_bewaardatum: date | None
+    gegevensverzoek: str | None

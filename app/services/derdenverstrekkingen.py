@@ -39,10 +39,9 @@ from app.db.tables_verstrekkingen import GegevensverstrekkingRow
 from app.domain.casus import Gebeurtenissoort
 from app.domain.derdenverstrekking import Derdenverstrekkingsstatus
 from app.domain.errors import Conflict, InvalidInput, InvalidParam, NotFound
-from app.domain.verstrekking import Gegevenscategorie
+from app.domain.verstrekking import Gegevenscategorie, voorwaarden_of
 from app.domain.verwerking import Handeling
 from app.services.casussen import CasusToegang
-from app.services.verstrekkingweergave import voorwaarden_of
 from app.services.verwerkingslog import Verwerkingslog
 
 ACTIVITEIT = "casus-derden-verstrekken"

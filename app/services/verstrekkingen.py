@@ -23,13 +23,9 @@ from app.domain.events import BronGewijzigd
 from app.domain.notificatie import Actie
 from app.domain.verstrekking import conflicting_conditions
 from app.rules.bewaartermijn_typen import Bewaarbeleid
-from app.schemas.verstrekkingen import (
-    CorrectieNieuw,
-    CorrectieverzoekNieuw,
-    GegevensverstrekkingNieuw,
-)
 from app.services import gegevensverzoeken
 from app.services.casussen import CasusToegang
+from app.services.commands import SupplyGegevens
 from app.services.gegevensverzoeken import require_admitted
 from app.services.handlers import dispatch, omgeving_van
 from app.services.verstrekkingweergave import visible_one
@@ -52,12 +48,12 @@ async def _bound_by_secrecy(session: AsyncSession, toegang: CasusToegang) -> boo
 async def _check(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: GegevensverstrekkingNieuw,
+    command: SupplyGegevens,
     vaste_deelnemers: Collection[str],
     vandaag: date,
 ) -> list[InvalidParam]:
     problems: list[InvalidParam] = []
-    if body.grondslag_beroepsgeheim is None and await _bound_by_secrecy(session, toegang):
+    if command.grondslag_beroepsgeheim is None and await _bound_by_secrecy(session, toegang):
         problems.append(
             InvalidParam(
                 "grondslagBeroepsgeheim",
@@ -66,7 +62,7 @@ async def _check(
                 "goed hulpverlenerschap de verstrekking noodzakelijk maakt (art. 2.29 lid 2 WGS).",
             )
         )
-    uiterlijk = body.wettelijke_uiterlijke_bewaardatum
+    uiterlijk = command.wettelijke_uiterlijke_bewaardatum
     if uiterlijk is not None and uiterlijk < vandaag:
         problems.append(
             InvalidParam(
@@ -76,11 +72,11 @@ async def _check(
                 "meer worden bewaard, dus ook niet worden verstrekt.",
             )
         )
-    if body.voorwaarden is not None:
-        problems += _check_voorwaarden(toegang, body, vaste_deelnemers)
-    if body.gegevensverzoek is not None:
+    if command.voorwaarden is not None:
+        problems += _check_voorwaarden(toegang, command, vaste_deelnemers)
+    if command.gegevensverzoek is not None:
         verzoek = await VerstrekkingRepository(session).verzoek(
-            toegang.casus.id, body.gegevensverzoek
+            toegang.casus.id, command.gegevensverzoek
         )
         if verzoek is None or verzoek.deelnemer != toegang.caller.deelnemer:
             problems.append(
@@ -94,13 +90,13 @@ async def _check(
 
 
 def _check_voorwaarden(
-    toegang: CasusToegang, body: GegevensverstrekkingNieuw, vaste_deelnemers: Collection[str]
+    toegang: CasusToegang, command: SupplyGegevens, vaste_deelnemers: Collection[str]
 ) -> list[InvalidParam]:
-    assert body.voorwaarden is not None
+    assert command.voorwaarden is not None
     problems: list[InvalidParam] = []
     incidenteel = toegang.feiten.uitgenodigd_incidenteel
     seen: set[str] = set()
-    for index, genoemd in enumerate(body.voorwaarden.alleen_voor_deelnemers or []):
+    for index, genoemd in enumerate(command.voorwaarden.alleen_voor_deelnemers or []):
         name = f"voorwaarden.alleenVoorDeelnemers.{index}"
         if genoemd not in vaste_deelnemers and genoemd not in incidenteel:
             problems.append(
@@ -115,7 +111,7 @@ def _check_voorwaarden(
                 InvalidParam(name, "deelnemer-dubbel", "Deze deelnemer staat er al in.")
             )
         seen.add(genoemd)
-    for genoemd in sorted(conflicting_conditions(body.voorwaarden.to_domain(), incidenteel)):
+    for genoemd in sorted(conflicting_conditions(command.voorwaarden.voorwaarden, incidenteel)):
         problems.append(
             InvalidParam(
                 "voorwaarden",
@@ -130,7 +126,7 @@ def _check_voorwaarden(
 async def supply(
     session: AsyncSession,
     toegang: CasusToegang,
-    body: GegevensverstrekkingNieuw,
+    command: SupplyGegevens,
     vaste_deelnemers: Collection[str],
     *,
     vandaag: date,
@@ -139,7 +135,7 @@ async def supply(
     """Store a supply with its conditions, and its archive date (a retention source,
     art. 1.16 BGS); returns its id."""
     require_admitted(toegang)
-    problems = await _check(session, toegang, body, vaste_deelnemers, vandaag)
+    problems = await _check(session, toegang, command, vaste_deelnemers, vandaag)
     if problems:
         raise InvalidInput(problems)
     now = now_utc()
@@ -149,15 +145,13 @@ async def supply(
         zvh=toegang.casus.zvh,
         deelnemer=toegang.caller.deelnemer,
         sub=toegang.caller.claims.sub,
-        gegevensverzoek_id=body.gegevensverzoek,
-        categorie=body.categorie.value,
-        voorwaarden=(
-            body.voorwaarden.model_dump(mode="json", by_alias=True) if body.voorwaarden else None
-        ),
+        gegevensverzoek_id=command.gegevensverzoek,
+        categorie=command.categorie.value,
+        voorwaarden=None if command.voorwaarden is None else command.voorwaarden.stored(),
         grondslag_beroepsgeheim=(
-            body.grondslag_beroepsgeheim.value if body.grondslag_beroepsgeheim else None
+            command.grondslag_beroepsgeheim.value if command.grondslag_beroepsgeheim else None
         ),
-        wettelijke_uiterlijke_bewaardatum=body.wettelijke_uiterlijke_bewaardatum,
+        wettelijke_uiterlijke_bewaardatum=command.wettelijke_uiterlijke_bewaardatum,
         archiefdatum=None,
         versie=1,
         verstrekt_op=now,
@@ -166,13 +160,13 @@ async def supply(
     repo = VerstrekkingRepository(session)
     repo.add(row)
     await session.flush()
-    repo.add(_versie(toegang, row.id, 1, body.inhoud, None))
+    repo.add(_versie(toegang, row.id, 1, command.inhoud, None))
     await dispatch(
         omgeving_van(session, None, toegang.caller, vandaag=vandaag, nu=now_utc(), beleid=beleid),
         [BronGewijzigd(toegang.casus.id)],
     )
-    if body.gegevensverzoek is not None:
-        verzoek = await repo.verzoek(toegang.casus.id, body.gegevensverzoek)
+    if command.gegevensverzoek is not None:
+        verzoek = await repo.verzoek(toegang.casus.id, command.gegevensverzoek)
         if verzoek is not None:
             gegevensverzoeken.announce(session, verzoek, Actie.BEANTWOORD)
     # The caller reads the supply back in the same transaction.
@@ -181,7 +175,7 @@ async def supply(
 
 
 async def report_error(
-    session: AsyncSession, toegang: CasusToegang, vid: str, body: CorrectieverzoekNieuw
+    session: AsyncSession, toegang: CasusToegang, vid: str, toelichting: str
 ) -> CorrectieverzoekRow:
     """Whoever finds an error in what it may read reports it; the supplier sees it."""
     verstrekking = await visible_one(session, toegang, vid)
@@ -190,7 +184,7 @@ async def report_error(
         verstrekking_id=verstrekking.row.id,
         melder=toegang.caller.deelnemer,
         sub=toegang.caller.claims.sub,
-        toelichting=body.toelichting,
+        toelichting=toelichting,
         tijdstip=now_utc(),
         afgehandeld_in_versie=None,
     )
@@ -199,7 +193,7 @@ async def report_error(
 
 
 async def correct(
-    session: AsyncSession, toegang: CasusToegang, vid: str, body: CorrectieNieuw
+    session: AsyncSession, toegang: CasusToegang, vid: str, inhoud: str, toelichting: str
 ) -> Verstrekking:
     """Only the supplier corrects; the old content stays as an earlier version and every
     open correction request is settled by the new one."""
@@ -217,7 +211,7 @@ async def correct(
             "De gegevens zijn tegelijk door een ander gecorrigeerd; haal ze opnieuw op.",
             code="gelijktijdige-correctie",
         )
-    repo.add(_versie(toegang, row.id, nieuw, body.inhoud, body.toelichting))
+    repo.add(_versie(toegang, row.id, nieuw, inhoud, toelichting))
     await repo.settle_correctieverzoeken(row.id, nieuw)
     await session.flush()
     await session.refresh(row)

@@ -6,7 +6,8 @@ Need to know (memorie van toelichting, art. 2.31 WGS) and the supplier's conditi
 """
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +16,7 @@ from app.db.tables_verstrekkingen import CorrectieverzoekRow, Verstrekkingsversi
 from app.db.verstrekkingen import Verstrekking, VerstrekkingRepository
 from app.domain.errors import NotFound
 from app.domain.verstrekking import (
-    GEEN_VOORWAARDEN,
+    Correctieverzoekstatus,
     Gegevenscategorie,
     GrondslagBeroepsgeheim,
     Lezer,
@@ -24,16 +25,52 @@ from app.domain.verstrekking import (
     may_read,
     sees_correction_request,
     sees_history,
-)
-from app.schemas.verstrekkingen import (
-    Correctieverzoek,
-    Correctieverzoekstatus,
-    Gegevensverstrekking,
-    Verstrekkingsversie,
-    VoorwaardenSchema,
-    VoorwaardenWeergave,
+    voorwaarden_of,
 )
 from app.services.casussen import CasusToegang
+
+
+@dataclass(frozen=True, slots=True)
+class Correctiemelding:
+    """A reported error in supplied data, as its reader may see it (art. 1.6 BGS)."""
+
+    id: str
+    melder: str
+    toelichting: str
+    tijdstip: datetime
+    status: Correctieverzoekstatus
+    afgehandeld_in_versie: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EerdereVersie:
+    """Content replaced by a correction."""
+
+    versie: int
+    inhoud: str | None
+    toelichting: str | None
+    tijdstip: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VerstrekteGegevens:
+    """One supply as its reader may see it, with the conditions that travel with it."""
+
+    id: str
+    verstrekker: str
+    categorie: Gegevenscategorie
+    inhoud: str | None
+    versie: int
+    voorwaarden: Voorwaarden
+    grondslag_beroepsgeheim: GrondslagBeroepsgeheim | None
+    wettelijke_uiterlijke_bewaardatum: date | None
+    gegevensverzoek: str | None
+    verstrekt_op: datetime
+    gewijzigd_op: datetime
+    # None: the reader does not see the history (app/domain/verstrekking.py::sees_history).
+    eerdere_versies: tuple[EerdereVersie, ...] | None
+    correctieverzoeken: tuple[Correctiemelding, ...]
+
 
 _HELE_CASUS = frozenset(
     {Hoedanigheid.VERANTWOORDELIJKE_VOOR_SELECTIE, Hoedanigheid.AANGEWEZEN_FUNCTIE}
@@ -56,12 +93,6 @@ def lezer(toegang: CasusToegang) -> Lezer:
     return Lezer(toegang.caller.deelnemer, rol)
 
 
-def voorwaarden_of(stored: dict[str, Any] | None) -> Voorwaarden:
-    if stored is None:
-        return GEEN_VOORWAARDEN
-    return VoorwaardenSchema.model_validate(stored).to_domain()
-
-
 async def visible(
     session: AsyncSession, toegang: CasusToegang, *, verstrekking_id: str | None = None
 ) -> list[Verstrekking]:
@@ -82,7 +113,7 @@ async def visible_one(session: AsyncSession, toegang: CasusToegang, vid: str) ->
 
 async def render(
     session: AsyncSession, toegang: CasusToegang, items: list[Verstrekking]
-) -> list[Gegevensverstrekking]:
+) -> list[VerstrekteGegevens]:
     wie = lezer(toegang)
     repo = VerstrekkingRepository(session)
     ids = [v.row.id for v in items]
@@ -110,8 +141,8 @@ async def render(
     ]
 
 
-def correctieverzoek_view(row: CorrectieverzoekRow) -> Correctieverzoek:
-    return Correctieverzoek(
+def correctieverzoek_view(row: CorrectieverzoekRow) -> Correctiemelding:
+    return Correctiemelding(
         id=row.id,
         melder=row.melder,
         toelichting=row.toelichting,
@@ -130,16 +161,16 @@ def _view(
     *,
     eerdere: list[VerstrekkingsversieRow] | None,
     meldingen: list[CorrectieverzoekRow],
-) -> Gegevensverstrekking:
+) -> VerstrekteGegevens:
     row = v.row
     grondslag = row.grondslag_beroepsgeheim
-    return Gegevensverstrekking(
+    return VerstrekteGegevens(
         id=row.id,
         verstrekker=row.deelnemer,
         categorie=Gegevenscategorie(row.categorie),
         inhoud=v.huidig.inhoud,
         versie=row.versie,
-        voorwaarden=VoorwaardenWeergave.of(voorwaarden_of(row.voorwaarden)),
+        voorwaarden=voorwaarden_of(row.voorwaarden),
         grondslag_beroepsgeheim=GrondslagBeroepsgeheim(grondslag) if grondslag else None,
         wettelijke_uiterlijke_bewaardatum=row.wettelijke_uiterlijke_bewaardatum,
         gegevensverzoek=row.gegevensverzoek_id,
@@ -148,12 +179,12 @@ def _view(
         eerdere_versies=(
             None
             if eerdere is None
-            else [
-                Verstrekkingsversie(
+            else tuple(
+                EerdereVersie(
                     versie=x.versie, inhoud=x.inhoud, toelichting=x.toelichting, tijdstip=x.tijdstip
                 )
                 for x in eerdere
-            ]
+            )
         ),
-        correctieverzoeken=[correctieverzoek_view(m) for m in meldingen],
+        correctieverzoeken=tuple(correctieverzoek_view(m) for m in meldingen),
     )
