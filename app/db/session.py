@@ -47,7 +47,7 @@ def is_sqlite(url: str) -> bool:
 def create_engine(
     url: str,
     *,
-    pool_size: int = 10,
+    pool_size: int = 20,
     statement_cache_size: int = 100,
     ping_after_idle_seconds: float = 10.0,
 ) -> AsyncEngine:
@@ -59,11 +59,46 @@ def create_engine(
     engine = create_async_engine(
         url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        # Overflow connections are closed when returned: under load that is a connection
+        # (and a PostgreSQL backend) per request. A request beyond the pool waits instead.
+        max_overflow=0,
         connect_args=_asyncpg_statement_options(statement_cache_size),
     )
     _ping_idle_connections(engine, ping_after_idle_seconds)
+    _track_writes(engine)
     return engine
+
+
+_WROTE = "zvh_wrote"
+
+
+def _track_writes(engine: AsyncEngine) -> None:
+    """Note on each connection whether its current transaction ran anything but a SELECT.
+
+    A request that only read can then commit its reading before its processing-log record
+    is written, so that the record's statement runs alone and the partnership's chain head
+    is locked only while PostgreSQL executes it (app/db/transaction.py).
+    """
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _began(conn: Any) -> None:
+        conn.info[_WROTE] = False
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def _executing(
+        conn: Any, _cursor: Any, statement: str, _parameters: Any, _context: Any, _many: bool
+    ) -> None:
+        if statement.lstrip()[:6].upper() != "SELECT":
+            conn.info[_WROTE] = True
+
+
+async def only_read(session: AsyncSession) -> bool:
+    """The session's transaction ran only SELECTs and holds no pending change
+    (PostgreSQL; on SQLite, where nothing is tracked, always False)."""
+    if session.new or session.dirty or session.deleted:
+        return False
+    connection = await session.connection()
+    return connection.info.get(_WROTE) is False
 
 
 _IDLE_SINCE = "zvh_idle_since"
@@ -145,8 +180,14 @@ def _make_sqlite_transactional(engine: AsyncEngine) -> None:
 class Database:
     """The engine and the session factory of one running service (or one test)."""
 
-    def __init__(self, engine: AsyncEngine | AsyncConnection) -> None:
+    def __init__(
+        self, engine: AsyncEngine | AsyncConnection, *, transaction_pooler: bool = False
+    ) -> None:
         self.bind = engine
+        # Behind PgBouncer in transaction mode every statement must run inside an explicit
+        # transaction: asyncpg prepares and executes in two exchanges, which the pooler
+        # may send to two different server connections.
+        self.transaction_pooler = transaction_pooler
         self.sessionmaker = async_sessionmaker(
             engine,
             expire_on_commit=False,
@@ -155,6 +196,18 @@ class Database:
 
     def session(self) -> AsyncSession:
         return self.sessionmaker()
+
+    @property
+    def ends_reads_early(self) -> bool:
+        """Whether a unit that only read may commit before its processing-log record is
+        written alone (app/db/transaction.py): on PostgreSQL, where writes are tracked,
+        with an engine of its own (not a connection whose transaction a test holds), and
+        not behind a transaction pooler."""
+        return (
+            isinstance(self.bind, AsyncEngine)
+            and self.bind.dialect.name == "postgresql"
+            and not self.transaction_pooler
+        )
 
     async def dispose(self) -> None:
         if isinstance(self.bind, AsyncEngine):
@@ -169,5 +222,7 @@ def database_for(settings: "Settings") -> Database:
             pool_size=settings.database_pool_size,
             statement_cache_size=settings.database_statement_cache_size,
             ping_after_idle_seconds=settings.database_ping_after_idle_seconds,
-        )
+        ),
+        # The documented PgBouncer setting (README, "PgBouncer"): no statement cache.
+        transaction_pooler=settings.database_statement_cache_size == 0,
     )

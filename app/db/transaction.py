@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import verwerkingen
-from app.db.session import AFTER_COMMIT, Database
+from app.db.session import AFTER_COMMIT, Database, only_read
 from app.domain.verwerking import Resultaat
 
 
@@ -29,9 +29,26 @@ async def end_unit(
         elif session is None or not session.in_transaction():
             return  # never touched the database (a cached read): nothing to end
         try:
-            # The chain head is locked from here to the commit: as late as possible.
-            await verwerkingen.write(session, entries)
-            await session.commit()
+            if (
+                len(entries) == 1
+                and database.ends_reads_early
+                and session.in_transaction()
+                and await only_read(session)
+            ):
+                # A read: end it, then write its one record as a statement of its own,
+                # which locks the chain head only while PostgreSQL runs it (not across
+                # a turn of the event loop until a COMMIT, for which every other request
+                # of the partnership, in this process or another, would wait). Nothing
+                # of the request is written, so there is no effect the record could miss.
+                # On the connection the read used, kept checked out: no second checkout.
+                connection = await session.connection()
+                await connection.commit()
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
+                await verwerkingen.write_alone(connection, entries[0])
+            else:
+                # The chain head is locked from here to the commit: as late as possible.
+                await verwerkingen.write(session, entries)
+                await session.commit()
         except BaseException:
             await session.rollback()
             await session.close()

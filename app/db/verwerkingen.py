@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Row, Table, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.domain import logketen
@@ -58,6 +58,17 @@ async def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
     # One order for every writer: two transactions never wait for each other's heads.
     for zvh in sorted(per_zvh):
         await _append(session, zvh, per_zvh[zvh])
+
+
+async def write_alone(conn: AsyncConnection, e: Verwerking) -> None:
+    """Append one record as a statement of its own on a PostgreSQL connection in
+    autocommit, whose transaction has ended: the chain head is locked only while it runs."""
+    values = {**_row(e), **_halves(e)}
+    if (await conn.execute(_APPEND_ONE_PG, values)).first() is None:
+        head = {"zvh": e.zvh, "volgnummer": 0, "hash": logketen.GENESIS}
+        await conn.execute(pg_insert(VerwerkingsketenRow).values(head).on_conflict_do_nothing())
+        appended = (await conn.execute(_APPEND_ONE_PG, values)).first()
+        assert appended is not None, "the chain head exists now"
 
 
 async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) -> None:
@@ -145,13 +156,7 @@ _MOVE_HEAD_SQLITE = text(
 async def _append_one(session: AsyncSession, e: Verwerking) -> bool:
     """Number, hash and write one record (one statement on PostgreSQL, two on SQLite);
     False when the partnership has no chain head yet (nothing written)."""
-    voor, plek, na = (
-        logketen.canonical(_inhoud(e, _PLAATSHOUDER)).decode("utf-8").partition(_NUMMER_IN_INHOUD)
-    )
-    # Keys are sorted and strings escape their quotes: the placeholder occurs exactly once.
-    if not plek or _NUMMER_IN_INHOUD in na:
-        raise RuntimeError("the canonical content holds its number once")
-    halves = {"voor": voor + '"volgnummer":', "na": na}
+    halves = _halves(e)
     if session.get_bind().dialect.name == "postgresql":
         written = await session.execute(_APPEND_ONE_PG, {**_row(e), **halves})
         return written.first() is not None
@@ -163,6 +168,17 @@ async def _append_one(session: AsyncSession, e: Verwerking) -> bool:
         {**_row(e), "volgnummer": kop.volgnummer, "vorige_hash": kop.vorige_hash, "hash": kop.hash},
     )
     return True
+
+
+def _halves(e: Verwerking) -> dict[str, str]:
+    """The record's canonical content around its number, which the statement fills in."""
+    voor, plek, na = (
+        logketen.canonical(_inhoud(e, _PLAATSHOUDER)).decode("utf-8").partition(_NUMMER_IN_INHOUD)
+    )
+    # Keys are sorted and strings escape their quotes: the placeholder occurs exactly once.
+    if not plek or _NUMMER_IN_INHOUD in na:
+        raise RuntimeError("the canonical content holds its number once")
+    return {"voor": voor + '"volgnummer":', "na": na}
 
 
 def _row(e: Verwerking) -> dict[str, Any]:
