@@ -30,7 +30,10 @@ class Settings(BaseSettings):
 
     env: Environment = Environment.DEVELOPMENT
     database_url: str = DEFAULT_DATABASE_URL
-    database_pool_size: int = Field(default=10, ge=1)
+    # PostgreSQL connections per process, opened as needed and kept: no overflow beyond
+    # it, whose connections SQLAlchemy would close on every return (a new backend per
+    # request under load); a request beyond it waits for a connection.
+    database_pool_size: int = Field(default=20, ge=1)
     # asyncpg's prepared-statement cache per connection. Behind PgBouncer in transaction
     # mode it must be 0: a server connection serves many clients, so named statements
     # collide or vanish; 0 also gives every statement a unique name (README, PgBouncer).

@@ -71,7 +71,7 @@ def _same_work(body: bytes) -> Callable[[Request], Awaitable[Response]]:
 @asynccontextmanager
 async def _lifespan(_app: Starlette) -> AsyncIterator[None]:
     if _DSN:
-        # The API's pool: 10 connections and 10 more on overflow (app/config.py).
+        # The API's pool: up to 20 connections, kept open (app/config.py).
         _POOL.append(await asyncpg.create_pool(_DSN, min_size=2, max_size=20))
     yield
     for pool in _POOL:
