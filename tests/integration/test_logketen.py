@@ -21,10 +21,10 @@ from app.db import verwerkingen
 from app.db.session import Database
 from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.domain import logketen
-from app.domain.verwerking import Handeling, Resultaat
 from app.services import logketen as logketen_service
 from tests.conftest import AuthHeaders
 from tests.factories.casussen import aanmelding
+from tests.factories.verwerkingen import verwerking
 from tests.probleemcodes import refusal
 from tests.scaleout import requires_postgres
 
@@ -34,25 +34,9 @@ MOMENT = datetime.now(UTC).replace(microsecond=123456)
 
 
 def _entry(zvh: str, n: int, **changes: object) -> verwerkingen.Verwerking:
-    values: dict[str, object] = {
-        "id": str(uuid.uuid4()),
-        "zvh": zvh,
-        "tijdstip": MOMENT + timedelta(seconds=n),
-        "trace_id": uuid.uuid4().hex,
-        "span_id": uuid.uuid4().hex[:16],
-        "activiteit": "casus-raadplegen",
-        "handeling": Handeling.RAADPLEGEN,
-        "casus_id": str(uuid.uuid4()),
-        "betrokkene": str(uuid.uuid4()),
-        "sub": "medewerker-é",
-        "deelnemer": "politie",
-        "rollen": ("medewerker",),
-        "resultaat": Resultaat.GESLAAGD,
-        "reden": None,
-        "parent_span_id": None,
-    }
+    values: dict[str, object] = {"tijdstip": MOMENT + timedelta(seconds=n), "sub": "medewerker-é"}
     values.update(changes)
-    return verwerkingen.Verwerking(**values)  # type: ignore[arg-type]
+    return verwerking(zvh, **values)
 
 
 async def _allow_tampering(session: AsyncSession) -> None:

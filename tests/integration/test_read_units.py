@@ -10,7 +10,6 @@ logged without its effect, nor an effect committed without its record.
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -21,29 +20,11 @@ from app.db import verwerkingen
 from app.db.session import Database, create_engine, only_read
 from app.db.tables import VerwerkingRow, VerwerkingsketenRow
 from app.db.transaction import end_unit
-from app.domain.verwerking import Handeling, Resultaat
 from app.services import logketen as logketen_service
+from tests.factories.verwerkingen import verwerking
 from tests.scaleout import requires_postgres
 
 pytestmark = [pytest.mark.anyio, requires_postgres]
-
-
-def _entry(zvh: str) -> verwerkingen.Verwerking:
-    return verwerkingen.Verwerking(
-        id=str(uuid.uuid4()),
-        zvh=zvh,
-        tijdstip=datetime.now(UTC),
-        trace_id=uuid.uuid4().hex,
-        span_id=uuid.uuid4().hex[:16],
-        activiteit="casus-raadplegen",
-        handeling=Handeling.RAADPLEGEN,
-        casus_id=str(uuid.uuid4()),
-        betrokkene=None,
-        sub="medewerker",
-        deelnemer="politie",
-        rollen=("medewerker",),
-        resultaat=Resultaat.GESLAAGD,
-    )
 
 
 @pytest.fixture
@@ -86,7 +67,7 @@ async def test_a_read_is_committed_first_and_its_record_written_alone_and_chaine
 ) -> None:
     database = Database(one_connection)
     zvh = f"zvh-lezen-{uuid.uuid4().hex[:8]}"
-    entry = _entry(zvh)
+    entry = verwerking(zvh)
     session = database.session()
     await session.execute(select(VerwerkingRow.id).limit(1))
     assert await only_read(session)
@@ -107,9 +88,9 @@ async def test_after_a_read_the_connection_is_transactional_again(
     zvh = f"zvh-lezen-{uuid.uuid4().hex[:8]}"
     session = database.session()
     await session.execute(select(VerwerkingRow.id).limit(1))
-    await end_unit(session, database, [_entry(zvh)], failure=None)
+    await end_unit(session, database, [verwerking(zvh)], failure=None)
     # The same pooled connection: a write that is rolled back leaves nothing.
-    rolled_back = _entry(zvh)
+    rolled_back = verwerking(zvh)
     async with database.session() as session:
         with log_inserts(one_connection) as inserts:
             await verwerkingen.write(session, [rolled_back])
@@ -123,7 +104,7 @@ async def test_a_unit_that_wrote_keeps_its_record_in_its_transaction(
 ) -> None:
     database = Database(one_connection)
     zvh = f"zvh-schrijven-{uuid.uuid4().hex[:8]}"
-    written, entry = _entry(zvh), _entry(zvh)
+    written, entry = verwerking(zvh), verwerking(zvh)
     session = database.session()
     await verwerkingen.write(session, [written])
     assert not await only_read(session)
