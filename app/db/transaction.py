@@ -28,6 +28,7 @@ async def end_unit(
             session = session or database.session()
         elif session is None or not session.in_transaction():
             return  # never touched the database (a cached read): nothing to end
+        read_ended = False
         try:
             if (
                 len(entries) == 1
@@ -43,6 +44,7 @@ async def end_unit(
                 # On the connection the read used, kept checked out: no second checkout.
                 connection = await session.connection()
                 await connection.commit()
+                read_ended = True
                 await connection.execution_options(isolation_level="AUTOCOMMIT")
                 await verwerkingen.write_alone(connection, entries[0])
             else:
@@ -50,7 +52,8 @@ async def end_unit(
                 await verwerkingen.write(session, entries)
                 await session.commit()
         except BaseException:
-            await session.rollback()
+            if not read_ended:  # else nothing is left to roll back
+                await session.rollback()
             await session.close()
             await _write_alone(database, entries, Resultaat.MISLUKT)
             raise

@@ -129,3 +129,24 @@ async def test_only_read_sees_pending_changes_and_statements_other_than_select(
         await session.execute(text("SET LOCAL statement_timeout = '5s'"))
         assert not await only_read(session)
         await session.rollback()
+
+
+async def test_a_read_whose_record_cannot_be_written_fails_and_is_logged_as_failed(
+    one_connection: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = Database(one_connection)
+    entry = verwerking(f"zvh-lezen-{uuid.uuid4().hex[:8]}")
+
+    async def broken(_conn: object, _entry: object) -> None:
+        raise RuntimeError("the log is unreachable")
+
+    monkeypatch.setattr(verwerkingen, "write_alone", broken)
+    session = database.session()
+    await session.execute(select(VerwerkingRow.id).limit(1))
+    with pytest.raises(RuntimeError, match="unreachable"):
+        await end_unit(session, database, [entry], failure=None)
+    async with database.session() as check:
+        resultaat = await check.scalar(
+            select(VerwerkingRow.resultaat).where(VerwerkingRow.id == entry.id)
+        )
+    assert resultaat == "mislukt"
