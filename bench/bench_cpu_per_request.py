@@ -237,7 +237,14 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--pg", help="a PostgreSQL server URL instead of a SQLite file")
     args = parser.parse_args()
-    return asyncio.run(main_async(args))
+    try:
+        return asyncio.run(main_async(args))
+    finally:
+        if args.pg:
+            from bench.run import admin
+
+            # The database `setup` made for this process (forced: the app's pool is open).
+            admin("drop", f"{args.pg.rstrip('/')}/zvh_bench_cpu_{os.getpid()}")
 
 
 if __name__ == "__main__":
