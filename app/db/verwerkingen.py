@@ -63,22 +63,30 @@ async def write(session: AsyncSession, entries: Sequence[Verwerking]) -> None:
 async def write_alone(conn: AsyncConnection, e: Verwerking) -> None:
     """Append one record as a statement of its own on a PostgreSQL connection in
     autocommit, whose transaction has ended: the chain head is locked only while it runs."""
-    values = {**_row(e), **_halves(e)}
-    if (await conn.execute(_APPEND_ONE_PG, values)).first() is None:
-        head = {"zvh": e.zvh, "volgnummer": 0, "hash": logketen.GENESIS}
-        await conn.execute(pg_insert(VerwerkingsketenRow).values(head).on_conflict_do_nothing())
-        appended = (await conn.execute(_APPEND_ONE_PG, values)).first()
-        assert appended is not None, "the chain head exists now"
+    await _append_single(conn, e)
+
+
+# A session (in its transaction) or a connection (in autocommit): both execute the same.
+_Executor = AsyncSession | AsyncConnection
+
+
+def _dialect(target: _Executor) -> str:
+    bind = target.get_bind() if isinstance(target, AsyncSession) else target
+    return bind.dialect.name
+
+
+async def _append_single(target: _Executor, e: Verwerking) -> None:
+    """A request's usual single record: numbered and hashed at the head it locks."""
+    if await _append_one(target, e):
+        return
+    await _insert_head_if_missing(target, e.zvh)
+    appended = await _append_one(target, e)
+    assert appended, "the chain head exists now"
 
 
 async def _append(session: AsyncSession, zvh: str, entries: list[Verwerking]) -> None:
     if len(entries) == 1:
-        # A request's usual single record: numbered and hashed at the head it locks.
-        if await _append_one(session, entries[0]):
-            return
-        await _insert_head_if_missing(session, zvh)
-        appended = await _append_one(session, entries[0])
-        assert appended, "the chain head exists now"
+        await _append_single(session, entries[0])
         return
     head = await _claim(session, zvh, len(entries))
     if head is None:
@@ -153,17 +161,17 @@ _MOVE_HEAD_SQLITE = text(
 )
 
 
-async def _append_one(session: AsyncSession, e: Verwerking) -> bool:
+async def _append_one(target: _Executor, e: Verwerking) -> bool:
     """Number, hash and write one record (one statement on PostgreSQL, two on SQLite);
     False when the partnership has no chain head yet (nothing written)."""
     halves = _halves(e)
-    if session.get_bind().dialect.name == "postgresql":
-        written = await session.execute(_APPEND_ONE_PG, {**_row(e), **halves})
+    if _dialect(target) == "postgresql":
+        written = await target.execute(_APPEND_ONE_PG, {**_row(e), **halves})
         return written.first() is not None
-    kop = (await session.execute(_MOVE_HEAD_SQLITE, {"zvh": e.zvh, **halves})).first()
+    kop = (await target.execute(_MOVE_HEAD_SQLITE, {"zvh": e.zvh, **halves})).first()
     if kop is None:
         return False
-    await session.execute(
+    await target.execute(
         _LOG.insert(),
         {**_row(e), "volgnummer": kop.volgnummer, "vorige_hash": kop.vorige_hash, "hash": kop.hash},
     )
@@ -220,16 +228,10 @@ async def _claim(session: AsyncSession, zvh: str, count: int) -> tuple[int, str]
     return None if row is None else (int(row[0]), str(row[1]))
 
 
-async def _insert_head_if_missing(session: AsyncSession, zvh: str) -> None:
+async def _insert_head_if_missing(target: _Executor, zvh: str) -> None:
     values = {"zvh": zvh, "volgnummer": 0, "hash": logketen.GENESIS}
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(
-            pg_insert(VerwerkingsketenRow).values(values).on_conflict_do_nothing()
-        )
-    else:
-        await session.execute(
-            sqlite_insert(VerwerkingsketenRow).values(values).on_conflict_do_nothing()
-        )
+    insert = pg_insert if _dialect(target) == "postgresql" else sqlite_insert
+    await target.execute(insert(VerwerkingsketenRow).values(values).on_conflict_do_nothing())
 
 
 async def chain_heads(session: AsyncSession, zvh: str | None) -> dict[str, tuple[int, str]]:
