@@ -140,7 +140,6 @@ async def test_the_case_list_reads_mandates_only_for_a_caller_one_could_mandate(
     only for a regular participant's process director, who then sees new registrations."""
     created = await client.post("/v1/casussen", json=_aanmelding(), headers=auth("politie"))
     assert created.status_code == 201, created.text
-    await create_mandaat(client, auth, "intake", "ggz")
     # Other tests' committed cases may be listed too (the live client's, on PostgreSQL).
     dag = created.json()["aanmelddatum"]
     lijst = (
@@ -155,6 +154,11 @@ async def test_the_case_list_reads_mandates_only_for_a_caller_one_could_mandate(
         assert response.status_code == 200, response.text
         return [c["id"] for c in response.json()["casussen"]], seen
 
+    # The role alone is not a mandate: the mandates are read, and none is in force.
+    ids, seen = await page(auth("ggz", "procesregisseur"))
+    assert created.json()["id"] not in ids
+    assert sum("FROM mandaten" in s for s in seen) == 1, seen
+    await create_mandaat(client, auth, "intake", "ggz")
     for headers in (auth("ggz"), auth("reclassering-nederland")):
         ids, seen = await page(headers)
         assert created.json()["id"] not in ids
